@@ -1,0 +1,25 @@
+// Runs a command with a migrated database: the one in DATABASE_URL, or else an embedded PostgreSQL
+// under .data/ that this script starts, hands to the command as DATABASE_URL, and stops afterwards.
+//   tsx scripts/with-database.ts next start
+import { spawn } from "node:child_process";
+import { prepareDatabase } from "./prepare-database";
+
+const [command, ...args] = process.argv.slice(2);
+if (!command) {
+  console.error("usage: tsx scripts/with-database.ts <command> [args…]");
+  process.exit(2);
+}
+
+const database = await prepareDatabase();
+const child = spawn(command, args, {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url },
+  shell: false,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", async (code, signal) => {
+  await database.stop();
+  process.exit(code ?? (signal ? 1 : 0));
+});
