@@ -7,7 +7,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // express (bulk upserts, keyset pages, streamed exports). Cached on globalThis so Next's dev
 // server does not open a new pool on every reload.
 
-type Database = { pool: pg.Pool; prisma: PrismaClient };
+export type Database = { pool: pg.Pool; prisma: PrismaClient };
 const cache = globalThis as unknown as { __database?: Database };
 
 // BIGINT (market values, ids) as JavaScript numbers: every value we store is far below 2^53.
@@ -24,26 +24,21 @@ export class DatabaseNotConfiguredError extends Error {
   }
 }
 
-function connect(): Database {
-  if (!config.DATABASE_URL) throw new DatabaseNotConfiguredError();
-  const pool = new pg.Pool({
-    connectionString: config.DATABASE_URL,
-    max: config.DATABASE_POOL_SIZE,
-    application_name: "durban-valuation-roll-explorer",
-  });
+export function createDatabase(url: string, poolSize = config.DATABASE_POOL_SIZE): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: "durban-valuation-roll-explorer" });
   // An idle client whose server went away must not crash the process; the next query reports it.
   pool.on("error", () => {});
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
-export function database(): Database {
-  return (cache.__database ??= connect());
+export async function closeDatabase(db: Database): Promise<void> {
+  await db.prisma.$disconnect();
+  await db.pool.end().catch(() => {});
 }
 
-export async function closeDatabase(): Promise<void> {
-  const current = cache.__database;
-  cache.__database = undefined;
-  if (!current) return;
-  await current.prisma.$disconnect();
-  await current.pool.end().catch(() => {});
+/** The process's shared database, from DATABASE_URL. Library functions take a `Database` argument;
+ *  entry points (route handlers, scripts) pass this one, tests pass their own. */
+export function database(): Database {
+  if (!config.DATABASE_URL) throw new DatabaseNotConfiguredError();
+  return (cache.__database ??= createDatabase(config.DATABASE_URL));
 }

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, createDatabase, type Database } from "./client";
+import { listMigrations } from "./migrate";
+import { migrate } from "./prepare-database";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+describe("database layer on a real PostgreSQL", () => {
+  let testDb: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    db = createDatabase(testDb.url, 2);
+  });
+  afterAll(async () => {
+    await closeDatabase(db);
+    await testDb.drop();
+  });
+
+  it("records every migration in _prisma_migrations with Prisma's checksum", async () => {
+    const { rows } = await db.pool.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows).toEqual(listMigrations().map((m) => ({ migration_name: m.name, checksum: m.checksum })));
+  });
+
+  it("migrating again applies nothing", async () => {
+    const result = await migrate(testDb.url);
+    expect(result.applied).toEqual([]);
+    expect(result.alreadyApplied).toBe(listMigrations().length);
+  });
+
+  it("Prisma and raw SQL share the pool and see the same rows", async () => {
+    const run = await db.prisma.scrapeRun.create({
+      data: { roll: "gv2022", trigger: "cli", baseUrl: "http://127.0.0.1/", options: {} },
+    });
+    const { rows } = await db.pool.query("SELECT id, status FROM scrape_runs WHERE id = $1", [run.id]);
+    expect(rows).toEqual([{ id: run.id, status: "running" }]);
+  });
+
+  it("has pg_trgm for the search index", async () => {
+    const { rows } = await db.pool.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'");
+    expect(rows).toHaveLength(1);
+  });
+});
