@@ -3,8 +3,13 @@ import { z } from "zod";
 // Every environment variable the app reads, parsed once. The rest of the code imports `config`,
 // never `process.env`. Empty strings count as unset (as in create-t3-app).
 
-const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const whole = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+const flag = z
+  .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1");
 
 export const ROLLS = ["gv2022", "gv2017", "gv2012"] as const;
 export type Roll = (typeof ROLLS)[number];
@@ -36,6 +41,13 @@ export const envSchema = z.object({
     .min(8)
     .default("DurbanValuationRollExplorer/0.1 (open-data mirror of the eThekwini valuation roll; polite scraper)"),
   OWNER_SEARCH: flag.default(false),
+  // Public API: requests per client IP per minute (a token bucket); an export costs
+  // RATE_LIMIT_PER_MINUTE / RATE_LIMIT_EXPORTS_PER_MINUTE tokens.
+  RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(600),
+  RATE_LIMIT_EXPORTS_PER_MINUTE: whole(1, 1_000_000).default(10),
+  // Signs the API's pagination cursors. Set it in production (every web instance the same) so a
+  // cursor issued by one instance is accepted by the others and survives restarts.
+  CURSOR_SECRET: z.string().min(16).default("durban-valuation-roll-explorer-cursor-key"),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -55,4 +67,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
 }
 
-export const config: Config = parseConfig(process.env);
+// A bad value stops start-up with one line naming it, not a stack trace from wherever it was read.
+function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+export const config: Config = loadConfig();

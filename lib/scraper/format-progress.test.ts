@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, formatProgressLine, formatSummary } from "./format-progress";
+import type { ScrapeSummary } from "./run-scrape";
+
+const progress = {
+  runId: 7,
+  tasksTotal: 10,
+  tasksDone: 4,
+  tasksFailed: 1,
+  rowsSeen: 12_345,
+  rowsAdded: 12_000,
+  rowsChanged: 5,
+  rowsUnchanged: 340,
+  startedAt: 0,
+};
+
+describe("formatDuration", () => {
+  it("reads like a person would say it", () => {
+    expect(formatDuration(4_400)).toBe("4s");
+    expect(formatDuration(130_000)).toBe("2m 10s");
+    expect(formatDuration(3_725_000)).toBe("1h 02m");
+  });
+});
+
+describe("formatProgressLine", () => {
+  it("shows tasks, rows, rate, ETA and failures", () => {
+    const line = formatProgressLine(progress, 10_000, 10);
+    expect(line).toBe("run #7 █████░░░░░ 5/10 tasks · 12\u00a0345 rows · 1\u00a0235 rows/s · ETA 10s · 1 failed");
+  });
+});
+
+describe("formatSummary", () => {
+  it("lists counters, anomalies and failures", () => {
+    const summary: ScrapeSummary = {
+      ...progress,
+      status: "failed",
+      rowsRemoved: 0,
+      detailsFetched: 0,
+      requests: 42,
+      anomalies: [{ titleType: "full", suburbId: "22136", suburbName: "AMANZIMTOTI", rowsBefore: 12 }],
+      failures: [{ titleType: "sectional", suburbId: "1", suburbName: "BLUFF", url: "FramePages/x", error: "HTTP 500" }],
+      error: "1 of 10 tasks failed",
+    };
+    const text = formatSummary(summary, 65_000);
+    expect(text).toContain("Run #7 failed in 1m 05s (42 requests).");
+    // South African grouping: a non-breaking space between thousands.
+    expect(text).toContain("12\u00a0345 seen · 12\u00a0000 added · 5 changed · 340 unchanged · 0 removed");
+    expect(text).toContain("Anomaly: AMANZIMTOTI (full, suburb 22136) came back empty but had 12 rows; they were kept.");
+    expect(text).toContain("Failed: BLUFF (sectional, suburb 1): HTTP 500");
+  });
+});

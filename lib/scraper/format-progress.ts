@@ -1,0 +1,50 @@
+import type { ScrapeProgress, ScrapeSummary } from "./run-scrape";
+
+// What a person sees in a terminal while a scrape runs, and after.
+
+const number = new Intl.NumberFormat("en-ZA");
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, "0")}m`;
+  if (m > 0) return `${m}m ${String(s).padStart(2, "0")}s`;
+  return `${s}s`;
+}
+
+export function formatProgressLine(progress: ScrapeProgress, now: number, width = 24): string {
+  const finished = progress.tasksDone + progress.tasksFailed;
+  const share = progress.tasksTotal > 0 ? finished / progress.tasksTotal : 0;
+  const filled = Math.round(share * width);
+  const bar = "█".repeat(filled) + "░".repeat(width - filled);
+  const elapsed = now - progress.startedAt;
+  const rate = elapsed > 0 ? (progress.rowsSeen / elapsed) * 1000 : 0;
+  const eta = finished > 0 && share < 1 ? formatDuration((elapsed / finished) * (progress.tasksTotal - finished)) : "—";
+  return [
+    `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
+    `${number.format(progress.rowsSeen)} rows`,
+    `${number.format(Math.round(rate))} rows/s`,
+    `ETA ${eta}`,
+    `${progress.tasksFailed} failed`,
+  ].join(" · ");
+}
+
+export function formatSummary(summary: ScrapeSummary, now: number): string {
+  const lines = [
+    `Run #${summary.runId} ${summary.status} in ${formatDuration(now - summary.startedAt)} (${number.format(summary.requests)} requests).`,
+    `Tasks: ${summary.tasksDone} done, ${summary.tasksFailed} failed, of ${summary.tasksTotal}.`,
+    `Rows: ${number.format(summary.rowsSeen)} seen · ${number.format(summary.rowsAdded)} added · ${number.format(summary.rowsChanged)} changed · ${number.format(summary.rowsUnchanged)} unchanged · ${number.format(summary.rowsRemoved)} removed.`,
+  ];
+  if (summary.detailsFetched > 0) lines.push(`Property profiles fetched: ${number.format(summary.detailsFetched)}.`);
+  for (const anomaly of summary.anomalies) {
+    lines.push(`Anomaly: ${anomaly.suburbName} (${anomaly.titleType}, suburb ${anomaly.suburbId}) came back empty but had ${anomaly.rowsBefore} rows; they were kept.`);
+  }
+  for (const failure of summary.failures.slice(0, 20)) {
+    lines.push(`Failed: ${failure.suburbName} (${failure.titleType}, suburb ${failure.suburbId}): ${failure.error}`);
+  }
+  if (summary.failures.length > 20) lines.push(`… and ${summary.failures.length - 20} more failed tasks.`);
+  if (summary.error) lines.push(summary.error);
+  return lines.join("\n");
+}

@@ -1,0 +1,118 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { resolveScrapeOptions, type ScrapeOptions } from "./scrape-options";
+
+// `npm run scrape -- …`: flags → validated scrape options. Pure, so every bad flag is tested.
+
+export const USAGE = `Usage: npm run scrape -- [options]
+
+Scrapes the valuation roll into the database (DATABASE_URL, or the embedded PostgreSQL).
+
+Options (each also read from the environment variable shown):
+  --base-url <url>       site to scrape (VALUATION_BASE_URL; default: the live site of the roll)
+  --roll <roll>          gv2022 | gv2017 | gv2012 (DEFAULT_ROLL; default gv2022)
+  --title <type>         full | sectional; repeat for both (default: both)
+  --suburb <id>          only this site suburb id; repeatable (default: every suburb, which lets the
+                         run mark properties that left the roll as removed)
+  --concurrency <n>      requests in flight, 1–16 (SCRAPE_CONCURRENCY; default 2)
+  --delay-ms <ms>        pause between requests, jittered ±50 % (SCRAPE_DELAY_MS; default 500)
+  --timeout-ms <ms>      per request (SCRAPE_TIMEOUT_MS; default 30000)
+  --retries <n>          per request, with exponential backoff honouring Retry-After (SCRAPE_RETRIES; default 4)
+  --details              also fetch property profile pages (new and changed properties first)
+  --details-budget <n>   at most this many profile pages per run (default 1000)
+  --resume [runId]       finish an unfinished run (default: the latest one of the roll)
+  --dry-run              fetch and parse, write nothing, print what would be stored
+  --json                 structured JSON logs even on a terminal
+  -h, --help             show this help
+
+Exit codes: 0 every task succeeded · 1 the run failed or was cancelled · 2 bad flags or
+environment · 3 another scrape of the roll is running.`;
+
+export type CliCommand =
+  | { kind: "help" }
+  | { kind: "scrape"; options: ScrapeOptions; resume?: number | "latest"; json: boolean };
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+function whole(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, got "${value}"`);
+  return Number(value);
+}
+
+// parseArgs has no optional values: a bare `--resume` means the latest unfinished run.
+function withResumeDefault(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => (arg === "--resume" && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("-")) ? "--resume=latest" : arg));
+}
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: withResumeDefault(argv),
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "base-url": { type: "string" },
+        roll: { type: "string" },
+        title: { type: "string", multiple: true },
+        suburb: { type: "string", multiple: true },
+        concurrency: { type: "string" },
+        "delay-ms": { type: "string" },
+        "timeout-ms": { type: "string" },
+        retries: { type: "string" },
+        details: { type: "boolean" },
+        "details-budget": { type: "string" },
+        resume: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return { kind: "help" };
+
+  let resume: number | "latest" | undefined;
+  if (values.resume !== undefined) resume = values.resume === "latest" ? "latest" : whole("--resume", values.resume);
+
+  try {
+    const options = resolveScrapeOptions({
+      baseUrl: values["base-url"],
+      roll: values.roll as ScrapeOptions["roll"] | undefined,
+      titleTypes: values.title ? [...new Set(values.title)] as ScrapeOptions["titleTypes"] : undefined,
+      suburbIds: values.suburb,
+      concurrency: whole("--concurrency", values.concurrency),
+      delayMs: whole("--delay-ms", values["delay-ms"]),
+      timeoutMs: whole("--timeout-ms", values["timeout-ms"]),
+      retries: whole("--retries", values.retries),
+      details: values.details ?? false,
+      detailsBudget: whole("--details-budget", values["details-budget"]),
+      dryRun: values["dry-run"] ?? false,
+      trigger: "cli",
+    });
+    return { kind: "scrape", options, resume, json: values.json ?? false };
+  } catch (error) {
+    if (error instanceof z.ZodError) throw new UsageError(describeIssues(error));
+    throw error;
+  }
+}
+
+const FLAG_NAMES: Record<string, string> = {
+  baseUrl: "--base-url",
+  roll: "--roll",
+  titleTypes: "--title",
+  suburbIds: "--suburb",
+  concurrency: "--concurrency",
+  delayMs: "--delay-ms",
+  timeoutMs: "--timeout-ms",
+  retries: "--retries",
+  detailsBudget: "--details-budget",
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${FLAG_NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join("; ");
+}

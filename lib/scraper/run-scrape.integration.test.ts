@@ -1,0 +1,202 @@
+import { isDeepStrictEqual } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { createLogger } from "@/lib/log";
+import { mutationsBetween } from "@/lib/simulator/mutate-site";
+import { startSimulator, type Simulator } from "@/lib/simulator/server";
+import { runScrape } from "./run-scrape";
+import { resolveScrapeOptions, type ScrapeOptionsInput } from "./scrape-options";
+import { RunInProgressError } from "./store/runs";
+import { tryLockRoll } from "./store/run-lock";
+import { EXPECTED_COLUMNS, expectedRows } from "./testing/expected-rows";
+
+// The scraper against the simulated site over real HTTP, into a real PostgreSQL.
+
+const log = createLogger({}, { level: "silent" });
+let sim: Simulator;
+let testDb: TestDatabase;
+let db: Database;
+
+function scrape(extra: Partial<ScrapeOptionsInput> = {}, resume?: number | "latest") {
+  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, timeoutMs: 2_000, ...extra });
+  return runScrape({ db, options, log, resume, heartbeatMs: 200 });
+}
+
+async function storedRows() {
+  const { rows } = await db.pool.query(
+    `SELECT ${EXPECTED_COLUMNS.join(", ")} FROM valuations WHERE roll = 'gv2022' AND removed_at IS NULL`,
+  );
+  return new Map(rows.map((row) => [`${row.title_type}:${row.rate_number}`, row]));
+}
+
+async function changesOfRun(runId: number) {
+  const { rows } = await db.pool.query<{ kind: string; title_type: string; rate_number: string; fields: string[] }>(
+    `SELECT c.kind, v.title_type, v.rate_number, c.fields FROM valuation_changes c JOIN valuations v ON v.id = c.valuation_id
+      WHERE c.run_id = $1 ORDER BY v.title_type, v.rate_number`,
+    [runId],
+  );
+  return rows;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ rows: 5_000, seed: 7 });
+  testDb = await createTestDatabase();
+  db = createDatabase(testDb.url, 6);
+});
+
+afterAll(async () => {
+  await closeDatabase(db);
+  await testDb.drop();
+  await sim.close();
+});
+
+describe("a whole-roll scrape of a 5,000-row simulated roll", () => {
+  let firstRunId: number;
+
+  it("stores every property with every field right: none missing, none extra", async () => {
+    const summary = await scrape();
+    expect(summary.status).toBe("succeeded");
+    expect(summary.tasksFailed).toBe(0);
+    firstRunId = summary.runId;
+
+    const expected = expectedRows(sim.site.rolls.gv2022);
+    const stored = await storedRows();
+    expect(expected.size).toBe(5_000);
+    expect([...stored.keys()].sort()).toEqual([...expected.keys()].sort());
+    const mismatches: string[] = [];
+    for (const [key, want] of expected) {
+      const got = stored.get(key);
+      for (const column of EXPECTED_COLUMNS) {
+        if (!isDeepStrictEqual(got?.[column], want[column])) {
+          mismatches.push(`${key} ${column}: stored ${JSON.stringify(got?.[column])}, expected ${JSON.stringify(want[column])}`);
+        }
+      }
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(summary.rowsAdded).toBe(5_000);
+
+    const run = await db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: firstRunId } });
+    expect(run).toMatchObject({ status: "succeeded", complete: true, rowsSeen: 5_000, rowsAdded: 5_000, tasksFailed: 0 });
+    expect(run.sourceDates).toEqual({ valuations: "2022-02-11", ownership: "2022-02-11" });
+    const tasks = await db.prisma.scrapeTask.findMany({ where: { runId: firstRunId } });
+    expect(tasks.every((task) => task.status === "done" && task.expectedRows === task.parsedRows)).toBe(true);
+  });
+
+  it("changes nothing when scraped again", async () => {
+    const before = await storedRows();
+    const summary = await scrape();
+    expect(summary).toMatchObject({ status: "succeeded", rowsAdded: 0, rowsChanged: 0, rowsUnchanged: 5_000, rowsRemoved: 0 });
+    expect(await changesOfRun(summary.runId)).toEqual([]);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it("records exactly the site's mutations as history", async () => {
+    const previous = sim.site;
+    sim.setGeneration(1);
+    const mutations = mutationsBetween(previous, sim.site);
+    expect(mutations.length).toBeGreaterThan(10);
+
+    const summary = await scrape();
+    expect(summary.status).toBe("succeeded");
+    const key = (m: { titleType: string; rateNumber: string; pin: string }) =>
+      `${m.titleType}:${m.rateNumber === "" ? `PIN:${m.pin}` : m.rateNumber}`;
+    const expected = mutations
+      .filter((m) => m.kind === "removed" || m.kind === "added" || (m.cells?.length ?? 0) > 0)
+      .map((m) => ({ kind: m.kind, key: key(m), cells: m.kind === "changed" ? [...(m.cells ?? [])].sort() : [] }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    const recorded = (await changesOfRun(summary.runId))
+      .map((c) => ({ kind: c.kind, key: `${c.title_type}:${c.rate_number}`, cells: [...c.fields].sort() }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    expect(recorded).toEqual(expected);
+    expect(summary.rowsRemoved).toBe(mutations.filter((m) => m.kind === "removed").length);
+
+    const stored = await storedRows();
+    expect(stored.size).toBe(sim.site.rolls.gv2022.size);
+  });
+
+  it("keeps removed rows (marked, never deleted) and restores them when they return", async () => {
+    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM valuations WHERE removed_at IS NOT NULL");
+    expect(rows[0].n).toBeGreaterThan(0);
+  });
+});
+
+describe("faults", () => {
+  it("retries 500s, 429s with Retry-After, timeouts and truncated answers, and stores the truth", async () => {
+    sim.faults.add({ path: /SearchResult/i, kind: "500", times: 2 });
+    sim.faults.add({ path: /SearchResult/i, kind: "429", times: 1 });
+    sim.faults.add({ path: /SearchResult/i, kind: "timeout", times: 1 });
+    sim.faults.add({ path: /SearchResult/i, kind: "truncate", times: 2 });
+    sim.clearRequests();
+    const summary = await scrape({ suburbIds: undefined });
+    expect(summary.status).toBe("succeeded");
+    expect(summary.tasksFailed).toBe(0);
+    expect(summary.rowsAdded + summary.rowsChanged).toBe(0);
+    const faulted = sim.requests.filter((r) => r.fault !== null).map((r) => r.fault);
+    expect(faulted.sort()).toEqual(["429", "500", "500", "timeout", "truncate", "truncate"]);
+    const stored = await storedRows();
+    expect(stored.size).toBe(sim.site.rolls.gv2022.size);
+  });
+
+  it("fails a task whose table changed shape, stores none of it and marks nothing removed", async () => {
+    sim.faults.add({ path: /SearchResult/i, kind: "layout", times: 1 });
+    const before = await storedRows();
+    const summary = await scrape();
+    expect(summary.status).toBe("failed");
+    expect(summary.tasksFailed).toBe(1);
+    expect(summary.rowsRemoved).toBe(0);
+    expect(summary.failures[0]?.error).toMatch(/header|table/i);
+    expect(summary.error).toMatch(/nothing was marked removed/);
+    expect(await storedRows()).toEqual(before);
+    const task = await db.prisma.scrapeTask.findFirstOrThrow({ where: { runId: summary.runId, status: "failed" } });
+    expect(task.error).toMatch(/header|table/i);
+    expect(task.url).toMatch(/SearchResult\.aspx\?Roll=/);
+
+    // The same run resumed on a healthy site finishes what failed.
+    const resumed = await scrape({}, summary.runId);
+    expect(resumed).toMatchObject({ runId: summary.runId, status: "succeeded", tasksFailed: 0 });
+  });
+
+  it("gives up on a site that keeps answering 500 and says which URL failed", async () => {
+    sim.faults.add({ path: /SearchResult/i, kind: "500", times: 3 });
+    const summary = await scrape({ retries: 2, suburbIds: [String(sim.site.suburbs[0]!.id)], titleTypes: ["full"] });
+    expect(summary.status).toBe("failed");
+    expect(summary.failures).toHaveLength(1);
+    expect(summary.failures[0]?.error).toMatch(/HTTP 500/);
+    expect(summary.failures[0]?.url).toMatch(/SearchResult\.aspx/);
+  });
+
+  it("treats an empty answer for a suburb that had rows as an anomaly and keeps its rows", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    sim.faults.add({ path: new RegExp(`Suburb=${suburb.id}&`), kind: "empty", times: 1 });
+    const before = await storedRows();
+    const summary = await scrape({ titleTypes: ["full"] });
+    expect(summary.status).toBe("succeeded");
+    expect(summary.anomalies).toEqual([expect.objectContaining({ suburbId: String(suburb.id), titleType: "full" })]);
+    expect(summary.rowsRemoved).toBe(0);
+    expect(await storedRows()).toEqual(before);
+    const run = await db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: summary.runId } });
+    expect(run.anomalies).toHaveLength(1);
+  });
+});
+
+describe("one run per roll", () => {
+  it("refuses a second run while the roll is locked, naming the running one", async () => {
+    const lock = await tryLockRoll(db.pool, "gv2022");
+    expect(lock).not.toBeNull();
+    try {
+      await expect(scrape()).rejects.toThrow(RunInProgressError);
+    } finally {
+      await lock!.release();
+    }
+  });
+
+  it("writes nothing on a dry run", async () => {
+    const runs = await db.prisma.scrapeRun.count();
+    const { dryRunScrape } = await import("./dry-run");
+    const summary = await dryRunScrape(resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, titleTypes: ["sectional"] }), log);
+    expect(summary.failures).toEqual([]);
+    expect(summary.rows).toBe([...sim.site.rolls.gv2022.properties()].filter((p) => p.titleType === "sectional").length);
+    expect(await db.prisma.scrapeRun.count()).toBe(runs);
+  });
+});

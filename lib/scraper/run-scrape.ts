@@ -1,0 +1,273 @@
+import type { Database } from "@/lib/db/client";
+import { retryOnDisconnect } from "@/lib/db/retry-on-disconnect";
+import type { ScrapeRun, ScrapeTask } from "@/lib/generated/prisma/client";
+import type { Logger } from "@/lib/log";
+import { discoverSite, planSuburbTasks } from "./discover-site";
+import { fetchDetails } from "./fetch-details";
+import { fetchSuburb } from "./fetch-suburb";
+import type { ScrapeOptions } from "./scrape-options";
+import { createSiteClient } from "./site-client";
+import { searchResultPath } from "./site-urls";
+import { applyRemovals } from "./store/apply-removals";
+import { tryLockRoll, type RunLock } from "./store/run-lock";
+import {
+  RunInProgressError,
+  createRun,
+  failTask,
+  findResumableRun,
+  findRunningRun,
+  finishRun,
+  heartbeat,
+  markAbandonedRuns,
+  pendingTasks,
+  planTasks,
+  recordAnomaly,
+  reopenRun,
+  startTask,
+} from "./store/runs";
+import { liveRowsInSuburb, storeTaskResult } from "./store/store-task-result";
+
+// A scrape run, start to finish: lock the roll, plan (or resume) the tasks, fetch and store them
+// with bounded concurrency, and only when every task is verified complete mark what vanished as
+// removed. The CLI, the admin page and the scheduler all call this.
+
+export type ScrapeProgress = {
+  runId: number;
+  tasksTotal: number;
+  tasksDone: number;
+  tasksFailed: number;
+  rowsSeen: number;
+  rowsAdded: number;
+  rowsChanged: number;
+  rowsUnchanged: number;
+  startedAt: number;
+};
+
+export type ScrapeSummary = ScrapeProgress & {
+  status: "succeeded" | "failed" | "cancelled";
+  rowsRemoved: number;
+  detailsFetched: number;
+  anomalies: { titleType: string; suburbId: string; suburbName: string; rowsBefore: number }[];
+  failures: { titleType: string; suburbId: string; suburbName: string; url: string | null; error: string }[];
+  requests: number;
+  error: string | null;
+};
+
+export type RunScrapeInput = {
+  db: Database;
+  options: ScrapeOptions;
+  /** Continue an unfinished run (its stored options win over `options`, but for politeness). */
+  resume?: number | "latest";
+  signal?: AbortSignal;
+  log: Logger;
+  onProgress?: (progress: ScrapeProgress) => void;
+  /** Called once the run row exists (the admin API answers with it). */
+  onRunCreated?: (run: ScrapeRun) => void;
+  heartbeatMs?: number;
+};
+
+export async function runScrape(input: RunScrapeInput): Promise<ScrapeSummary> {
+  const { db, log } = input;
+  const roll = input.options.roll;
+  const lock = await tryLockRoll(db.pool, roll);
+  if (!lock) {
+    const running = await findRunningRun(db, roll);
+    throw new RunInProgressError(
+      running
+        ? `another scrape of ${roll} is running (run #${running.id}, started ${running.startedAt.toISOString()} by ${running.trigger})`
+        : `another scrape of ${roll} is starting; try again in a moment`,
+    );
+  }
+  try {
+    const abandoned = await markAbandonedRuns(db, roll);
+    if (abandoned > 0) log.warn("marked runs whose process died as failed", { roll, runs: abandoned });
+    const run = input.resume !== undefined ? await resumeRun(db, roll, input.resume) : await createRun(db, input.options);
+    input.onRunCreated?.(run);
+    const options: ScrapeOptions = input.resume !== undefined ? { ...(run.options as ScrapeOptions), ...politeness(input.options) } : input.options;
+    return await execute({ ...input, options }, run, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+function politeness(options: ScrapeOptions) {
+  const { concurrency, delayMs, timeoutMs, retries, userAgent } = options;
+  return { concurrency, delayMs, timeoutMs, retries, userAgent };
+}
+
+async function resumeRun(db: Database, roll: string, runId: number | "latest"): Promise<ScrapeRun> {
+  const run = await findResumableRun(db, roll, runId);
+  return reopenRun(db, run.id);
+}
+
+async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Promise<ScrapeSummary> {
+  const { db, options } = input;
+  const log = input.log.child({ runId: run.id, roll: run.roll });
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort(input.signal?.reason ?? new Error("stopped"));
+  input.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  let cancelledBy: string | null = null;
+  lock.lost.then((error) => log.warn(error.message));
+
+  const client = createSiteClient({
+    baseUrl: run.baseUrl,
+    concurrency: options.concurrency,
+    delayMs: options.delayMs,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    userAgent: options.userAgent,
+    signal: stop.signal,
+    onRetry: (event) => log.warn("retrying a request", event),
+  });
+  const dbRetry = { onRetry: (error: Error, attempt: number) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
+
+  const summary: ScrapeSummary = {
+    runId: run.id,
+    tasksTotal: run.tasksTotal,
+    tasksDone: run.tasksDone,
+    tasksFailed: 0,
+    rowsSeen: run.rowsSeen,
+    rowsAdded: run.rowsAdded,
+    rowsChanged: run.rowsChanged,
+    rowsUnchanged: run.rowsUnchanged,
+    startedAt: Date.now(),
+    status: "failed",
+    rowsRemoved: 0,
+    detailsFetched: 0,
+    anomalies: [],
+    failures: [],
+    requests: 0,
+    error: null,
+  };
+  const progress = () => input.onProgress?.({ ...summary });
+
+  const beat = setInterval(() => {
+    heartbeat(db, run.id)
+      .then(({ cancelRequested }) => {
+        if (cancelRequested && !stop.signal.aborted) {
+          cancelledBy = "an admin";
+          stop.abort(new Error("cancel requested"));
+        }
+      })
+      .catch((error: Error) => log.warn("heartbeat failed", { error: error.message }));
+  }, input.heartbeatMs ?? 5_000);
+
+  try {
+    if (run.tasksTotal === 0) {
+      const discovery = await discoverSite(client, options.titleTypes);
+      const tasks = planSuburbTasks(discovery, options.titleTypes, options.suburbIds);
+      await planTasks(db, run.id, tasks, discovery.asAt);
+      summary.tasksTotal = tasks.length;
+      log.info("planned the run", { tasks: tasks.length, asAt: discovery.asAt });
+    }
+    progress();
+
+    const queue = await pendingTasks(db, run.id);
+    const worker = async () => {
+      for (let task = queue.shift(); task && !stop.signal.aborted; task = queue.shift()) {
+        await runTask(task);
+      }
+    };
+    const runTask = async (task: ScrapeTask) => {
+      await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
+      const taskLog = log.child({ titleType: task.titleType, suburbId: task.suburbId });
+      let result;
+      try {
+        result = await fetchSuburb(client, { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName });
+      } catch (error) {
+        if (stop.signal.aborted) return; // left "running"; a resume takes it up again
+        const message = (error as Error).message;
+        const url = (error as { url?: string }).url ?? new URL(searchResultPath(task), run.baseUrl).toString();
+        summary.tasksFailed += 1;
+        summary.failures.push({ titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName, url, error: message });
+        taskLog.error("task failed", { error: message, url });
+        await retryOnDisconnect(() => failTask(db, task, message, url), dbRetry);
+        progress();
+        return;
+      }
+      if (result.expected === 0) {
+        const rowsBefore = await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry);
+        if (rowsBefore > 0) {
+          const anomaly = { titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName, rowsBefore };
+          summary.anomalies.push(anomaly);
+          taskLog.warn("a suburb that had rows came back empty; its rows are kept", anomaly);
+          await retryOnDisconnect(() => recordAnomaly(db, run.id, anomaly), dbRetry);
+        }
+      }
+      const counts = await retryOnDisconnect(
+        () =>
+          storeTaskResult(db, {
+            runId: run.id,
+            taskId: task.id,
+            roll: run.roll,
+            titleType: task.titleType,
+            url: result.url,
+            expected: result.expected,
+            rows: result.rows,
+          }),
+        dbRetry,
+      );
+      summary.tasksDone += 1;
+      summary.rowsSeen += result.rows.length;
+      summary.rowsAdded += counts.added;
+      summary.rowsChanged += counts.changed + counts.restored;
+      summary.rowsUnchanged += counts.unchanged;
+      taskLog.debug("task done", { rows: result.rows.length, ...counts });
+      progress();
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+
+    if (!stop.signal.aborted && summary.tasksFailed === 0 && options.details) {
+      summary.detailsFetched = await fetchDetails({ db, client, run, budget: options.detailsBudget, signal: stop.signal, log });
+    }
+    summary.requests = client.requests;
+    return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log);
+  } catch (error) {
+    summary.requests = client.requests;
+    const message = stop.signal.aborted ? `stopped: ${(error as Error).message}` : (error as Error).message;
+    log.error("run failed", { error: message });
+    await retryOnDisconnect(() => finishRun(db, run.id, { status: stop.signal.aborted ? "cancelled" : "failed", error: message }), dbRetry).catch(() => {});
+    return { ...summary, status: stop.signal.aborted ? "cancelled" : "failed", error: message };
+  } finally {
+    clearInterval(beat);
+    input.signal?.removeEventListener("abort", onOuterAbort);
+  }
+}
+
+async function conclude(
+  db: Database,
+  run: ScrapeRun,
+  options: ScrapeOptions,
+  summary: ScrapeSummary,
+  cancelledBy: string | null,
+  log: Logger,
+): Promise<ScrapeSummary> {
+  const retry = { onRetry: (error: Error) => log.warn("database unavailable; waiting", { error: error.message }) };
+  if (cancelledBy) {
+    const error = `cancelled by ${cancelledBy}; resume with --resume ${run.id}`;
+    await retryOnDisconnect(() => finishRun(db, run.id, { status: "cancelled", error }), retry);
+    return { ...summary, status: "cancelled", error };
+  }
+  if (summary.tasksFailed > 0) {
+    const error = `${summary.tasksFailed} of ${summary.tasksTotal} tasks failed; nothing was marked removed; resume with --resume ${run.id}`;
+    await retryOnDisconnect(() => finishRun(db, run.id, { status: "failed", error }), retry);
+    return { ...summary, status: "failed", error };
+  }
+  // Anomalies found before a resume are in the run row, not in this process's summary.
+  const stored = await retryOnDisconnect(() => db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: run.id } }), retry);
+  const anomalies = stored.anomalies as ScrapeSummary["anomalies"];
+  const rowsRemoved = await retryOnDisconnect(
+    () =>
+      applyRemovals(db.pool, {
+        runId: run.id,
+        roll: run.roll,
+        titleTypes: options.titleTypes,
+        suburbIds: options.suburbIds ?? null,
+        exceptSuburbIds: anomalies.map((a) => a.suburbId),
+      }),
+    retry,
+  );
+  await retryOnDisconnect(() => finishRun(db, run.id, { status: "succeeded", complete: true, rowsRemoved }), retry);
+  log.info("run complete", { rowsRemoved });
+  return { ...summary, status: "succeeded", rowsRemoved };
+}

@@ -1,0 +1,47 @@
+import type { TitleType } from "@/lib/generated/prisma/enums";
+
+// Paths on the site, relative to a roll's base URL. SearchResult.aspx wants all twelve parameters,
+// always, in this order (a missing one is an HTTP 500); unlike the site's own JavaScript we encode
+// every value, because scheme names contain "&" and "'".
+
+const ROLL_PARAMETER: Record<TitleType, string> = { full: "1", sectional: "2" };
+
+export type ResultQuery = {
+  titleType: TitleType;
+  suburbId?: string;
+  volumeNo?: string;
+  rateNumber?: string;
+  schemeName?: string;
+};
+
+export function searchResultPath(query: ResultQuery): string {
+  const parameters: [string, string][] = [
+    ["Roll", ROLL_PARAMETER[query.titleType]],
+    ["VolumeNo", query.volumeNo ?? ""],
+    ["RateNumber", query.rateNumber ?? ""],
+    ["StreetNo", ""],
+    ["StreetName", ""],
+    ["Suburb", query.suburbId ?? ""],
+    ["ERF", ""],
+    ["Portion", ""],
+    ["DeedsTown", ""],
+    ["SchemeName", query.schemeName ?? ""],
+    ["SectionNumber", ""],
+    ["All", "true"],
+  ];
+  const search = parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&");
+  return `FramePages/SearchResult.aspx?${search}`;
+}
+
+export const SEARCH_TYPE_PATH = "FramePages/SearchType.aspx";
+
+export function criteriaPath(titleType: TitleType): string {
+  return titleType === "full" ? "FramePages/SearchCrit.aspx" : "FramePages/SearchCrit2.aspx";
+}
+
+export function detailPath(pin: string, titleType: TitleType): string {
+  return `FramePages/SearchDeatils.aspx?id=${encodeURIComponent(pin)}&PType=${ROLL_PARAMETER[titleType]}&FType=1`;
+}
+
+// Volume numbers partition a roll: a suburb too large for one answer is fetched volume by volume.
+export const VOLUME_NUMBERS: readonly string[] = Array.from({ length: 89 }, (_, i) => String(i + 1).padStart(2, "0"));

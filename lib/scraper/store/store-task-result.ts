@@ -1,0 +1,75 @@
+import type { Database } from "@/lib/db/client";
+import type { TitleType } from "@/lib/generated/prisma/enums";
+import type { NormalisedValuation } from "../normalise-row";
+import { upsertValuations, type UpsertCounts } from "./upsert-valuations";
+
+// A finished task is stored whole or not at all: its rows (in batches, one statement each), the
+// task's own row and the run's counters commit in one transaction.
+
+const BATCH_SIZE = 2_000;
+
+export type TaskResult = {
+  runId: number;
+  taskId: number;
+  roll: string;
+  titleType: TitleType;
+  url: string;
+  expected: number;
+  rows: NormalisedValuation[];
+};
+
+export async function storeTaskResult(db: Database, result: TaskResult): Promise<UpsertCounts> {
+  const client = await db.pool.connect();
+  const totals: UpsertCounts = { added: 0, changed: 0, unchanged: 0, restored: 0 };
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    const now = new Date();
+    for (let start = 0; start < result.rows.length; start += BATCH_SIZE) {
+      const counts = await upsertValuations(client, {
+        runId: result.runId,
+        roll: result.roll,
+        titleType: result.titleType,
+        rows: result.rows.slice(start, start + BATCH_SIZE),
+        now,
+      });
+      totals.added += counts.added;
+      totals.changed += counts.changed;
+      totals.unchanged += counts.unchanged;
+      totals.restored += counts.restored;
+    }
+    const changed = totals.changed + totals.restored;
+    await client.query(
+      `UPDATE scrape_tasks SET status = 'done', expected_rows = $2, parsed_rows = $3, rows_added = $4,
+              rows_changed = $5, url = $6, error = NULL, finished_at = now()
+        WHERE id = $1`,
+      [result.taskId, result.expected, result.rows.length, totals.added, changed, result.url],
+    );
+    await client.query(
+      `UPDATE scrape_runs SET tasks_done = tasks_done + 1, rows_seen = rows_seen + $2, rows_added = rows_added + $3,
+              rows_changed = rows_changed + $4, rows_unchanged = rows_unchanged + $5, heartbeat_at = now()
+        WHERE id = $1`,
+      [result.runId, result.rows.length, totals.added, changed, totals.unchanged],
+    );
+    await client.query("COMMIT");
+    return totals;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    // A connection that could not even roll back is discarded, not returned to the pool.
+    client.release(broken);
+  }
+}
+
+/** How many rows the roll had in this suburb before: an empty answer for a suburb that had rows is an anomaly. */
+export async function liveRowsInSuburb(db: Database, roll: string, titleType: TitleType, suburbId: string): Promise<number> {
+  const { rows } = await db.pool.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM valuations
+      WHERE roll = $1 AND title_type = $2::title_type AND suburb_id = $3 AND removed_at IS NULL`,
+    [roll, titleType, suburbId],
+  );
+  return rows[0]?.count ?? 0;
+}

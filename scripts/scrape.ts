@@ -1,0 +1,74 @@
+// npm run scrape -- [options]: the scraper's command line (also what the cron container runs).
+// `npm run scrape -- --help` lists the options.
+import { ConfigError } from "@/lib/config";
+import { closeDatabase, database } from "@/lib/db/client";
+import { createLogger } from "@/lib/log";
+import { dryRunScrape } from "@/lib/scraper/dry-run";
+import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
+import { USAGE, UsageError, parseCliArgs } from "@/lib/scraper/parse-cli-args";
+import { runScrape, type ScrapeProgress } from "@/lib/scraper/run-scrape";
+import { RunInProgressError } from "@/lib/scraper/store/runs";
+
+let command;
+try {
+  command = parseCliArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
+  console.error(`error: ${error.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (command.kind === "help") {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const { options } = command;
+const interactive = process.stderr.isTTY && !command.json;
+// On a terminal the progress line is the display; logs below warnings would only scroll it away.
+const log = createLogger({ component: "scraper" }, interactive ? { level: "warn" } : {});
+const stop = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping after the tasks in flight; the run can be resumed.`);
+    stop.abort(new Error(signal));
+  });
+}
+
+if (options.dryRun) {
+  const summary = await dryRunScrape(options, log, stop.signal);
+  console.log(
+    `Dry run: ${summary.tasks} tasks, ${summary.rows} rows parsed and verified, ${summary.failures.length} failed, ${summary.requests} requests. Nothing was written.`,
+  );
+  for (const failure of summary.failures) console.log(`Failed: ${failure.suburbName} (${failure.titleType}): ${failure.error}`);
+  process.exit(summary.failures.length === 0 ? 0 : 1);
+}
+
+let lastLogged = 0;
+const onProgress = (progress: ScrapeProgress) => {
+  const now = Date.now();
+  if (interactive) process.stderr.write(`\r\x1b[2K${formatProgressLine(progress, now)}`);
+  else if (now - lastLogged > 10_000) {
+    lastLogged = now;
+    log.info("progress", { ...progress });
+  }
+};
+
+const db = database();
+let exitCode = 1;
+try {
+  const summary = await runScrape({ db, options, resume: command.resume, signal: stop.signal, log, onProgress });
+  if (interactive) process.stderr.write("\n");
+  console.log(formatSummary(summary, Date.now()));
+  exitCode = summary.status === "succeeded" ? 0 : 1;
+} catch (error) {
+  if (interactive) process.stderr.write("\n");
+  if (error instanceof RunInProgressError) {
+    console.error(`error: ${error.message}`);
+    exitCode = 3;
+  } else {
+    console.error(`error: ${(error as Error).message}`);
+  }
+} finally {
+  await closeDatabase(db);
+}
+process.exit(exitCode);
