@@ -12,6 +12,13 @@ describe("isDisconnect", () => {
     expect(isDisconnect(new Error("Connection terminated unexpectedly"))).toBe(true);
   });
 
+  it("sees through Prisma's wrapping of the driver's error", () => {
+    const adapterError = Object.assign(new Error("DriverAdapterError"), { cause: { kind: "postgres", originalCode: "57P01" } });
+    expect(isDisconnect(Object.assign(new Error("Invalid invocation"), { code: "P2010", meta: { driverAdapterError: adapterError } }))).toBe(true);
+    expect(isDisconnect(Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
+    expect(isDisconnect(Object.assign(new Error("x"), { cause: { kind: "UniqueConstraintViolation" } }))).toBe(false);
+  });
+
   it("does not retry errors of the query itself", () => {
     expect(isDisconnect(pgError("23505", "duplicate key value"))).toBe(false);
     expect(isDisconnect(new Error("syntax error"))).toBe(false);

@@ -3,11 +3,20 @@
 
 const DISCONNECT_CODES = new Set(["57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
 
-export function isDisconnect(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  if (code && DISCONNECT_CODES.has(code)) return true;
-  return /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection/i.test(error.message);
+// Prisma wraps the driver's error (meta.driverAdapterError → cause { kind, originalCode }).
+const DISCONNECT_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections"]);
+const DISCONNECT_MESSAGE = /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i;
+
+type Wrapped = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+
+export function isDisconnect(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 4) return false;
+  const e = error as Wrapped;
+  if (typeof e.code === "string" && DISCONNECT_CODES.has(e.code)) return true;
+  if (typeof e.originalCode === "string" && DISCONNECT_CODES.has(e.originalCode)) return true;
+  if (typeof e.kind === "string" && DISCONNECT_KINDS.has(e.kind)) return true;
+  if (typeof e.message === "string" && DISCONNECT_MESSAGE.test(e.message)) return true;
+  return isDisconnect(e.cause, depth + 1) || isDisconnect(e.meta?.driverAdapterError, depth + 1);
 }
 
 export async function retryOnDisconnect<T>(

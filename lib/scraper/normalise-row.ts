@@ -1,0 +1,67 @@
+import { LayoutError } from "./layout-error";
+import { normaliseAddress, type AddressParts } from "./normalise-address";
+import { parseRegisteredExtent } from "./normalise-extent";
+import { parseLegalDescription, type LegalDescriptionParts } from "./normalise-legal-description";
+import { parseMarketValue } from "./normalise-money";
+import { parseUseCode } from "./normalise-use-code";
+import { collapseWhitespace, textOrNull } from "./normalise-whitespace";
+import type { DisplayedCells, ResultRow } from "./parse-results";
+
+export type RowContext = {
+  roll: string;
+  titleType: "full" | "sectional";
+  suburbId: string;
+  suburbName: string;
+};
+
+/** One results row as the store writes it: the cells as displayed plus every typed field. */
+export type NormalisedValuation = RowContext &
+  LegalDescriptionParts &
+  AddressParts & {
+    /** As displayed (leading zeros kept), or "PIN:<pin>" for the rows the site lists without one. */
+    rateNumber: string;
+    pin: string | null;
+    displayed: DisplayedCells;
+    legalDescription: string;
+    firstOwner: string | null;
+    useCode: number | null;
+    useDescription: string | null;
+    ratingCategory: string | null;
+    /** Whole rand. */
+    marketValue: number | null;
+    /** Square metres. */
+    registeredExtent: number | null;
+    /** Lower-cased rate number, address, legal description and scheme name: what `q` searches. */
+    searchText: string;
+  };
+
+/** Types one parsed results row. Throws LayoutError for a value that does not parse. */
+export function normaliseRow(row: ResultRow, ctx: RowContext): NormalisedValuation {
+  const { cells, pin } = row;
+  const rateNumber = cells.rateNumber !== "" ? cells.rateNumber : pin !== null ? `PIN:${pin}` : null;
+  if (rateNumber === null) throw new LayoutError("results row has neither a rate number nor a details link");
+
+  const legalDescription = collapseWhitespace(cells.legalDescription);
+  const legal = parseLegalDescription(legalDescription);
+  const address = normaliseAddress(cells.address);
+  return {
+    roll: ctx.roll,
+    titleType: ctx.titleType,
+    suburbId: ctx.suburbId,
+    suburbName: ctx.suburbName,
+    rateNumber,
+    pin,
+    displayed: cells,
+    legalDescription,
+    ...legal,
+    ...address,
+    firstOwner: textOrNull(cells.firstOwner),
+    ...parseUseCode(cells.useCode),
+    ratingCategory: textOrNull(cells.ratingCategory),
+    marketValue: parseMarketValue(cells.marketValue),
+    registeredExtent: parseRegisteredExtent(cells.registeredExtent),
+    searchText: collapseWhitespace(
+      `${rateNumber} ${address.address} ${legalDescription} ${legal.schemeName ?? ""}`,
+    ).toLowerCase(),
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { collapseWhitespace, textOrNull } from "./normalise-whitespace";
+
+describe("collapseWhitespace", () => {
+  it("trims and collapses runs of spaces, tabs, CRLF and NBSP", () => {
+    expect(collapseWhitespace("  BRAESIDE ROAD      \r\n\t SEA\u00a0\u00a0VIEW ")).toBe("BRAESIDE ROAD SEA VIEW");
+  });
+  it("leaves single spaces alone and empties blank text", () => {
+    expect(collapseWhitespace("ERF 18288 of PINETOWN")).toBe("ERF 18288 of PINETOWN");
+    expect(collapseWhitespace(" \r\n ")).toBe("");
+  });
+});
+
+describe("textOrNull", () => {
+  it("returns null for blank text and the collapsed text otherwise", () => {
+    expect(textOrNull("   ")).toBeNull();
+    expect(textOrNull("")).toBeNull();
+    expect(textOrNull(" R S  A ")).toBe("R S A");
+  });
+});
