@@ -1,0 +1,84 @@
+// npm run demo: everything on one machine with nothing but Node. Starts the database (embedded
+// unless DATABASE_URL is set), the site simulator, scrapes both simulated rolls into the database
+// with a progress bar, builds the app if needed and serves it on http://localhost:3000.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { closeDatabase, createDatabase } from "@/lib/db/client";
+import { createLogger } from "@/lib/log";
+import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
+import { runScrape } from "@/lib/scraper/run-scrape";
+import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
+import { startSimulator } from "@/lib/simulator/server";
+import { prepareDatabase } from "./prepare-database";
+
+const USAGE = `Usage: npm run demo -- [--rows 20000] [--seed 7] [--port 3000] [--simulator-port 4010]`;
+let flags;
+try {
+  ({ values: flags } = parseArgs({
+    options: {
+      rows: { type: "string", default: "20000" },
+      seed: { type: "string", default: "7" },
+      port: { type: "string", default: "3000" },
+      "simulator-port": { type: "string", default: "4010" },
+      help: { type: "boolean", short: "h" },
+    },
+  }));
+} catch (error) {
+  console.error(`error: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const numbers = { rows: Number(flags.rows), seed: Number(flags.seed), port: Number(flags.port), simulatorPort: Number(flags["simulator-port"]) };
+for (const [name, value] of Object.entries(numbers)) {
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`error: --${name} takes a whole number\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const database = await prepareDatabase();
+const sim = await startSimulator({ rows: numbers.rows, seed: numbers.seed, port: numbers.simulatorPort });
+console.log(`Site simulator (${numbers.rows} properties) on ${sim.url}`);
+
+const db = createDatabase(database.url, 4);
+const log = createLogger({ component: "demo" }, { level: "warn" });
+for (const roll of ["gv2017", "gv2022"] as const) {
+  const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo" });
+  console.log(`Scraping ${roll} from the simulator…`);
+  const summary = await runScrape({
+    db,
+    options,
+    log,
+    onProgress: (progress) => process.stdout.isTTY && process.stdout.write(`\r\x1b[2K${formatProgressLine(progress, Date.now())}`),
+  });
+  if (process.stdout.isTTY) process.stdout.write("\n");
+  console.log(formatSummary(summary, Date.now()));
+}
+await closeDatabase(db);
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("Building the app (once)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) {
+    await sim.close();
+    await database.stop();
+    process.exit(build.status ?? 1);
+  }
+}
+
+const server = spawn("npx", ["next", "start", "-p", String(numbers.port)], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url, VALUATION_BASE_URL: sim.url, NEXT_TELEMETRY_DISABLED: "1" },
+});
+console.log(`\nThe app: http://localhost:${numbers.port}/   API: http://localhost:${numbers.port}/api/valuations   Ctrl-C stops everything.`);
+const shutdown = async (code: number) => {
+  await sim.close();
+  await database.stop();
+  process.exit(code);
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => server.kill(signal));
+server.on("exit", (code) => void shutdown(code ?? 0));
