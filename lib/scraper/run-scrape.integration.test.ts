@@ -121,6 +121,27 @@ describe("a whole-roll scrape of a 5,000-row simulated roll", () => {
   });
 });
 
+describe("property profile pages (--details)", () => {
+  it("fetches a budget of profiles, never-fetched first, with every owner", async () => {
+    const summary = await scrape({ details: true, detailsBudget: 40 });
+    expect(summary.status).toBe("succeeded");
+    expect(summary.detailsFetched).toBe(40);
+    const { rows } = await db.pool.query<{ pin: string; title_type: string; detail: { owners: string[]; marketValue: number | null } }>(
+      "SELECT pin, title_type, detail FROM valuations WHERE detail IS NOT NULL",
+    );
+    expect(rows).toHaveLength(40);
+    for (const row of rows) {
+      const truth = sim.site.rolls.gv2022.byPin(row.pin);
+      expect(row.detail.owners).toEqual(truth?.owners);
+      expect(row.detail.marketValue).toBe(truth?.marketValue);
+    }
+    const again = await scrape({ details: true, detailsBudget: 40 });
+    const { rows: fetched } = await db.pool.query("SELECT count(*)::int AS n FROM valuations WHERE detail IS NOT NULL");
+    expect(again.detailsFetched).toBe(40);
+    expect(fetched[0].n).toBe(80);
+  });
+});
+
 describe("faults", () => {
   it("retries 500s, 429s with Retry-After, timeouts and truncated answers, and stores the truth", async () => {
     sim.faults.add({ path: /SearchResult/i, kind: "500", times: 2 });
