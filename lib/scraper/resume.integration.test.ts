@@ -87,7 +87,8 @@ describe("kill -9 and --resume", () => {
     expect(bad.stderr).toContain('--concurrency takes a whole number, got "lots"');
     expect(bad.stderr).toContain("Usage: npm run scrape");
 
-    sim.faults.latencyMs = 300;
+    // Slow enough that the first run is still busy when the second one starts (on a loaded machine too).
+    sim.faults.latencyMs = 2_000;
     const running = cli(["--concurrency", "1"]);
     const runningExit = exitOf(running);
     const deadline = Date.now() + 60_000;

@@ -75,7 +75,7 @@ export async function runScrape(input: RunScrapeInput): Promise<ScrapeSummary> {
     throw new RunInProgressError(
       running
         ? `another scrape of ${roll} is running (run #${running.id}, started ${running.startedAt.toISOString()} by ${running.trigger})`
-        : `another scrape of ${roll} is starting; try again in a moment`,
+        : `another scrape of ${roll} holds the lock (it is starting or finishing); try again in a moment`,
     );
   }
   try {

@@ -54,7 +54,8 @@ export function expectedRow(p: SimProperty): ExpectedRow {
     scheme_name: full ? null : p.schemeName,
     section_number: full || p.sectionNumber === null ? null : String(p.sectionNumber),
     street_number: p.streetNumber,
-    street_name: p.streetName === "UNKNOWN" ? null : p.streetName,
+    // The site's placeholder street ("UNKNOWN", "UNKNOWN UNKNOWN") is no street name.
+    street_name: p.streetName === null || /^(UNKNOWN ?)+$/.test(p.streetName) ? null : p.streetName,
     locality: p.locality,
     first_owner: p.firstOwner,
     use_code: p.useCode,
