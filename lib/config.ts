@@ -1,3 +1,4 @@
+import { Cron } from "croner";
 import { z } from "zod";
 
 // Every environment variable the app reads, parsed once. The rest of the code imports `config`,
@@ -19,6 +20,25 @@ export const LIVE_SITE_URLS: Record<Roll, string> = {
   gv2017: "http://valuation2017.durban.gov.za/",
   gv2012: "http://valuation2012.durban.gov.za/",
 };
+
+function isCronPattern(value: string): boolean {
+  if (!/^(\S+\s+){4,5}\S+$/.test(value.trim())) return false;
+  try {
+    new Cron(value, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -48,6 +68,48 @@ export const envSchema = z.object({
   // Signs the API's pagination cursors. Set it in production (every web instance the same) so a
   // cursor issued by one instance is accepted by the others and survives restarts.
   CURSOR_SECRET: z.string().min(16).default("durban-valuation-roll-explorer-cursor-key"),
+  // Admin area (off unless ADMIN_PASSWORD + SESSION_SECRET or ADMIN_TOKEN are set). ADMIN_PASSWORD is
+  // either the password itself (12+ characters) or its hash from `npx tsx scripts/hash-password.ts`:
+  // scrypt:<N>:<r>:<p>:<salt>:<hash> (salt and hash base64url).
+  ADMIN_PASSWORD: z
+    .string()
+    .refine(
+      (value) => (value.startsWith("scrypt:") ? /^scrypt:\d+:\d+:\d+:[A-Za-z0-9_-]{16,}:[A-Za-z0-9_-]{32,}$/.test(value) : value.length >= 12),
+      "must be a password of 12 or more characters, or scrypt:<N>:<r>:<p>:<salt>:<hash> from scripts/hash-password.ts",
+    )
+    .optional(),
+  // Signs the admin session cookie; every web instance the same. Changing it signs everyone out.
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // API automation: `Authorization: Bearer <ADMIN_TOKEN>`.
+  ADMIN_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
+  ADMIN_SESSION_HOURS: whole(1, 720).default(8),
+  // Failed sign-ins per client before it is locked out for ADMIN_LOCKOUT_MINUTES; from the third
+  // failure on, each answer is slowed down.
+  ADMIN_SIGN_IN_MAX_FAILURES: whole(1, 100).default(5),
+  ADMIN_LOCKOUT_MINUTES: whole(1, 1_440).default(15),
+  // Origins besides the request's own host that may send state-changing admin requests (comma
+  // separated), for a proxy that rewrites Host. Usually unset.
+  ADMIN_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin)))
+    .default([]),
+  // When the nightly scrape is meant to run (cron syntax, in SCRAPE_SCHEDULE_TIMEZONE); the admin
+  // page's freshness check measures the data against it.
+  SCRAPE_SCHEDULE: z
+    .string()
+    .refine(isCronPattern, "must be a cron expression such as \"0 2 * * *\"")
+    .default("0 2 * * *"),
+  SCRAPE_SCHEDULE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Africa/Johannesburg").default("Africa/Johannesburg"),
+  // Data older than this (since the last successful whole-roll scrape of DEFAULT_ROLL) is stale:
+  // /api/ready answers 503 and the scheduler sends a stale-data alert. 36 h tolerates a slow night,
+  // not a missed one.
+  FRESHNESS_HOURS: whole(1, 8_760).default(36),
+  // Slack-compatible incoming webhook for failed runs, anomalies and stale data; unset: alerts are
+  // only logged.
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // The HTTP port: Next's server reads it itself; the cron role serves its own /api/health on it.
+  PORT: whole(0, 65535).default(3000),
 });
 
 export type Config = z.infer<typeof envSchema>;

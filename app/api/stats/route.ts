@@ -1,0 +1,37 @@
+import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { preflightResponse } from "@/lib/api/cors";
+import { parseQuery } from "@/lib/api/parse-query";
+import { invalidParameters } from "@/lib/api/problem";
+import { publicGet } from "@/lib/api/public-get";
+import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { toFilters } from "@/lib/valuations/list-query-schema";
+import { statsQuerySchema, valuationStats } from "@/lib/valuations/valuation-stats";
+
+export const dynamic = "force-dynamic";
+
+export const GET = publicGet(async (request: Request) => {
+  const url = new URL(request.url);
+  const parsed = parseQuery(statsQuerySchema, url.searchParams);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  const { groupBy = "suburb", ...filterInput } = parsed.value;
+  const filters = toFilters(filterInput, config.DEFAULT_ROLL);
+
+  const db = database();
+  const version = await dataVersion(db.pool);
+  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_SEARCH}`);
+  if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
+  const [data, asAt] = await Promise.all([
+    valuationStats(db.pool, filters, groupBy, { ownerSearch: config.OWNER_SEARCH }),
+    rollAsAt(db.pool, filters.roll),
+  ]);
+  return Response.json(
+    { groupBy, data, meta: { roll: filters.roll, asAt: asAt?.toISOString() ?? null } },
+    { headers: cacheHeaders(etag, version.lastModified) },
+  );
+});
+
+export async function OPTIONS(): Promise<Response> {
+  return preflightResponse();
+}

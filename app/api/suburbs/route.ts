@@ -1,0 +1,29 @@
+import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { preflightResponse } from "@/lib/api/cors";
+import { parseQuery } from "@/lib/api/parse-query";
+import { invalidParameters } from "@/lib/api/problem";
+import { publicGet } from "@/lib/api/public-get";
+import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { listSuburbs, suburbsQuerySchema } from "@/lib/valuations/suburbs";
+
+export const dynamic = "force-dynamic";
+
+export const GET = publicGet(async (request: Request) => {
+  const url = new URL(request.url);
+  const parsed = parseQuery(suburbsQuerySchema, url.searchParams);
+  if (!parsed.ok) return invalidParameters(parsed.errors);
+  const roll = parsed.value.roll ?? config.DEFAULT_ROLL;
+
+  const db = database();
+  const version = await dataVersion(db.pool);
+  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}`);
+  if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
+  const [data, asAt] = await Promise.all([listSuburbs(db.pool, roll), rollAsAt(db.pool, roll)]);
+  return Response.json({ data, meta: { roll, asAt: asAt?.toISOString() ?? null } }, { headers: cacheHeaders(etag, version.lastModified) });
+});
+
+export async function OPTIONS(): Promise<Response> {
+  return preflightResponse();
+}

@@ -1,0 +1,82 @@
+import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { preflightResponse } from "@/lib/api/cors";
+import { requestedFormat } from "@/lib/api/negotiate-format";
+import { parseQuery } from "@/lib/api/parse-query";
+import { invalidParameters } from "@/lib/api/problem";
+import { EXPORT_COST, publicGet } from "@/lib/api/public-get";
+import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { CursorError } from "@/lib/valuations/cursor";
+import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { exportFilename, EXPORT_CONTENT_TYPES } from "@/lib/valuations/export-filename";
+import { exportValuations } from "@/lib/valuations/export-valuations";
+import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
+import { listValuations } from "@/lib/valuations/list-valuations";
+import type { ValuationList } from "@/lib/valuations/valuation-schema";
+
+export const dynamic = "force-dynamic";
+
+const isExport = (request: Request) =>
+  requestedFormat(new URL(request.url).searchParams, request.headers.get("accept")) !== "json";
+
+export const GET = publicGet(
+  async (request: Request) => {
+    const url = new URL(request.url);
+    const parsed = parseQuery(listQuerySchema, url.searchParams);
+    if (!parsed.ok) return invalidParameters(parsed.errors);
+    const query = toListQuery(parsed.value, config.DEFAULT_ROLL);
+    const format = query.format ?? requestedFormat(url.searchParams, request.headers.get("accept"));
+    if (format !== "json") {
+      const misplaced = (["limit", "cursor", "total"] as const).filter((name) => url.searchParams.has(name));
+      if (misplaced.length > 0) {
+        return invalidParameters(misplaced.map((parameter) => ({ parameter, message: `does not apply to a ${format} export` })));
+      }
+    }
+
+    const db = database();
+    const search = { ownerSearch: config.OWNER_SEARCH };
+    const version = await dataVersion(db.pool);
+    const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${format}\n${search.ownerSearch}`);
+    const validators = { ...cacheHeaders(etag, version.lastModified), Vary: "Accept" };
+    if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified, { Vary: "Accept" });
+    const asAt = await rollAsAt(db.pool, query.filters.roll);
+
+    if (format !== "json") {
+      const stream = exportValuations(db.pool, { filters: query.filters, sort: query.sort, format }, { ...search, onError: (error) => console.error(error) });
+      return new Response(stream, {
+        headers: {
+          ...validators,
+          "Content-Type": EXPORT_CONTENT_TYPES[format],
+          "Content-Disposition": `attachment; filename="${exportFilename(query.filters.roll, format, asAt ?? new Date())}"`,
+        },
+      });
+    }
+
+    let page;
+    try {
+      page = await listValuations(db.pool, query, { ...search, cursorSecret: config.CURSOR_SECRET });
+    } catch (error) {
+      if (error instanceof CursorError) return invalidParameters([{ parameter: "cursor", message: error.message }]);
+      throw error;
+    }
+    const next = page.nextCursor === null ? null : nextPageUrl(url, page.nextCursor);
+    const body: ValuationList = {
+      data: page.data,
+      next,
+      ...(page.total !== undefined ? { total: page.total } : {}),
+      meta: { roll: query.filters.roll, asAt: asAt?.toISOString() ?? null },
+    };
+    return Response.json(body, { headers: { ...validators, ...(next ? { Link: `<${next}>; rel="next"` } : {}) } });
+  },
+  { cost: (request) => (isExport(request) ? EXPORT_COST : 1) },
+);
+
+export async function OPTIONS(): Promise<Response> {
+  return preflightResponse();
+}
+
+function nextPageUrl(url: URL, cursor: string): string {
+  const next = new URL(url);
+  next.searchParams.set("cursor", cursor);
+  return next.toString();
+}

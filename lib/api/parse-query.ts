@@ -1,0 +1,43 @@
+import type { z } from "zod";
+
+// Turns a URL's query string into the typed input of an endpoint, or the list of what is wrong
+// with it: every bad, unknown or repeated parameter, by name.
+
+export type ParameterError = { parameter: string; message: string };
+export type ParsedQuery<T> = { ok: true; value: T } | { ok: false; errors: ParameterError[] };
+
+export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): ParsedQuery<z.output<S>> {
+  const values: Record<string, string> = {};
+  const errors: ParameterError[] = [];
+  for (const [name, value] of params) {
+    if (Object.hasOwn(values, name)) {
+      if (!errors.some((error) => error.parameter === name)) errors.push({ parameter: name, message: "is given more than once" });
+      continue;
+    }
+    values[name] = value;
+  }
+  const result = schema.safeParse(values);
+  if (result.success && errors.length === 0) return { ok: true, value: result.data };
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      for (const error of describeIssue(issue, values)) {
+        if (!errors.some((known) => known.parameter === error.parameter)) errors.push(error);
+      }
+    }
+  }
+  return { ok: false, errors };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, values: Record<string, string>): ParameterError[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ parameter: key, message: "is not a parameter of this endpoint" }));
+  }
+  const parameter = issue.path.length > 0 ? String(issue.path[0]) : "query";
+  if (issue.code === "invalid_type" && !Object.hasOwn(values, parameter)) return [{ parameter, message: "is required" }];
+  return [{ parameter, message: issue.message }];
+}
+
+/** Every query parameter is optional: the shape's schemas made so, for a strict object. */
+export function optionalShape<T extends Record<string, z.ZodType>>(shape: T): { [K in keyof T]: z.ZodOptional<T[K]> } {
+  return Object.fromEntries(Object.entries(shape).map(([name, schema]) => [name, schema.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
+}

@@ -1,0 +1,50 @@
+import { config } from "@/lib/config";
+import { clientAddress } from "./client-address";
+import { CORS_HEADERS } from "./cors";
+import { logError } from "./log-error";
+import { internalError, problemResponse } from "./problem";
+import { RateLimiter, rateLimitHeaders } from "./rate-limiter";
+
+// Wraps a public GET handler: per-client rate limit (429 with Retry-After; RateLimit-* headers on
+// every answer), CORS, and any unexpected error turned into a logged 500 problem with no internals.
+
+const cache = globalThis as unknown as { __apiRateLimiter?: RateLimiter };
+export const apiRateLimiter = (cache.__apiRateLimiter ??= new RateLimiter(config.RATE_LIMIT_PER_MINUTE));
+
+/** What an export costs in page requests: the per-minute budget allows RATE_LIMIT_EXPORTS_PER_MINUTE of them. */
+export const EXPORT_COST = Math.max(1, Math.ceil(config.RATE_LIMIT_PER_MINUTE / config.RATE_LIMIT_EXPORTS_PER_MINUTE));
+
+export type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function publicGet<C>(
+  handler: RouteHandler<C>,
+  options: { cost?: (request: Request) => number; rateLimited?: boolean } = {},
+): RouteHandler<C> {
+  return async (request, context) => {
+    let limitHeaders: Record<string, string> = {};
+    if (options.rateLimited !== false) {
+      const decision = apiRateLimiter.take(clientAddress(request.headers), options.cost?.(request) ?? 1);
+      limitHeaders = rateLimitHeaders(decision);
+      if (!decision.allowed) {
+        return problemResponse(
+          {
+            type: "/problems/rate-limited",
+            title: "Too many requests",
+            status: 429,
+            detail: `This client has used its ${decision.limit} requests per minute (an export counts as ${EXPORT_COST}). Retry after ${decision.retryAfterSeconds} seconds.`,
+          },
+          { ...CORS_HEADERS, ...limitHeaders },
+        );
+      }
+    }
+    let response: Response;
+    try {
+      response = await handler(request, context);
+    } catch (error) {
+      logError(request, error);
+      response = internalError();
+    }
+    for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...limitHeaders })) response.headers.set(name, value);
+    return response;
+  };
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { ValuationSchema } from "@/lib/valuations/valuation-schema";
+import { buildOpenApiDocument, serialiseOpenApiDocument } from "./openapi-document";
+
+const committed = path.join(import.meta.dirname, "..", "..", "public", "openapi.json");
+
+type Document = {
+  openapi: string;
+  paths: Record<string, { get: { parameters?: { name: string; in: string; schema: { type?: string } }[] } }>;
+  components: { schemas: Record<string, { examples?: unknown[] }> };
+};
+
+describe("the OpenAPI document", () => {
+  it("is what public/openapi.json holds (run `npx tsx scripts/generate-openapi.ts` after changing the API)", () => {
+    expect(readFileSync(committed, "utf8")).toBe(serialiseOpenApiDocument());
+  });
+
+  it("is OpenAPI 3.1 with every endpoint and the list's parameters typed as sent", () => {
+    const document = buildOpenApiDocument() as Document;
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual(
+      ["/api/health", "/api/openapi.json", "/api/stats", "/api/suburbs", "/api/valuations", "/api/valuations/{rateNumber}"],
+    );
+    const parameters = Object.fromEntries(document.paths["/api/valuations"]!.get.parameters!.map((p) => [p.name, p.schema.type]));
+    expect(parameters).toMatchObject({ q: "string", limit: "integer", minExtent: "number", total: "boolean", sort: "string" });
+    expect(document.paths["/api/valuations/{rateNumber}"]!.get.parameters![0]).toMatchObject({ name: "rateNumber", in: "path", required: true });
+  });
+
+  it("has schemas a JSON Schema validator accepts, whose examples are valid", () => {
+    const document = buildOpenApiDocument() as Document;
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    ajv.addSchema({ $id: "https://openapi.local/doc.json", components: document.components });
+    for (const [name, schema] of Object.entries(document.components.schemas)) {
+      const validate = ajv.getSchema(`https://openapi.local/doc.json#/components/schemas/${name}`)!;
+      for (const example of schema.examples ?? []) expect(validate(example), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+    expect(ValuationSchema.safeParse((document.components.schemas.Valuation!.examples ?? [])[0]).success).toBe(true);
+  });
+});

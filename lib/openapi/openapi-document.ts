@@ -1,0 +1,213 @@
+import { createSwaggerSpec } from "next-swagger-doc";
+import type { z } from "zod";
+import { HealthSchema } from "@/lib/api/health-schema";
+import { ProblemSchema } from "@/lib/api/problem";
+import {
+  detailParameters,
+  OtherRollSchema,
+  rateNumberPathSchema,
+  ValuationChangeSchema,
+  ValuationDetailResponseSchema,
+  ValuationDetailSchema,
+  ValueChangeSchema,
+} from "@/lib/valuations/detail-schema";
+import { filterParameters, listParameters } from "@/lib/valuations/list-query-schema";
+import { SuburbListSchema, SuburbSchema, suburbsParameters } from "@/lib/valuations/suburbs";
+import { DisplayedCellsSchema, ListMetaSchema, ValuationListSchema, ValuationSchema } from "@/lib/valuations/valuation-schema";
+import { StatsGroupSchema, StatsSchema, statsParameters } from "@/lib/valuations/valuation-stats";
+import { componentSchemas, parameterObjects } from "./json-schemas";
+
+// The OpenAPI 3.1 document of the public API, built from the zod schemas that validate requests
+// and type responses, so the two cannot drift. next-swagger-doc assembles it; `apis: []` keeps it
+// from scanning source files (and public/openapi.json itself) for annotations.
+
+const ref = (schema: z.ZodType & { meta(): { id?: string } | undefined }) => ({ $ref: `#/components/schemas/${schema.meta()?.id}` });
+
+const DESCRIPTION = `The property valuation roll of eThekwini (Durban), as published by the municipality, open as JSON.
+
+**Paging.** Lists are keyset-paginated: follow \`next\` (also sent as a \`Link: <…>; rel="next"\` header) until it is
+null. Keep the filters and sort; change only \`limit\` if you like. A cursor is valid for the query it came from.
+
+\`\`\`sh
+url='/api/valuations?suburb=PINETOWN&sort=-marketValue&limit=1000'
+while [ "$url" != null ]; do
+  curl -s "https://HOST$url" > page.json; jq -c '.data[]' page.json >> rows.ndjson
+  url=$(jq -r '.next // "null" | sub("^https?://[^/]+"; "")' page.json)
+done
+\`\`\`
+Or take everything in one download: \`format=csv\` or \`format=ndjson\` (no limit, no cursor).
+
+**Search.** \`q\` searches rate numbers, addresses, legal descriptions and scheme names. Owner names are searched only
+when the server is configured with \`OWNER_SEARCH=true\`: they are personal data, and the municipality's own site
+offers no owner search either. Owners are still shown in the rows, as on the site.
+
+**Errors** are \`application/problem+json\`: \`type\`, \`title\`, \`status\`, \`detail\`, and for 400 \`errors\` naming
+each bad parameter. Unknown and repeated parameters are errors, not ignored.
+
+**Caching.** Answers carry \`ETag\` and \`Last-Modified\`, which change when a scrape of the source finishes; send
+\`If-None-Match\` to get \`304 Not Modified\`. \`Cache-Control: public, max-age=60\`. CORS is open to every origin.
+
+**Rate limit.** Per client address, a token bucket (by default 600 requests a minute; an export counts as
+many requests, by default 60). Every answer has \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`
+(seconds until the budget is full again); past the limit, \`429\` with \`Retry-After\` (seconds).
+
+**Ambiguous rate numbers.** A Full Title and a Sectional Title property can share a rate number on one roll.
+\`GET /api/valuations/{rateNumber}\` then answers \`300 Multiple Choices\` with a problem body whose \`choices\` link to
+each; pass \`title=full\` or \`title=sectional\`.`;
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ref(ProblemSchema) } },
+});
+
+const rateLimitHeaders = {
+  "RateLimit-Limit": { description: "Requests allowed per minute.", schema: { type: "integer" } },
+  "RateLimit-Remaining": { description: "Requests left now.", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until the budget is full again.", schema: { type: "integer" } },
+};
+const cacheHeaders = {
+  ETag: { description: "Changes when the data (a finished scrape) or the request changes.", schema: { type: "string" } },
+  "Last-Modified": { description: "When the last scrape finished.", schema: { type: "string" } },
+  ...rateLimitHeaders,
+};
+
+const commonErrors = {
+  "304": { description: "Not modified: your copy (If-None-Match / If-Modified-Since) is current.", headers: cacheHeaders },
+  "400": problem("Bad parameters: each is named in `errors`."),
+  "429": {
+    ...problem("Too many requests from this client."),
+    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } }, ...rateLimitHeaders },
+  },
+  "500": problem("Our fault; logged."),
+};
+
+const COMPONENTS = [
+  DisplayedCellsSchema,
+  ValuationSchema,
+  ListMetaSchema,
+  ValuationListSchema,
+  ValuationDetailSchema,
+  ValuationChangeSchema,
+  ValueChangeSchema,
+  OtherRollSchema,
+  ValuationDetailResponseSchema,
+  SuburbSchema,
+  SuburbListSchema,
+  StatsGroupSchema,
+  StatsSchema,
+  HealthSchema,
+  ProblemSchema,
+];
+
+export function openApiDefinition() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Durban Valuation Roll Explorer API",
+      version: "1.0.0",
+      description: DESCRIPTION,
+      license: { name: "Data: eThekwini Municipality valuation roll (public record)" },
+    },
+    tags: [
+      { name: "Valuations", description: "Properties on the valuation rolls." },
+      { name: "Reference", description: "Suburbs and summary statistics." },
+      { name: "Service", description: "Health and this document." },
+    ],
+    paths: {
+      "/api/valuations": {
+        get: {
+          operationId: "listValuations",
+          tags: ["Valuations"],
+          summary: "Search and list valuations, or export them",
+          parameters: parameterObjects(listParameters, "query"),
+          responses: {
+            "200": {
+              description:
+                "A page of rows (JSON), or with `format=csv|ndjson` (or that Accept type) every matching row as a download: " +
+                "CSV with a header row (the typed fields, in JSON order), or NDJSON with one `Valuation` object per line.",
+              headers: {
+                Link: { description: 'The next page: `<url>; rel="next"`. Absent on the last page.', schema: { type: "string" } },
+                "Content-Disposition": { description: "Exports: `attachment; filename=\"valuations-<roll>-<date>.<format>\"`.", schema: { type: "string" } },
+                ...cacheHeaders,
+              },
+              content: {
+                "application/json": { schema: ref(ValuationListSchema) },
+                "text/csv": { schema: { type: "string" } },
+                "application/x-ndjson": { schema: ref(ValuationSchema) },
+              },
+            },
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/valuations/{rateNumber}": {
+        get: {
+          operationId: "getValuation",
+          tags: ["Valuations"],
+          summary: "One property: details, change history, other rolls",
+          parameters: [
+            ...parameterObjects({ rateNumber: rateNumberPathSchema }, "path"),
+            ...parameterObjects(detailParameters, "query"),
+          ],
+          responses: {
+            "200": { description: "The property.", headers: cacheHeaders, content: { "application/json": { schema: ref(ValuationDetailResponseSchema) } } },
+            "300": problem("Both a Full Title and a Sectional Title property have this rate number: `choices` links to each; add `title`."),
+            "404": problem("No property with this rate number on this roll."),
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/suburbs": {
+        get: {
+          operationId: "listSuburbs",
+          tags: ["Reference"],
+          summary: "Suburbs of a roll, with property counts per title type",
+          parameters: parameterObjects(suburbsParameters, "query"),
+          responses: {
+            "200": { description: "Every suburb, by name.", headers: cacheHeaders, content: { "application/json": { schema: ref(SuburbListSchema) } } },
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/stats": {
+        get: {
+          operationId: "valuationStats",
+          tags: ["Reference"],
+          summary: "Market value statistics per suburb, use code or rating category",
+          description: "Takes the same filters as /api/valuations.",
+          parameters: parameterObjects(statsParameters, "query"),
+          responses: {
+            "200": { description: "One entry per group.", headers: cacheHeaders, content: { "application/json": { schema: ref(StatsSchema) } } },
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          operationId: "health",
+          tags: ["Service"],
+          summary: "Liveness (no database check, not rate limited)",
+          responses: { "200": { description: "Up.", content: { "application/json": { schema: ref(HealthSchema) } } } },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          operationId: "openApiDocument",
+          tags: ["Service"],
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1.", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+    },
+    components: { schemas: componentSchemas(COMPONENTS) },
+  };
+}
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return createSwaggerSpec({ apis: [], definition: openApiDefinition() }) as Record<string, unknown>;
+}
+
+/** The document as committed in public/openapi.json. */
+export function serialiseOpenApiDocument(): string {
+  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+}

@@ -1,0 +1,90 @@
+import { ROLLS, type Roll } from "@/lib/config";
+import type { ValuationDetailResponse } from "./detail-schema";
+import type { TitleTypeValue } from "./list-query-schema";
+import type { Queryable } from "./queryable";
+import { serialiseValuation, valuationHref } from "./serialise-valuation";
+import { selectColumns, type ValuationRow } from "./valuation-row";
+import { rollYear, valueChange } from "./value-change";
+
+export type DetailLookup = { rateNumber: string; roll: Roll; title?: TitleTypeValue };
+export type DetailChoice = { titleType: TitleTypeValue; href: string };
+export type DetailResult =
+  | { kind: "found"; body: Omit<ValuationDetailResponse, "meta"> }
+  | { kind: "not-found" }
+  | { kind: "ambiguous"; choices: DetailChoice[] };
+
+const HISTORY_LIMIT = 1000;
+
+type DetailRow = ValuationRow & { detail: Record<string, unknown> | null; detail_fetched_at: Date | null };
+type ChangeRow = {
+  run_id: number;
+  kind: "added" | "changed" | "removed" | "restored";
+  fields: string[] | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changed_at: Date;
+};
+type OtherRow = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "market_value" | "registered_extent" | "removed_at">;
+
+/** One property, removed ones included (with removedAt set). Ambiguous when both title types have the rate number. */
+export async function getValuationDetail(db: Queryable, lookup: DetailLookup): Promise<DetailResult> {
+  const values: unknown[] = [lookup.roll, lookup.rateNumber];
+  if (lookup.title) values.push(lookup.title);
+  const { rows } = await db.query<DetailRow>(
+    `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at FROM valuations v
+      WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $3::title_type" : ""}
+      ORDER BY v.title_type`,
+    values,
+  );
+  const row = rows[0];
+  if (!row) return { kind: "not-found" };
+  if (rows.length > 1) {
+    return { kind: "ambiguous", choices: rows.map((r) => ({ titleType: r.title_type, href: valuationHref(r) })) };
+  }
+
+  const otherRolls = ROLLS.filter((roll) => roll !== lookup.roll);
+  const [history, others] = await Promise.all([
+    db.query<ChangeRow>(
+      `SELECT run_id, kind, fields, before, after, changed_at FROM valuation_changes
+        WHERE valuation_id = $1 ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}`,
+      [row.id],
+    ),
+    db.query<OtherRow>(
+      `SELECT roll, title_type, rate_number, market_value, registered_extent, removed_at FROM valuations
+        WHERE roll = ANY($1::text[]) AND title_type = $2::title_type AND rate_number = $3`,
+      [otherRolls, row.title_type, row.rate_number],
+    ),
+  ]);
+
+  const current = { roll: lookup.roll, marketValue: row.market_value };
+  return {
+    kind: "found",
+    body: {
+      data: {
+        ...serialiseValuation(row),
+        detail: row.detail,
+        detailFetchedAt: row.detail_fetched_at?.toISOString() ?? null,
+      },
+      history: history.rows.map((change) => ({
+        runId: change.run_id,
+        kind: change.kind,
+        fields: change.fields ?? [],
+        before: change.before,
+        after: change.after,
+        changedAt: change.changed_at.toISOString(),
+      })),
+      otherRolls: others.rows
+        .map((other) => ({ other, roll: other.roll as Roll }))
+        .sort((a, b) => rollYear(b.roll) - rollYear(a.roll))
+        .map(({ other, roll }) => ({
+          roll,
+          titleType: other.title_type,
+          marketValue: other.market_value,
+          registeredExtent: other.registered_extent,
+          removedAt: other.removed_at?.toISOString() ?? null,
+          href: valuationHref(other),
+          valueChange: valueChange(current, { roll, marketValue: other.market_value }),
+        })),
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { buildCountQuery, buildPageQuery, positionAfter, type PageRow } from "./build-list-query";
+import type { SearchOptions } from "./build-filter-conditions";
+import { decodeCursor, encodeCursor, queryFingerprint, type CursorPosition } from "./cursor";
+import type { ListQuery, ValuationFilters } from "./list-query-schema";
+import type { Queryable } from "./queryable";
+import { serialiseValuation } from "./serialise-valuation";
+import type { Sort } from "./sort-fields";
+import type { Valuation } from "./valuation-schema";
+
+export type ListOptions = SearchOptions & { cursorSecret: string };
+export type ListPage = { data: Valuation[]; nextCursor: string | null; total?: number };
+
+/** Up to `limit` rows after `after`, and where the next batch starts (null when none is left). */
+export async function readBatch(
+  db: Queryable,
+  request: { filters: ValuationFilters; sort: Sort; limit: number; after?: CursorPosition },
+  options: SearchOptions,
+): Promise<{ rows: PageRow[]; next: CursorPosition | null }> {
+  const query = buildPageQuery({ ...request, limit: request.limit + 1 }, options);
+  const { rows } = await db.query<PageRow>(query.text, query.values);
+  const page = rows.slice(0, request.limit);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > request.limit && last ? positionAfter(last, request.sort) : null };
+}
+
+/** One page of a listing. Throws CursorError for a cursor that does not belong to this query. */
+export async function listValuations(db: Queryable, query: ListQuery, options: ListOptions): Promise<ListPage> {
+  const fingerprint = queryFingerprint(query.filters, query.sort);
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, fingerprint, query.sort, options.cursorSecret);
+  const [batch, total] = await Promise.all([
+    readBatch(db, { filters: query.filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}) }, options),
+    query.total ? countValuations(db, query.filters, options) : Promise.resolve(undefined),
+  ]);
+  return {
+    data: batch.rows.map(serialiseValuation),
+    nextCursor: batch.next ? encodeCursor(batch.next, fingerprint, query.sort, options.cursorSecret) : null,
+    ...(total !== undefined ? { total } : {}),
+  };
+}
+
+export async function countValuations(db: Queryable, filters: ValuationFilters, options: SearchOptions): Promise<number> {
+  const query = buildCountQuery(filters, options);
+  const { rows } = await db.query<{ total: number }>(query.text, query.values);
+  return rows[0]?.total ?? 0;
+}
