@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    // One log line per request and per task would bury the test report.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests share one PostgreSQL database; files run one at a time.

@@ -127,4 +127,16 @@ describe("deployment settings", () => {
     expect(() => parseConfig({ ALERT_WEBHOOK_URL: "ftp://example.org/hook" })).toThrow(/ALERT_WEBHOOK_URL/);
     expect(() => parseConfig({ PORT: "70000" })).toThrow(/PORT/);
   });
+
+  it("never prints a secret or a password inside a URL", () => {
+    expect(() => parseConfig({ SESSION_SECRET: "short-secret", DATABASE_URL: "mysql://admin:hunter2@db/x" })).toThrow(
+      'SESSION_SECRET=(12 characters, hidden)',
+    );
+    try {
+      parseConfig({ DATABASE_URL: "mysql://admin:hunter2@db/x" });
+    } catch (error) {
+      expect((error as Error).message).toContain('DATABASE_URL="mysql://admin:***@db/x"');
+      expect((error as Error).message).not.toContain("hunter2");
+    }
+  });
 });

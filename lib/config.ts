@@ -118,13 +118,19 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+// Secrets never reach a log, even when they are wrong.
+function shown(name: string, value: string): string {
+  if (/PASSWORD|SECRET|TOKEN/.test(name)) return `(${value.length} characters, hidden)`;
+  return JSON.stringify(value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"));
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `${name}=${JSON.stringify(cleaned[name] ?? "")}: ${issue.message}`;
+    return `${name}=${shown(name, cleaned[name] ?? "")}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
 }

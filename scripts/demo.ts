@@ -4,6 +4,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { createOneTimeAdminCredentials } from "@/lib/auth/one-time-password";
+import { config } from "@/lib/config";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
@@ -70,11 +72,14 @@ if (!existsSync(".next/BUILD_ID")) {
   }
 }
 
+// Unless an admin password is configured, this run gets a one-time one (only its hash reaches the server).
+const admin = config.ADMIN_PASSWORD ? null : await createOneTimeAdminCredentials();
 const server = spawn("npx", ["next", "start", "-p", String(numbers.port)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, VALUATION_BASE_URL: sim.url, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, ...admin?.env, DATABASE_URL: database.url, VALUATION_BASE_URL: sim.url, NEXT_TELEMETRY_DISABLED: "1" },
 });
 console.log(`\nThe app: http://localhost:${numbers.port}/   API: http://localhost:${numbers.port}/api/valuations   Ctrl-C stops everything.`);
+if (admin) console.log(`Admin: http://localhost:${numbers.port}/admin   one-time password for this run: ${admin.password}`);
 const shutdown = async (code: number) => {
   await sim.close();
   await database.stop();

@@ -12,5 +12,8 @@ fi
 echo "== type check"
 npx tsc --noEmit
 
+echo "== production build (the standalone server test runs it, as the image does)"
+npx next build
+
 echo "== unit and integration tests"
 npx vitest run "$@"

@@ -1,17 +1,15 @@
-// One JSON line per unexpected error, with what the client asked; the client itself gets no internals.
+import { log } from "@/lib/log";
+
+// One log line per unexpected error, with what the client asked (and, through the request log
+// context, its request id); the client itself gets no internals.
 
 export function logError(request: Request, error: unknown): void {
   const url = new URL(request.url);
-  console.error(
-    JSON.stringify({
-      level: "error",
-      time: new Date().toISOString(),
-      msg: "unhandled error in an API route",
-      method: request.method,
-      path: url.pathname,
-      query: url.search,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    }),
-  );
+  log.error("unhandled error in an API route", {
+    method: request.method,
+    path: url.pathname,
+    query: url.search,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
 }

@@ -1,12 +1,14 @@
 import { config } from "@/lib/config";
+import { withRequestLog } from "@/lib/request-logging";
 import { clientAddress } from "./client-address";
 import { CORS_HEADERS } from "./cors";
 import { logError } from "./log-error";
 import { internalError, problemResponse } from "./problem";
 import { RateLimiter, rateLimitHeaders } from "./rate-limiter";
 
-// Wraps a public GET handler: per-client rate limit (429 with Retry-After; RateLimit-* headers on
-// every answer), CORS, and any unexpected error turned into a logged 500 problem with no internals.
+// Wraps a public GET handler: a request id and one log line per request, per-client rate limit (429
+// with Retry-After; RateLimit-* headers on every answer), CORS, and any unexpected error turned into
+// a logged 500 problem with no internals.
 
 const cache = globalThis as unknown as { __apiRateLimiter?: RateLimiter };
 export const apiRateLimiter = (cache.__apiRateLimiter ??= new RateLimiter(config.RATE_LIMIT_PER_MINUTE));
@@ -20,7 +22,7 @@ export function publicGet<C>(
   handler: RouteHandler<C>,
   options: { cost?: (request: Request) => number; rateLimited?: boolean } = {},
 ): RouteHandler<C> {
-  return async (request, context) => {
+  return withRequestLog(async (request, context) => {
     let limitHeaders: Record<string, string> = {};
     if (options.rateLimited !== false) {
       const decision = apiRateLimiter.take(clientAddress(request.headers), options.cost?.(request) ?? 1);
@@ -46,5 +48,5 @@ export function publicGet<C>(
     }
     for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...limitHeaders })) response.headers.set(name, value);
     return response;
-  };
+  });
 }

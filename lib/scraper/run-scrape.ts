@@ -170,7 +170,7 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     };
     const runTask = async (task: ScrapeTask) => {
       await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
-      const taskLog = log.child({ titleType: task.titleType, suburbId: task.suburbId });
+      const taskLog = log.child({ taskId: task.id, titleType: task.titleType, suburbId: task.suburbId });
       let result;
       try {
         result = await fetchSuburb(client, { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName });

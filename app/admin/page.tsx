@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { dataHealth } from "@/lib/admin/data-health";
+import { listRuns, suburbChoices } from "@/lib/admin/run-queries";
+import { isActive } from "@/lib/admin/run-state";
+import { adminPageAccess } from "@/lib/auth/admin-page";
+import { recentAudit } from "@/lib/auth/audit-log";
+import { ROLLS, config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { AdminHeader } from "./admin-header";
+import { AdminOff } from "./admin-off";
+import { AuditTable } from "./audit-table";
+import { DataHealthPanel } from "./data-health-panel";
+import { RunHistoryTable } from "./run-history-table";
+import { StartRunForm } from "./start-run-form";
+
+// The admin dashboard: start a run, the run going now, history, data health and the audit log.
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const access = await adminPageAccess();
+  if (access.state === "signed-out") redirect("/admin/sign-in");
+  if (access.state === "off") {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Admin</h1>
+        <AdminOff availability={access.availability} />
+      </>
+    );
+  }
+  const db = database();
+  const now = new Date();
+  const [runs, health, suburbs, audit] = await Promise.all([
+    listRuns(db, { limit: 25 }, now.getTime()),
+    dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
+    suburbChoices(db, config.DEFAULT_ROLL),
+    recentAudit(db, 20),
+  ]);
+  const active = runs.data.filter((run) => isActive(run.state));
+  const interrupted = runs.data.filter((run) => run.state === "interrupted");
+  return (
+    <>
+      <AdminHeader who={access.actor.label} />
+      <h1 className="text-2xl font-semibold">Admin</h1>
+      {active.map((run) => (
+        <p key={run.id} role="status" className="rounded border border-blue-300 bg-blue-50 p-2">
+          Run #{run.id} of {run.roll} is {run.state}. <Link href={`/admin/runs/${run.id}`} className="underline">Watch run #{run.id}</Link>
+        </p>
+      ))}
+      {interrupted.map((run) => (
+        <p key={run.id} className="rounded border border-orange-300 bg-orange-50 p-2">
+          Run #{run.id} of {run.roll} was interrupted: its process stopped. <Link href={`/admin/runs/${run.id}`} className="underline">Open run #{run.id} to resume it</Link>
+        </p>
+      ))}
+      <StartRunForm rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} suburbs={suburbs} />
+      <section aria-labelledby="history" className="space-y-2">
+        <h2 id="history" className="text-lg font-semibold">Run history</h2>
+        <RunHistoryTable runs={runs.data} />
+      </section>
+      <DataHealthPanel health={health} />
+      <section aria-labelledby="audit" className="space-y-2">
+        <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
+        <AuditTable entries={audit} />
+      </section>
+    </>
+  );
+}

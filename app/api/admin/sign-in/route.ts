@@ -1,0 +1,76 @@
+import { logError } from "@/lib/api/log-error";
+import { internalError } from "@/lib/api/problem";
+import { adminProblem } from "@/lib/auth/admin-problem";
+import { adminSettings } from "@/lib/auth/admin-settings";
+import { ADMIN_OFF, CROSS_SITE } from "@/lib/auth/authenticate";
+import { isSameOriginRequest } from "@/lib/auth/origin-check";
+import { requestOrigin } from "@/lib/auth/request-origin";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import { sharedSignInThrottle } from "@/lib/auth/shared-throttle";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { readSignInRequest, wantsRedirect } from "@/lib/auth/sign-in-request";
+import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+// POST: sign in with the admin password (a form from /admin/sign-in, answered with redirects, or
+// JSON {"password"}, answered with JSON). Same-origin only; throttled and locked out per client.
+
+export const dynamic = "force-dynamic";
+
+const UNAUTHORISED = { type: "/problems/wrong-password", title: "Wrong password", status: 401, detail: "The password is wrong." };
+
+function redirect(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
+}
+
+function lockedOut(retryAfterSeconds: number): Response {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return adminProblem(
+    {
+      type: "/problems/locked-out",
+      title: "Too many failed sign-ins",
+      status: 429,
+      detail: `Too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      retryAfterSeconds,
+    },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const settings = adminSettings(config);
+  const form = wantsRedirect(request);
+  if (!isSameOriginRequest(request.headers, settings.allowedOrigins)) return adminProblem({ ...CROSS_SITE });
+  if (settings.password === null || settings.sessionSecret === null) return adminProblem({ ...ADMIN_OFF });
+  try {
+    const body = await readSignInRequest(request);
+    if (!body) return adminProblem({ ...UNAUTHORISED, detail: 'Send the password as a form field or as JSON {"password": "…"}.' });
+    const origin = requestOrigin(request.headers);
+    const result = await attemptSignIn(
+      { password: body.password, clientAddress: origin.clientAddress, userAgent: origin.userAgent },
+      { db: database(), settings, throttle: sharedSignInThrottle(settings), log: log.child({ component: "admin" }) },
+    );
+    switch (result.kind) {
+      case "signed-in": {
+        const cookie = sessionCookie(result.token, { maxAgeSeconds: result.maxAgeSeconds, secure: origin.secureCookie });
+        if (form) return redirect("/admin", { "Set-Cookie": cookie });
+        return Response.json(
+          { signedIn: true, expiresAt: new Date(result.session.expiresAt * 1000).toISOString() },
+          { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } },
+        );
+      }
+      case "wrong-password":
+        if (form) return redirect(result.lockedOut ? `/admin/sign-in?error=locked&retryAfter=${result.lockoutSeconds}` : "/admin/sign-in?error=wrong-password");
+        return result.lockedOut ? lockedOut(result.lockoutSeconds) : adminProblem(UNAUTHORISED);
+      case "locked":
+        if (form) return redirect(`/admin/sign-in?error=locked&retryAfter=${result.retryAfterSeconds}`);
+        return lockedOut(result.retryAfterSeconds);
+      case "disabled":
+        return adminProblem({ ...ADMIN_OFF });
+    }
+  } catch (error) {
+    logError(request, error);
+    return internalError();
+  }
+}

@@ -1,0 +1,14 @@
+import { adminRoute } from "@/lib/auth/admin-route";
+import { clearedSessionCookie } from "@/lib/auth/session-cookie";
+import { wantsRedirect } from "@/lib/auth/sign-in-request";
+
+// POST: sign out (clears the cookie). A form from the admin pages is sent back to the sign-in page.
+
+export const dynamic = "force-dynamic";
+
+export const POST = adminRoute(async (request, { origin, audit }) => {
+  await audit({ action: "sign-out" });
+  const cookie = clearedSessionCookie({ secure: origin.secureCookie });
+  if (wantsRedirect(request)) return new Response(null, { status: 303, headers: { Location: "/admin/sign-in", "Set-Cookie": cookie } });
+  return new Response(null, { status: 204, headers: { "Set-Cookie": cookie } });
+});

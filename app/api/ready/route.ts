@@ -1,0 +1,31 @@
+import { checkReadiness, shippedMigrationNames } from "@/app/api/ready/check-readiness";
+import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+// Readiness (see check-readiness.ts): 200 when ready, 503 with the failing checks otherwise. Not
+// rate limited and not request-logged (probes poll it every few seconds); a change of state is.
+
+export const dynamic = "force-dynamic";
+
+let lastStatus: string | undefined;
+
+export async function GET(): Promise<Response> {
+  let readiness;
+  try {
+    readiness = await checkReadiness(database().pool, {
+      roll: config.DEFAULT_ROLL,
+      freshnessHours: config.FRESHNESS_HOURS,
+      migrations: shippedMigrationNames(),
+    });
+  } catch (error) {
+    log.error("readiness check failed", { error: error as Error });
+    return Response.json({ status: "not_ready", error: "the readiness check failed" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+  if (readiness.status !== lastStatus) {
+    if (readiness.status === "ready") log.info("ready", { checks: readiness.checks });
+    else log.warn("not ready", { checks: readiness.checks });
+    lastStatus = readiness.status;
+  }
+  return Response.json(readiness, { status: readiness.status === "ready" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,72 @@
+import { logError } from "@/lib/api/log-error";
+import { internalError } from "@/lib/api/problem";
+import { config } from "@/lib/config";
+import { database, type Database } from "@/lib/db/client";
+import { log as rootLog, type Logger } from "@/lib/log";
+import { adminProblem } from "./admin-problem";
+import { adminSettings } from "./admin-settings";
+import { recordAudit, type AuditAction, type AuditOutcome } from "./audit-log";
+import { authenticate, type AdminActor } from "./authenticate";
+import { requestOrigin, type RequestOrigin } from "./request-origin";
+
+// Wraps every admin route handler: nobody reaches the handler without a valid session (plus a
+// same-origin check for writes) or the bearer token. Refusals never touch the database. Answers
+// are never cached; unexpected errors become a logged 500 without internals.
+
+export type AdminRequestContext<P> = {
+  actor: AdminActor;
+  db: Database;
+  log: Logger;
+  origin: RequestOrigin;
+  params: P;
+  audit: (entry: { action: AuditAction; outcome?: AuditOutcome; target?: string | null; details?: Record<string, unknown> }) => Promise<void>;
+};
+
+type NextContext<P> = { params: Promise<P> };
+
+export function adminRoute<P = Record<string, never>>(
+  handler: (request: Request, context: AdminRequestContext<P>) => Promise<Response>,
+): (request: Request, context: NextContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    const origin = requestOrigin(request.headers);
+    const log = rootLog.child({ component: "admin", method: request.method, path: new URL(request.url).pathname });
+    const outcome = authenticate(request, adminSettings(config));
+    if (!outcome.ok) {
+      log.warn("admin request refused", { status: outcome.refusal.status, reason: outcome.refusal.type, clientAddress: origin.clientAddress });
+      const headers: HeadersInit = outcome.refusal.status === 401 ? { "WWW-Authenticate": 'Bearer realm="admin"' } : {};
+      return adminProblem({ ...outcome.refusal }, headers);
+    }
+    const { actor } = outcome;
+    let response: Response;
+    try {
+      const db = database();
+      const params = await context.params;
+      response = await handler(request, {
+        actor,
+        db,
+        log: log.child({ actor: actor.label }),
+        origin,
+        params,
+        audit: (entry) =>
+          recordAudit(
+            db,
+            {
+              actor: actor.label,
+              action: entry.action,
+              outcome: entry.outcome ?? "ok",
+              target: entry.target ?? null,
+              clientAddress: origin.clientAddress,
+              userAgent: origin.userAgent,
+              ...(entry.details === undefined ? {} : { details: JSON.parse(JSON.stringify(entry.details)) }),
+            },
+            log,
+          ),
+      });
+    } catch (error) {
+      logError(request, error);
+      response = internalError();
+    }
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  };
+}

@@ -1,0 +1,69 @@
+// npm run cron: the cron role. Scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE (in SCRAPE_SCHEDULE_TIMEZONE)
+// with the engine of `npm run scrape`, resumes an interrupted run first, alerts to ALERT_WEBHOOK_URL,
+// and serves GET /api/health on PORT. SIGTERM: the run in progress stops at a task boundary, stays
+// resumable, and the process exits 0.
+import { hostname } from "node:os";
+import { createAlerter } from "@/lib/alerts/send-alert";
+import { config } from "@/lib/config";
+import { DatabaseNotConfiguredError, closeDatabase, database } from "@/lib/db/client";
+import { createLogger } from "@/lib/log";
+import { startHealthServer } from "@/lib/scheduler/health-server";
+import { startScheduler } from "@/lib/scheduler/scheduler";
+import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
+
+const log = createLogger({ component: "cron" });
+
+let db;
+try {
+  db = database();
+} catch (error) {
+  if (!(error instanceof DatabaseNotConfiguredError)) throw error;
+  console.error("error: the cron role needs DATABASE_URL (locally, `npm run cron` starts the embedded database for you)");
+  process.exit(2);
+}
+
+let scheduler;
+try {
+  scheduler = startScheduler({
+    db,
+    schedule: config.SCRAPE_SCHEDULE,
+    timeZone: config.SCRAPE_SCHEDULE_TIMEZONE,
+    scrape: resolveScrapeOptions({ roll: config.DEFAULT_ROLL, trigger: "cron", triggeredBy: `scheduler on ${hostname()}` }),
+    freshnessHours: config.FRESHNESS_HOURS,
+    alerter: createAlerter({ webhookUrl: config.ALERT_WEBHOOK_URL, log, source: `cron on ${hostname()}` }),
+    log,
+  });
+} catch (error) {
+  // croner rejects a pattern the config's shape check let through, e.g. minute 61.
+  console.error(`error: SCRAPE_SCHEDULE=${JSON.stringify(config.SCRAPE_SCHEDULE)}: ${(error as Error).message}`);
+  await closeDatabase(db);
+  process.exit(2);
+}
+
+// Locally `npm start` may already hold PORT: the scheduler matters more than its health endpoint.
+const health = await startHealthServer({ port: config.PORT, status: scheduler.status }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== "EADDRINUSE") throw error;
+  log.warn(`port ${config.PORT} is in use: running without the /api/health endpoint (set PORT to serve it)`);
+  return null;
+});
+const { nextRunAt, schedule, timeZone, roll } = scheduler.status();
+log.info("scheduler started", { schedule, timeZone, roll, nextRunAt, port: health?.port ?? null });
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      log.warn(`${signal} again: exiting now; the run is resumable all the same`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: stopping after the tasks in flight; the run stays resumable`);
+    void (async () => {
+      await scheduler.stop();
+      await health?.close();
+      await closeDatabase(db);
+      log.info("stopped");
+      process.exit(0);
+    })();
+  });
+}
