@@ -1,7 +1,36 @@
-export default function HomePage() {
+import type { Metadata } from "next";
+import { ValuationSearch } from "@/components/valuation-search";
+import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { parseSearchState, searchTitle, SITE_NAME, toApiParams } from "@/lib/search-state/search-state";
+import { loadDataStamps } from "./valuations/_data/load-data-stamps";
+import { loadFilterOptions } from "./valuations/_data/load-filter-options";
+import { loadSearchResults } from "./valuations/_data/load-search-results";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const state = parseSearchState(await searchParams, config.DEFAULT_ROLL);
+  // The root layout's title template does not apply to its own segment's page.
+  return { title: { absolute: `${searchTitle(state, config.DEFAULT_ROLL)} · ${SITE_NAME}` } };
+}
+
+/** The search, rendered with its first page of results (a plain GET form works without JavaScript). */
+export default async function SearchPage({ searchParams }: Props) {
+  const state = parseSearchState(await searchParams, config.DEFAULT_ROLL);
+  const db = database();
+  const [results, options, stamps] = await Promise.all([
+    loadSearchResults(db, state, config.DEFAULT_ROLL),
+    loadFilterOptions(db, state.roll),
+    loadDataStamps(db),
+  ]);
   return (
-    <main className="mx-auto max-w-5xl p-4">
-      <h1 className="text-2xl font-semibold">Durban Valuation Roll Explorer</h1>
-    </main>
+    <ValuationSearch
+      defaultRoll={config.DEFAULT_ROLL}
+      initialQuery={toApiParams(state).toString()}
+      initialResults={results}
+      options={options}
+      stamps={stamps}
+    />
   );
 }

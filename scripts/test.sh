@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: type check, then every test (unit, integration on a real PostgreSQL, the simulator over
-# real HTTP). Integration tests create throwaway databases on the server in TEST_DATABASE_URL or
+# npm test: type check, production build, then every test (unit, integration on a real PostgreSQL,
+# the simulator over real HTTP, the browser). Integration tests create throwaway databases on the server in TEST_DATABASE_URL or
 # DATABASE_URL; with neither set, on the embedded PostgreSQL (started for the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +17,6 @@ npx next build
 
 echo "== unit and integration tests"
 npx vitest run "$@"
+
+echo "== end-to-end tests (Playwright, Debian Chromium)"
+npx playwright test

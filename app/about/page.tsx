@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "About the data" };
+
+const FIELDS: [string, string][] = [
+  ["Rate number", "The municipality's number for the property's rates account, as the roll shows it (leading zeros kept). A few properties are listed without one."],
+  ["Legal description", "How the Deeds Office describes the land: erf (stand) number, portion, remainder, township or farm; for a sectional title unit, the scheme and section number."],
+  ["Address", "The street address as the roll gives it, with the site's extra spaces removed. Some properties have no street address."],
+  ["Use", "The municipal use code and what it means (for example Single Residential). It is the use the valuer recorded, not the zoning."],
+  ["Rating category", "The category that sets the rate charged (Residential, Business & Commercial, Vacant Land and others)."],
+  ["Market value", "What the municipal valuer found the property would sell for on the valuation date, in whole rand. Rates are charged on it."],
+  ["Registered extent", "The land area registered at the Deeds Office, in square metres (for a sectional unit, the section's floor area)."],
+  ["First owner", "The first registered owner the roll lists. A property may have several owners; the property profile lists all of them when we have read it."],
+];
+
+/** Where the data comes from, how fresh it is, what the fields mean, and how owner names are treated. */
+export default function AboutPage() {
+  return (
+    <article className="max-w-3xl space-y-8 text-slate-900">
+      <header>
+        <h1 className="text-2xl font-bold text-slate-950 sm:text-3xl">About the data</h1>
+      </header>
+
+      <section aria-labelledby="source-heading" className="space-y-2">
+        <h2 id="source-heading" className="text-xl font-semibold text-slate-950">
+          Where it comes from
+        </h2>
+        <p>
+          eThekwini Municipality publishes its General Valuation Rolls on its own websites (the 2022 roll at valuation2022.durban.gov.za, and the 2017
+          and 2012 rolls at their own addresses). Those sites show one suburb at a time, with no paging, sorting or download. This site reads every
+          suburb of each roll, politely and slowly, stores every row with the cells exactly as displayed, and serves it here and through an{" "}
+          <a href="/docs" className="text-blue-800 underline">
+            open JSON API
+          </a>
+          .
+        </p>
+        <p>
+          The General Valuation Roll 2022 has a valuation date of 2 July 2021 and is in force from 1 July 2022 to 30 June 2027. Supplementary
+          valuations, objections and appeals change entries between general valuations; the municipality&apos;s site is the official record.
+        </p>
+      </section>
+
+      <section aria-labelledby="fresh-heading" className="space-y-2">
+        <h2 id="fresh-heading" className="text-xl font-semibold text-slate-950">
+          How fresh it is
+        </h2>
+        <p>
+          We read the rolls again every night. Each search page shows &ldquo;Data as at&rdquo;: when the last complete read finished, and the dates the
+          municipality states for its own data (&ldquo;Property Register and Market Valuations&rdquo; and &ldquo;Ownership Information&rdquo;).
+        </p>
+        <p>
+          Every change we see is kept: a property&apos;s page shows when its value, use, owner or description changed, and when it left or came back
+          to the roll. A property is marked as gone only after a complete, verified read of the whole roll no longer finds it; a read that fails
+          part-way never removes anything.
+        </p>
+      </section>
+
+      <section aria-labelledby="fields-heading" className="space-y-2">
+        <h2 id="fields-heading" className="text-xl font-semibold text-slate-950">
+          What the fields mean
+        </h2>
+        <dl className="space-y-3">
+          {FIELDS.map(([term, meaning]) => (
+            <div key={term}>
+              <dt className="font-semibold">{term}</dt>
+              <dd className="text-slate-800">{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          Numbers are written the South African way: R 1 830 000, 1 634 m², 12,5%. Medians and quartiles on the{" "}
+          <Link href="/suburbs" className="text-blue-800 underline">
+            suburb pages
+          </Link>{" "}
+          count only properties that have a market value.
+        </p>
+      </section>
+
+      <section aria-labelledby="privacy-heading" className="space-y-2">
+        <h2 id="privacy-heading" className="text-xl font-semibold text-slate-950">
+          Owner names and privacy
+        </h2>
+        <p>
+          Valuation rolls are public by law (Municipal Property Rates Act, section 49), and the municipality&apos;s own site shows the owner&apos;s
+          name beside every property. We show the names as the roll lists them, on the property&apos;s page, because they are part of the public
+          record.
+        </p>
+        <p>
+          Owner names are personal information, so we do not make people findable by name: the search box does not search owner names, the municipal
+          site offers no owner search either, and this site keeps no record of who searched for what. If your name is listed wrongly, the municipality
+          can correct the roll; we follow its next publication.
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+import { config, type Roll } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { dataVersion } from "@/lib/valuations/data-version";
+import type { ValuationFilters } from "@/lib/valuations/list-query-schema";
+import { countValuations } from "@/lib/valuations/list-valuations";
+import { valuationStats, type StatsGroup, type StatsGroupRow } from "@/lib/valuations/valuation-stats";
+import { valueBands, type ValueBand } from "./value-bands";
+
+// The figures of the suburb pages, from the API's own functions (GET /api/stats and the search's
+// count), so every number on a chart equals what the API and the filtered search say. They change
+// only when a scrape finishes: kept per data version in this process.
+
+export type HistogramBar = ValueBand & { count: number };
+
+const cache = new Map<string, Promise<unknown>>();
+const CACHE_LIMIT = 200;
+
+async function cached<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
+  const version = await dataVersion(db.pool);
+  const fullKey = `${version.tag}|${key}`;
+  let value = cache.get(fullKey) as Promise<T> | undefined;
+  if (!value) {
+    value = load();
+    value.catch(() => cache.delete(fullKey));
+    cache.set(fullKey, value);
+    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
+  }
+  return value;
+}
+
+const search = () => ({ ownerSearch: config.OWNER_SEARCH });
+
+export function loadStats(db: Database, roll: Roll, groupBy: StatsGroup, suburbId?: string): Promise<StatsGroupRow[]> {
+  const filters: ValuationFilters = { roll, includeRemoved: false, ...(suburbId ? { suburb: suburbId } : {}) };
+  return cached(db, `stats:${roll}:${groupBy}:${suburbId ?? ""}`, () => valuationStats(db.pool, filters, groupBy, search()));
+}
+
+/** How many properties fall in each value band (properties without a value are not counted). */
+export function loadHistogram(db: Database, roll: Roll, suburbId?: string): Promise<HistogramBar[]> {
+  return cached(db, `histogram:${roll}:${suburbId ?? ""}`, () =>
+    Promise.all(
+      valueBands().map(async (band) => {
+        const filters: ValuationFilters = {
+          roll,
+          includeRemoved: false,
+          minValue: band.min,
+          ...(band.max !== null ? { maxValue: band.max } : {}),
+          ...(suburbId ? { suburb: suburbId } : {}),
+        };
+        return { ...band, count: await countValuations(db.pool, filters, search()) };
+      }),
+    ),
+  );
+}

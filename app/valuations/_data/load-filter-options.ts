@@ -1,0 +1,50 @@
+import { config, type Roll } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { dataVersion } from "@/lib/valuations/data-version";
+import { listSuburbs } from "@/lib/valuations/suburbs";
+import { valuationStats } from "@/lib/valuations/valuation-stats";
+
+// The choices of the search filters: suburbs, use codes and rating categories present on a roll.
+// They change only when a scrape finishes, so they are kept per data version in this process.
+
+export type FilterOptions = {
+  suburbs: { id: string; name: string; count: number }[];
+  useCodes: { code: number; label: string; count: number }[];
+  ratingCategories: { name: string; count: number }[];
+};
+
+const cache = new Map<string, Promise<FilterOptions>>();
+
+async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOptions> {
+  const filters = { roll, includeRemoved: false };
+  const search = { ownerSearch: config.OWNER_SEARCH };
+  const [suburbs, useCodes, categories] = await Promise.all([
+    listSuburbs(db.pool, roll),
+    valuationStats(db.pool, filters, "useCode", search),
+    valuationStats(db.pool, filters, "ratingCategory", search),
+  ]);
+  return {
+    suburbs: suburbs.map((suburb) => ({ id: suburb.id, name: suburb.name, count: suburb.counts.total })),
+    useCodes: useCodes
+      .filter((group) => typeof group.key === "number")
+      .map((group) => ({ code: group.key as number, label: group.label ?? `Use code ${String(group.key)}`, count: group.count }))
+      .sort((a, b) => a.label.localeCompare(b.label) || a.code - b.code),
+    ratingCategories: categories
+      .filter((group) => typeof group.key === "string" && group.key !== "")
+      .map((group) => ({ name: group.key as string, count: group.count })),
+  };
+}
+
+export async function loadFilterOptions(db: Database, roll: Roll): Promise<FilterOptions> {
+  const version = await dataVersion(db.pool);
+  const key = `${version.tag}:${roll}`;
+  let options = cache.get(key);
+  if (!options) {
+    // One entry per roll is enough: older data versions are never asked for again.
+    for (const old of cache.keys()) if (old.endsWith(`:${roll}`)) cache.delete(old);
+    options = readFilterOptions(db, roll);
+    options.catch(() => cache.delete(key));
+    cache.set(key, options);
+  }
+  return options;
+}

@@ -1,0 +1,36 @@
+import { parseQuery } from "@/lib/api/parse-query";
+import { config, type Roll } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { toResultRow, type SearchResults } from "@/lib/search-state/search-results";
+import { toApiParams, type SearchState } from "@/lib/search-state/search-state";
+import { CursorError } from "@/lib/valuations/cursor";
+import { rollAsAt } from "@/lib/valuations/data-version";
+import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
+import { listValuations } from "@/lib/valuations/list-valuations";
+
+/**
+ * The first page the server renders: the very query the browser would send to GET
+ * /api/valuations, validated by the API's own schema and answered by the API's own function,
+ * so the server-rendered page and the API cannot disagree.
+ */
+export async function loadSearchResults(db: Database, state: SearchState, defaultRoll: Roll): Promise<SearchResults> {
+  const parsed = parseQuery(listQuerySchema, toApiParams(state));
+  if (!parsed.ok) return { kind: "invalid", problems: parsed.errors };
+  const query = toListQuery(parsed.value, defaultRoll);
+  try {
+    const [page, asAt] = await Promise.all([
+      listValuations(db.pool, query, { ownerSearch: config.OWNER_SEARCH, cursorSecret: config.CURSOR_SECRET }),
+      rollAsAt(db.pool, query.filters.roll),
+    ]);
+    return {
+      kind: "ok",
+      rows: page.data.map((valuation) => toResultRow(valuation, defaultRoll)),
+      total: page.total ?? null,
+      nextCursor: page.nextCursor,
+      asAt: asAt?.toISOString() ?? null,
+    };
+  } catch (error) {
+    if (error instanceof CursorError) return { kind: "invalid", problems: [{ parameter: "cursor", message: "has expired: start again from the first page" }] };
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import { fieldLabel } from "@/lib/format/field-labels";
+import { formatDateTime } from "@/lib/format/format-date";
+import { formatExtent } from "@/lib/format/format-extent";
+import { formatRand } from "@/lib/format/format-rand";
+import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";
+
+type Change = ValuationDetailResponse["history"][number];
+
+const KIND_LABELS: Record<Change["kind"], string> = {
+  added: "First seen on the roll",
+  changed: "Changed",
+  removed: "No longer on the roll",
+  restored: "Back on the roll",
+};
+
+const KIND_DOT: Record<Change["kind"], string> = {
+  added: "bg-emerald-700",
+  changed: "bg-blue-700",
+  removed: "bg-red-700",
+  restored: "bg-amber-600",
+};
+
+/** A displayed cell as it changed; the site's "1,830,000" amounts in South African form. */
+function shown(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  if (/^\d{1,3}(,\d{3})*(\.\d+)?$/.test(text)) {
+    const number = Number(text.replace(/,/g, ""));
+    if (field === "marketValue") return formatRand(number);
+    if (field === "registeredExtent") return formatExtent(number);
+  }
+  return text;
+}
+
+/** The change history of a property, newest first, as a vertical timeline. */
+export function ChangeTimeline({ history }: { history: Change[] }) {
+  if (history.length === 0) return <p className="text-slate-800">No changes recorded yet.</p>;
+  return (
+    <ol className="relative ml-2 space-y-5 border-l-2 border-slate-300 pl-5" data-testid="history">
+      {history.map((change, index) => (
+        <li key={`${change.runId}-${index}`} className="relative">
+          <span aria-hidden="true" className={`absolute -left-[1.72rem] top-1.5 h-3 w-3 rounded-full ring-4 ring-slate-50 ${KIND_DOT[change.kind]}`} />
+          <p className="font-semibold text-slate-950">{KIND_LABELS[change.kind]}</p>
+          <p className="text-sm text-slate-700">
+            <time dateTime={change.changedAt}>{formatDateTime(change.changedAt)}</time> · scrape run {change.runId}
+          </p>
+          {change.kind === "changed" && change.fields.length > 0 && (
+            <dl className="mt-2 space-y-2 text-sm">
+              {change.fields.map((field) => (
+                <div key={field} className="rounded border border-slate-200 bg-white p-2">
+                  <dt className="font-medium text-slate-900">{fieldLabel(field)}</dt>
+                  <dd className="break-words text-slate-800">
+                    <span className="sr-only">from </span>
+                    <del className="text-slate-700">{shown(field, change.before?.[field])}</del>
+                    <span aria-hidden="true"> → </span>
+                    <span className="sr-only"> to </span>
+                    <ins className="font-medium text-slate-950 no-underline">{shown(field, change.after?.[field])}</ins>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

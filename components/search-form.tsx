@@ -1,0 +1,304 @@
+"use client";
+
+import { useEffect, useId, useState, type FormEvent } from "react";
+import type { FilterOptions } from "@/app/valuations/_data/load-filter-options";
+import { formatNumber } from "@/lib/format/format-number";
+import { parseExtentInput, parseRandInput } from "@/lib/search-state/parse-amount";
+import { MIN_QUERY_LENGTH, ROLL_IDS, ROLL_LABELS, TITLE_LABELS, type SearchState } from "@/lib/search-state/search-state";
+
+export type SearchPatch = Partial<Omit<SearchState, "cursor" | "page">>;
+/** "typing": wait for a pause (~300 ms); "now": apply at once. */
+export type ApplyMode = "typing" | "now";
+
+export const SEARCH_FORM_ID = "search-form";
+
+const inputClass =
+  "block w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-950 placeholder:text-slate-500 focus:border-blue-700";
+const labelClass = "mb-1 block text-sm font-medium text-slate-800";
+
+/** Keeps a text box's draft while the person types, and follows the URL when it changes elsewhere (Back). */
+function useDraft<T>(value: T, toText: (value: T) => string, fromText: (text: string) => T) {
+  const [draft, setDraft] = useState(() => toText(value));
+  useEffect(() => {
+    setDraft((current) => (Object.is(fromText(current), value) ? current : toText(value)));
+    // fromText and toText are module-level functions: only the value matters.
+  }, [value]);
+  return [draft, setDraft] as const;
+}
+
+const textOf = (value: string) => value;
+const trimmed = (text: string) => text.trim();
+const amountText = (value: number | null) => (value === null ? "" : String(value));
+const randOf = (text: string) => parseRandInput(text);
+const extentOf = (text: string) => parseExtentInput(text);
+
+function countActiveFilters(state: SearchState): number {
+  return [state.title, state.suburb || null, state.useCode, state.ratingCategory || null, state.minValue, state.maxValue, state.minExtent, state.maxExtent].filter(
+    (value) => value !== null,
+  ).length;
+}
+
+/**
+ * The search box and the filters. A GET form to "/": without JavaScript it submits and the server
+ * renders the answer; with it, changes apply as they are made (typing after a short pause).
+ */
+export function SearchForm({
+  state,
+  defaultRoll,
+  options,
+  onChange,
+}: {
+  state: SearchState;
+  defaultRoll: SearchState["roll"];
+  options: FilterOptions;
+  onChange: (patch: SearchPatch, mode: ApplyMode) => void;
+}) {
+  const id = useId();
+  const [q, setQ] = useDraft(state.q, textOf, trimmed);
+  const [suburb, setSuburb] = useDraft(state.suburb, textOf, trimmed);
+  const [minValue, setMinValue] = useDraft(state.minValue, amountText, randOf);
+  const [maxValue, setMaxValue] = useDraft(state.maxValue, amountText, randOf);
+  const [minExtent, setMinExtent] = useDraft(state.minExtent, amountText, extentOf);
+  const [maxExtent, setMaxExtent] = useDraft(state.maxExtent, amountText, extentOf);
+  const active = countActiveFilters(state);
+
+  const knownSuburb = (text: string) => options.suburbs.find((option) => option.name.toLowerCase() === text.trim().toLowerCase())?.name;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onChange(
+      {
+        q: q.trim(),
+        suburb: knownSuburb(suburb) ?? suburb.trim(),
+        minValue: parseRandInput(minValue),
+        maxValue: parseRandInput(maxValue),
+        minExtent: parseExtentInput(minExtent),
+        maxExtent: parseExtentInput(maxExtent),
+      },
+      "now",
+    );
+  };
+
+  const shortQuery = q.trim().length > 0 && q.trim().length < MIN_QUERY_LENGTH;
+
+  return (
+    <form id={SEARCH_FORM_ID} method="get" action="/" role="search" aria-label="Properties" onSubmit={onSubmit} className="space-y-3">
+      <div>
+        <label htmlFor={`${id}-q`} className="mb-1 block font-medium text-slate-900">
+          Street, rate number, erf or scheme
+        </label>
+        <div className="flex gap-2">
+          <input
+            id={`${id}-q`}
+            name="q"
+            type="search"
+            value={q}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="search"
+            placeholder="e.g. somerset way, 96150534, ERF 18288"
+            aria-describedby={`${id}-q-hint`}
+            className={`${inputClass} flex-1`}
+            onChange={(event) => {
+              setQ(event.target.value);
+              onChange({ q: event.target.value.trim() }, "typing");
+            }}
+          />
+          <button type="submit" className="shrink-0 rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
+            Search
+          </button>
+        </div>
+        <p id={`${id}-q-hint`} className="mt-1 text-sm text-slate-700">
+          {shortQuery ? `Type at least ${MIN_QUERY_LENGTH} characters.` : "Every word must appear. Case does not matter."}
+        </p>
+      </div>
+
+      <details className="group rounded-md border border-slate-300 bg-white" open={active > 0 ? true : undefined}>
+        <summary className="cursor-pointer select-none px-3 py-2 font-medium text-slate-900">
+          Filters{active > 0 ? ` (${active} on)` : ""}
+        </summary>
+        <div className="grid grid-cols-1 gap-3 border-t border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-4">
+          <div>
+            <label htmlFor={`${id}-roll`} className={labelClass}>
+              Valuation roll
+            </label>
+            <select id={`${id}-roll`} name="roll" value={state.roll} className={inputClass} onChange={(event) => onChange({ roll: event.target.value as SearchState["roll"] }, "now")}>
+              {ROLL_IDS.map((roll) => (
+                <option key={roll} value={roll}>
+                  {ROLL_LABELS[roll]}
+                  {roll === defaultRoll ? " (current)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-title`} className={labelClass}>
+              Title type
+            </label>
+            <select
+              id={`${id}-title`}
+              name="title"
+              value={state.title ?? ""}
+              className={inputClass}
+              onChange={(event) => onChange({ title: event.target.value === "" ? null : (event.target.value as "full" | "sectional") }, "now")}
+            >
+              <option value="">Any</option>
+              <option value="full">{TITLE_LABELS.full}</option>
+              <option value="sectional">{TITLE_LABELS.sectional}</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-suburb`} className={labelClass}>
+              Suburb
+            </label>
+            <input
+              id={`${id}-suburb`}
+              name="suburb"
+              list={`${id}-suburbs`}
+              value={suburb}
+              autoComplete="off"
+              placeholder="Start typing a suburb"
+              className={inputClass}
+              onChange={(event) => {
+                setSuburb(event.target.value);
+                const text = event.target.value.trim();
+                // Apply only a complete choice: half a name would match nothing.
+                const match = text === "" ? "" : knownSuburb(text);
+                if (match !== undefined) onChange({ suburb: match }, "typing");
+              }}
+            />
+            <datalist id={`${id}-suburbs`}>
+              {options.suburbs.map((option) => (
+                <option key={option.id} value={option.name} />
+              ))}
+            </datalist>
+          </div>
+          <div>
+            <label htmlFor={`${id}-use`} className={labelClass}>
+              Use
+            </label>
+            <select
+              id={`${id}-use`}
+              name="useCode"
+              value={state.useCode ?? ""}
+              className={inputClass}
+              onChange={(event) => onChange({ useCode: event.target.value === "" ? null : Number(event.target.value) }, "now")}
+            >
+              <option value="">Any</option>
+              {state.useCode !== null && !options.useCodes.some((option) => option.code === state.useCode) && (
+                <option value={state.useCode}>Use code {state.useCode}</option>
+              )}
+              {options.useCodes.map((option) => (
+                <option key={option.code} value={option.code}>
+                  {option.label} ({option.code})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-category`} className={labelClass}>
+              Rating category
+            </label>
+            <select
+              id={`${id}-category`}
+              name="ratingCategory"
+              value={state.ratingCategory}
+              className={inputClass}
+              onChange={(event) => onChange({ ratingCategory: event.target.value }, "now")}
+            >
+              <option value="">Any</option>
+              {state.ratingCategory !== "" && !options.ratingCategories.some((option) => option.name === state.ratingCategory) && (
+                <option value={state.ratingCategory}>{state.ratingCategory}</option>
+              )}
+              {options.ratingCategories.map((option) => (
+                <option key={option.name} value={option.name}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="sm:col-span-2 lg:col-span-2">
+            <legend className={labelClass}>Market value (rand)</legend>
+            <div className="flex items-center gap-2">
+              <label htmlFor={`${id}-min-value`} className="sr-only">
+                Lowest market value
+              </label>
+              <input
+                id={`${id}-min-value`}
+                name="minValue"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="From, e.g. 500k"
+                value={minValue}
+                className={inputClass}
+                onChange={(event) => {
+                  setMinValue(event.target.value);
+                  onChange({ minValue: parseRandInput(event.target.value) }, "typing");
+                }}
+              />
+              <span aria-hidden="true">to</span>
+              <label htmlFor={`${id}-max-value`} className="sr-only">
+                Highest market value
+              </label>
+              <input
+                id={`${id}-max-value`}
+                name="maxValue"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="To, e.g. 2m"
+                value={maxValue}
+                className={inputClass}
+                onChange={(event) => {
+                  setMaxValue(event.target.value);
+                  onChange({ maxValue: parseRandInput(event.target.value) }, "typing");
+                }}
+              />
+            </div>
+          </fieldset>
+          <fieldset className="sm:col-span-2 lg:col-span-2">
+            <legend className={labelClass}>Registered extent (m²)</legend>
+            <div className="flex items-center gap-2">
+              <label htmlFor={`${id}-min-extent`} className="sr-only">
+                Smallest extent in square metres
+              </label>
+              <input
+                id={`${id}-min-extent`}
+                name="minExtent"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="From"
+                value={minExtent}
+                className={inputClass}
+                onChange={(event) => {
+                  setMinExtent(event.target.value);
+                  onChange({ minExtent: parseExtentInput(event.target.value) }, "typing");
+                }}
+              />
+              <span aria-hidden="true">to</span>
+              <label htmlFor={`${id}-max-extent`} className="sr-only">
+                Largest extent in square metres
+              </label>
+              <input
+                id={`${id}-max-extent`}
+                name="maxExtent"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="To"
+                value={maxExtent}
+                className={inputClass}
+                onChange={(event) => {
+                  setMaxExtent(event.target.value);
+                  onChange({ maxExtent: parseExtentInput(event.target.value) }, "typing");
+                }}
+              />
+            </div>
+          </fieldset>
+          <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">
+            Amounts can be typed as 1 500 000, 1,5m or 750k. {options.suburbs.length > 0 && `${formatNumber(options.suburbs.length)} suburbs on this roll.`}
+          </p>
+        </div>
+      </details>
+    </form>
+  );
+}

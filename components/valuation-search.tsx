@@ -1,0 +1,319 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { DataStamps } from "@/app/valuations/_data/load-data-stamps";
+import type { FilterOptions } from "@/app/valuations/_data/load-filter-options";
+import type { Roll } from "@/lib/config";
+import { formatCount, formatNumber } from "@/lib/format/format-number";
+import { describeProblem, type SearchResults } from "@/lib/search-state/search-results";
+import {
+  changeSearch,
+  effectiveSort,
+  exportHref,
+  goToPage,
+  initialSearchState,
+  isNarrowed,
+  listingKey,
+  PAGE_SIZES,
+  parseSearchState,
+  ROLL_LABELS,
+  searchHref,
+  searchTitle,
+  SITE_NAME,
+  sortOptions,
+  toggledSort,
+  type PageSize,
+  type SearchState,
+} from "@/lib/search-state/search-state";
+import { DataStamp } from "./data-stamp";
+import { ResultsCards } from "./results-cards";
+import { ResultsPager, type PageLink } from "./results-pager";
+import { ResultsSkeleton } from "./results-skeleton";
+import { ResultsTable } from "./results-table";
+import { SEARCH_FORM_ID, SearchForm, type ApplyMode, type SearchPatch } from "./search-form";
+import { SearchLink } from "./search-link";
+import { useSearchResults } from "./use-search-results";
+
+const TYPING_PAUSE_MS = 300;
+
+/**
+ * The search page in the browser. The URL is the state (shareable; Back and Forward walk through
+ * searches); the first page arrives rendered by the server, later ones from GET /api/valuations.
+ */
+export function ValuationSearch({
+  defaultRoll,
+  initialQuery,
+  initialResults,
+  options,
+  stamps,
+}: {
+  defaultRoll: Roll;
+  /** The API query the server answered (toApiParams of the state it rendered). */
+  initialQuery: string;
+  initialResults: SearchResults;
+  options: FilterOptions;
+  stamps: DataStamps;
+}) {
+  const searchParams = useSearchParams();
+  const state = useMemo(() => parseSearchState(searchParams, defaultRoll), [searchParams, defaultRoll]);
+  const { results, retry } = useSearchResults(state, defaultRoll, { query: initialQuery, results: initialResults });
+
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const pending = useRef<{ patch: SearchPatch; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const lastChangeWasTyping = useRef(false);
+
+  const navigate = useCallback(
+    (next: SearchState, history: "push" | "replace") => {
+      const href = searchHref(next, defaultRoll);
+      if (history === "push") window.history.pushState(null, "", href);
+      else window.history.replaceState(null, "", href);
+    },
+    [defaultRoll],
+  );
+
+  const onChange = useCallback(
+    (patch: SearchPatch, mode: ApplyMode) => {
+      const merged = { ...pending.current?.patch, ...patch };
+      if (pending.current) clearTimeout(pending.current.timer);
+      pending.current = null;
+      const apply = () => {
+        pending.current = null;
+        const next = changeSearch(stateRef.current, merged);
+        if (searchHref(next, defaultRoll) === searchHref(stateRef.current, defaultRoll)) return;
+        // A burst of typing is one history entry; any other change is its own.
+        navigate(next, mode === "typing" && lastChangeWasTyping.current ? "replace" : "push");
+        lastChangeWasTyping.current = mode === "typing";
+      };
+      if (mode === "now") apply();
+      else pending.current = { patch: merged, timer: setTimeout(apply, TYPING_PAUSE_MS) };
+    },
+    [defaultRoll, navigate],
+  );
+
+  useEffect(() => () => clearTimeout(pending.current?.timer), []);
+
+  const go = useCallback(
+    (next: SearchState) => {
+      lastChangeWasTyping.current = false;
+      navigate(next, "push");
+      window.scrollTo({ top: 0 });
+      document.getElementById("results-heading")?.focus({ preventScroll: true });
+    },
+    [navigate],
+  );
+
+  // Cursors of the pages seen, per listing, so "Previous" can go back without the Back button.
+  const [trail] = useState(() => new Map<string, Map<number, string | null>>());
+  const key = listingKey(state);
+  const pages = trail.get(key) ?? new Map<number, string | null>([[1, null]]);
+  trail.set(key, pages);
+  pages.set(state.page, state.cursor);
+
+  useEffect(() => {
+    document.title = `${searchTitle(state, defaultRoll)} · ${SITE_NAME}`;
+  }, [state, defaultRoll]);
+
+  const link = (next: SearchState): PageLink => ({ href: searchHref(next, defaultRoll), go: () => go(next) });
+  const sort = effectiveSort(state);
+  const loading = results === null;
+  // While the next results load, the status line keeps saying what is on screen.
+  const status = results ? statusText(results, state) : null;
+  const lastStatus = useRef("Searching…");
+  useEffect(() => {
+    if (status !== null) lastStatus.current = status;
+  }, [status]);
+
+  const previousCursor = pages.get(state.page - 1);
+  const pageLinks =
+    results?.kind === "ok"
+      ? {
+          previous: state.page > 1 && previousCursor !== undefined ? link(goToPage(state, previousCursor, state.page - 1)) : null,
+          first: state.page > 1 ? link(goToPage(state, null, 1)) : null,
+          next: results.nextCursor !== null ? link(goToPage(state, results.nextCursor, state.page + 1)) : null,
+        }
+      : null;
+
+  return (
+    <div className="space-y-5">
+      <div className="space-y-1">
+        <h1 className="text-xl font-bold text-slate-950 sm:text-3xl">Find a property on the valuation roll</h1>
+        <p className="hidden text-slate-800 sm:block">
+          Search eThekwini&apos;s {ROLL_LABELS[state.roll]} roll by street, rate number, erf or sectional scheme.
+        </p>
+      </div>
+
+      <SearchForm state={state} defaultRoll={defaultRoll} options={options} onChange={onChange} />
+
+      <section aria-labelledby="results-heading" aria-busy={loading} className="space-y-3" data-testid="results">
+        <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
+          <div className="w-full md:w-auto">
+            <h2 id="results-heading" tabIndex={-1} className="text-lg font-semibold text-slate-950 focus:outline-none">
+              Results
+            </h2>
+            <p role="status" aria-live="polite" aria-atomic="true" className="text-slate-800" data-testid="result-count">
+              {status ?? lastStatus.current}
+            </p>
+            {loading && (
+              <p className="text-sm text-slate-700" aria-hidden="true">
+                Searching…
+              </p>
+            )}
+            <DataStamp stamp={stamps[state.roll]} rollLabel={ROLL_LABELS[state.roll]} />
+          </div>
+          <div className="flex w-full flex-wrap items-end gap-3 md:w-auto">
+            <div className="min-w-0 flex-1 md:flex-none">
+              <label htmlFor="sort-by" className="mb-1 block text-sm font-medium text-slate-800">
+                Sort by
+              </label>
+              <select
+                id="sort-by"
+                name="sort"
+                form={SEARCH_FORM_ID}
+                value={sort}
+                onChange={(event) => onChange({ sort: event.target.value }, "now")}
+                className="w-full rounded-md border border-slate-400 bg-white px-2 py-2 text-base"
+              >
+                {sortOptions(state).map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="page-size" className="mb-1 block text-sm font-medium text-slate-800">
+                Per page
+              </label>
+              <select
+                id="page-size"
+                name="size"
+                form={SEARCH_FORM_ID}
+                value={state.size}
+                onChange={(event) => onChange({ size: Number(event.target.value) as PageSize }, "now")}
+                className="rounded-md border border-slate-400 bg-white px-2 py-2 text-base"
+              >
+                {PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <a
+              href={exportHref(state)}
+              download
+              className="inline-flex min-h-11 w-full items-center rounded-md px-1 font-medium md:w-auto text-blue-800 underline underline-offset-2 hover:text-blue-950 md:border md:border-slate-400 md:bg-white md:px-3 md:no-underline md:hover:bg-blue-50"
+            >
+              Download CSV<span className="sr-only"> of every property matching this search</span>
+            </a>
+          </div>
+        </div>
+        <noscript>
+          <p className="text-sm text-slate-700">Change the sort or page size, then press Search.</p>
+        </noscript>
+
+        {loading ? (
+          <ResultsSkeleton rows={state.size} />
+        ) : results.kind === "error" ? (
+          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4">
+            <p className="font-semibold text-red-900">The results could not be loaded.</p>
+            <p className="text-red-900">{results.message}</p>
+            <button type="button" onClick={retry} className="mt-3 rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">
+              Try again
+            </button>
+          </div>
+        ) : results.kind === "invalid" ? (
+          <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950">
+            <p className="font-semibold">This search cannot be run as it is:</p>
+            <ul className="ml-5 list-disc">
+              {results.problems.map((problem) => (
+                <li key={problem.parameter}>{describeProblem(problem)}</li>
+              ))}
+            </ul>
+            <SearchLink href="/" onNavigate={() => go(initialSearchState(defaultRoll))} className="mt-2 inline-block text-blue-800 underline">
+              Start a new search
+            </SearchLink>
+          </div>
+        ) : results.rows.length === 0 ? (
+          <EmptyResults state={state} defaultRoll={defaultRoll} go={go} />
+        ) : (
+          <>
+            <div className="hidden md:block">
+              <ResultsTable
+                rows={results.rows}
+                sort={sort}
+                caption={`Properties matching the search, sorted by ${sortOptions(state).find((option) => option.value === sort)?.label ?? sort}`}
+                onSort={(field) => onChange({ sort: toggledSort(state, field) }, "now")}
+              />
+            </div>
+            <div className="md:hidden">
+              <ResultsCards rows={results.rows} />
+            </div>
+            {pageLinks && <ResultsPager page={state.page} pageCount={results.total === null ? null : Math.max(1, Math.ceil(results.total / state.size))} {...pageLinks} />}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function statusText(results: SearchResults, state: SearchState): string {
+  if (results.kind !== "ok") return "No results to show.";
+  if (results.rows.length === 0) return "No properties found.";
+  const first = (state.page - 1) * state.size + 1;
+  const last = first + results.rows.length - 1;
+  const range = `Showing ${formatNumber(first)}–${formatNumber(last)}`;
+  return results.total === null ? `${range}.` : `${formatCount(results.total, "property", "properties")} found. ${range}.`;
+}
+
+function EmptyResults({ state, defaultRoll, go }: { state: SearchState; defaultRoll: Roll; go: (next: SearchState) => void }) {
+  const removals: { label: string; next: SearchState }[] = [];
+  if (state.title !== null) removals.push({ label: "any title type", next: changeSearch(state, { title: null }) });
+  if (state.suburb !== "") removals.push({ label: `every suburb, not only ${state.suburb}`, next: changeSearch(state, { suburb: "" }) });
+  if (state.useCode !== null) removals.push({ label: "any use", next: changeSearch(state, { useCode: null }) });
+  if (state.ratingCategory !== "") removals.push({ label: "any rating category", next: changeSearch(state, { ratingCategory: "" }) });
+  if (state.minValue !== null || state.maxValue !== null) removals.push({ label: "any market value", next: changeSearch(state, { minValue: null, maxValue: null }) });
+  if (state.minExtent !== null || state.maxExtent !== null) removals.push({ label: "any extent", next: changeSearch(state, { minExtent: null, maxExtent: null }) });
+  const otherRoll = state.roll === defaultRoll ? null : defaultRoll;
+  return (
+    <div className="rounded-md border border-slate-300 bg-white p-4" data-testid="empty-results">
+      <p className="font-semibold text-slate-950">No properties match this search.</p>
+      <ul className="ml-5 mt-2 list-disc space-y-1 text-slate-800">
+        {state.q !== "" && (
+          <li>
+            Search for fewer words: just the street name (&ldquo;somerset&rdquo;), or the first digits of the rate number. Check the
+            spelling; abbreviations such as &ldquo;rd&rdquo; for &ldquo;road&rdquo; may not match.
+          </li>
+        )}
+        {removals.map((removal) => (
+          <li key={removal.label}>
+            Try{" "}
+            <SearchLink href={searchHref(removal.next, defaultRoll)} onNavigate={() => go(removal.next)} className="text-blue-800 underline">
+              {removal.label}
+            </SearchLink>
+            .
+          </li>
+        ))}
+        {otherRoll && (
+          <li>
+            Look on the{" "}
+            <SearchLink href={searchHref(changeSearch(state, { roll: otherRoll }), defaultRoll)} onNavigate={() => go(changeSearch(state, { roll: otherRoll }))} className="text-blue-800 underline">
+              current {ROLL_LABELS[otherRoll]} roll
+            </SearchLink>
+            .
+          </li>
+        )}
+        {isNarrowed(state) && (
+          <li>
+            <SearchLink href="/" onNavigate={() => go(initialSearchState(defaultRoll))} className="text-blue-800 underline">
+              Clear the search and every filter
+            </SearchLink>
+            .
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+import type { Roll } from "@/lib/config";
+import { SORT_VALUES } from "@/lib/valuations/sort-fields";
+import { parseExtentInput, parseRandInput } from "./parse-amount";
+
+// The search page's whole state, as it lives in the URL (shareable, Back works), and the
+// translation to the query of GET /api/valuations. Pure: used by the server page, the client
+// component and the tests alike. Values the API would reject are dropped here, so a hand-edited
+// URL degrades to a broader search instead of an error page.
+
+/** The rolls, as in lib/config (which reads the environment and must stay out of the browser). */
+export const ROLL_IDS = ["gv2022", "gv2017", "gv2012"] as const satisfies readonly Roll[];
+export const ROLL_LABELS: Record<Roll, string> = { gv2022: "GV 2022", gv2017: "GV 2017", gv2012: "GV 2012" };
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 25;
+
+export type TitleFilter = "full" | "sectional";
+export const TITLE_LABELS: Record<TitleFilter, string> = { full: "Full title", sectional: "Sectional title" };
+
+/** The API needs at least this many characters in `q`. */
+export const MIN_QUERY_LENGTH = 2;
+const MAX_QUERY_LENGTH = 200;
+const MAX_RAND = 1_000_000_000_000;
+const MAX_EXTENT = 1_000_000_000;
+const MAX_PAGE = 100_000;
+
+export type SearchState = {
+  /** As typed (trimmed); searched only from MIN_QUERY_LENGTH characters. */
+  q: string;
+  roll: Roll;
+  title: TitleFilter | null;
+  /** Suburb name (or the site's id), "" for any. */
+  suburb: string;
+  useCode: number | null;
+  ratingCategory: string;
+  minValue: number | null;
+  maxValue: number | null;
+  minExtent: number | null;
+  maxExtent: number | null;
+  /** An API sort value ("-marketValue"), or null for the default. */
+  sort: string | null;
+  size: PageSize;
+  /** The API's cursor for this page; null on the first page. */
+  cursor: string | null;
+  /** 1-based page number, for people (the cursor is what selects the rows). */
+  page: number;
+};
+
+export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function initialSearchState(roll: Roll): SearchState {
+  return {
+    q: "",
+    roll,
+    title: null,
+    suburb: "",
+    useCode: null,
+    ratingCategory: "",
+    minValue: null,
+    maxValue: null,
+    minExtent: null,
+    maxExtent: null,
+    sort: null,
+    size: DEFAULT_PAGE_SIZE,
+    cursor: null,
+    page: 1,
+  };
+}
+
+function reader(source: ParamSource): (name: string) => string {
+  if (source instanceof URLSearchParams) return (name) => (source.get(name) ?? "").trim();
+  return (name) => {
+    const value = source[name];
+    return (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+  };
+}
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+function text(value: string, maxLength: number): string {
+  return value.replace(CONTROL_CHARACTERS, " ").trim().slice(0, maxLength);
+}
+
+function wholeNumber(value: string, max: number): number | null {
+  if (!/^\d{1,16}$/.test(value)) return null;
+  const number = Number(value);
+  return number <= max ? number : null;
+}
+
+// Amounts as a person may type them into the form without JavaScript ("1,5m", "750k").
+function amount(value: string, max: number, read: (text: string) => number | null): number | null {
+  const number = value === "" ? null : read(value);
+  return number !== null && number <= max ? number : null;
+}
+
+function oneOf<T extends string | number>(values: readonly T[], value: string): T | null {
+  return values.find((candidate) => String(candidate) === value) ?? null;
+}
+
+/** Reads the page's URL (or a submitted search form: empty fields count as unset). */
+export function parseSearchState(source: ParamSource, defaultRoll: Roll): SearchState {
+  const get = reader(source);
+  const q = text(get("q"), MAX_QUERY_LENGTH);
+  const requestedSort = get("sort");
+  const sort =
+    SORT_VALUES.includes(requestedSort) && !(requestedSort === "relevance" && q.length < MIN_QUERY_LENGTH) ? requestedSort : null;
+  const cursor = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(get("cursor")) && get("cursor").length <= 2000 ? get("cursor") : null;
+  const page = wholeNumber(get("page"), MAX_PAGE);
+  return {
+    q,
+    roll: oneOf(ROLL_IDS, get("roll")) ?? defaultRoll,
+    title: oneOf(["full", "sectional"] as const, get("title")),
+    suburb: text(get("suburb"), 100),
+    useCode: wholeNumber(get("useCode"), 9999),
+    ratingCategory: text(get("ratingCategory"), 100),
+    minValue: amount(get("minValue"), MAX_RAND, parseRandInput),
+    maxValue: amount(get("maxValue"), MAX_RAND, parseRandInput),
+    minExtent: amount(get("minExtent"), MAX_EXTENT, parseExtentInput),
+    maxExtent: amount(get("maxExtent"), MAX_EXTENT, parseExtentInput),
+    sort,
+    size: oneOf(PAGE_SIZES, get("size")) ?? DEFAULT_PAGE_SIZE,
+    cursor,
+    // A page number means nothing without the cursor that selects its rows.
+    page: cursor !== null && page !== null && page >= 2 ? page : 1,
+  };
+}
+
+/** The filters only (what the CSV export and the count depend on), as API parameters. */
+function filterEntries(state: SearchState): [string, string][] {
+  const entries: [string, string][] = [];
+  const add = (name: string, value: string | number | null) => {
+    if (value !== null && value !== "") entries.push([name, String(value)]);
+  };
+  add("q", state.q.length >= MIN_QUERY_LENGTH ? state.q : null);
+  add("title", state.title);
+  add("suburb", state.suburb);
+  add("useCode", state.useCode);
+  add("ratingCategory", state.ratingCategory);
+  add("minValue", state.minValue);
+  add("maxValue", state.maxValue);
+  add("minExtent", state.minExtent);
+  add("maxExtent", state.maxExtent);
+  return entries;
+}
+
+/** The page's own URL query: only what differs from the defaults, in a stable order. */
+export function searchStateToParams(state: SearchState, defaultRoll: Roll): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q !== "") params.set("q", state.q);
+  if (state.roll !== defaultRoll) params.set("roll", state.roll);
+  for (const [name, value] of filterEntries(state)) if (name !== "q") params.set(name, value);
+  if (state.sort !== null) params.set("sort", state.sort);
+  if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
+  if (state.cursor !== null) {
+    params.set("cursor", state.cursor);
+    params.set("page", String(state.page));
+  }
+  return params;
+}
+
+/** "/?q=pinetown&sort=-marketValue", or "/" for the blank search. */
+export function searchHref(state: SearchState, defaultRoll: Roll): string {
+  const query = searchStateToParams(state, defaultRoll).toString();
+  return query === "" ? "/" : `/?${query}`;
+}
+
+/** The query of GET /api/valuations for this page of results (with the total). */
+export function toApiParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams([["roll", state.roll], ...filterEntries(state)]);
+  if (state.sort !== null) params.set("sort", state.sort);
+  params.set("limit", String(state.size));
+  params.set("total", "true");
+  if (state.cursor !== null) params.set("cursor", state.cursor);
+  return params;
+}
+
+/** GET /api/valuations?…&format=csv: every row the filters select, in the table's order. */
+export function exportHref(state: SearchState): string {
+  const params = new URLSearchParams([["roll", state.roll], ...filterEntries(state)]);
+  if (state.sort !== null) params.set("sort", state.sort);
+  params.set("format", "csv");
+  return `/api/valuations?${params}`;
+}
+
+/** The sort in force: the explicit one, else the API's default. */
+export function effectiveSort(state: SearchState): string {
+  return state.sort ?? (state.q.length >= MIN_QUERY_LENGTH ? "relevance" : "rateNumber");
+}
+
+/** Clicking a column's sort button: ascending first, then it flips. */
+export function toggledSort(state: SearchState, field: string): string {
+  return effectiveSort(state) === field ? `-${field}` : field;
+}
+
+/** A new state from a change to the search: any change but paging goes back to the first page. */
+export function changeSearch(state: SearchState, patch: Partial<Omit<SearchState, "cursor" | "page">>): SearchState {
+  const next = { ...state, ...patch, cursor: null, page: 1 };
+  if (next.sort === "relevance" && next.q.length < MIN_QUERY_LENGTH) next.sort = null;
+  return next;
+}
+
+export function goToPage(state: SearchState, cursor: string | null, page: number): SearchState {
+  return cursor === null ? { ...state, cursor: null, page: 1 } : { ...state, cursor, page: Math.max(2, page) };
+}
+
+/** True when anything narrows the search beyond the roll. */
+export function isNarrowed(state: SearchState): boolean {
+  return filterEntries(state).length > 0;
+}
+
+/** Identifies the filters and sort (not the page): the results of two states with the same key page alike. */
+export function listingKey(state: SearchState): string {
+  const params = new URLSearchParams([["roll", state.roll], ...filterEntries(state)]);
+  params.set("sort", effectiveSort(state));
+  params.set("size", String(state.size));
+  return params.toString();
+}
+
+/** A short description for the page title: `“pinetown” · Residential · page 2`. */
+export function describeSearch(state: SearchState, defaultRoll: Roll): string {
+  const parts: string[] = [];
+  if (state.q !== "") parts.push(`“${state.q}”`);
+  if (state.suburb !== "") parts.push(state.suburb);
+  if (state.title !== null) parts.push(TITLE_LABELS[state.title]);
+  if (state.useCode !== null) parts.push(`use code ${state.useCode}`);
+  if (state.ratingCategory !== "") parts.push(state.ratingCategory);
+  if (state.minValue !== null || state.maxValue !== null) parts.push("value range");
+  if (state.minExtent !== null || state.maxExtent !== null) parts.push("extent range");
+  if (state.roll !== defaultRoll) parts.push(ROLL_LABELS[state.roll]);
+  if (state.page > 1) parts.push(`page ${state.page}`);
+  return parts.join(" · ");
+}
+
+export const SITE_NAME = "Durban Valuation Roll Explorer";
+
+/** The search page's title (before the site name): "Search: “kloof” · KLOOF". */
+export function searchTitle(state: SearchState, defaultRoll: Roll): string {
+  const description = describeSearch(state, defaultRoll);
+  return description === "" ? "Search the valuation roll" : `Search: ${description}`;
+}
+
+export type SortOption = { value: string; label: string };
+
+const SORT_LABELS: [field: string, ascending: string, descending: string][] = [
+  ["address", "Address (A to Z)", "Address (Z to A)"],
+  ["marketValue", "Market value (lowest first)", "Market value (highest first)"],
+  ["registeredExtent", "Extent (smallest first)", "Extent (largest first)"],
+  ["rateNumber", "Rate number (ascending)", "Rate number (descending)"],
+  ["suburbName", "Suburb (A to Z)", "Suburb (Z to A)"],
+  ["legalDescription", "Legal description (A to Z)", "Legal description (Z to A)"],
+  ["useCode", "Use code (ascending)", "Use code (descending)"],
+  ["ratingCategory", "Rating category (A to Z)", "Rating category (Z to A)"],
+];
+
+/** The choices of the "Sort by" list; "Best match" only when there is a search. */
+export function sortOptions(state: SearchState): SortOption[] {
+  const options = SORT_LABELS.flatMap(([field, ascending, descending]) => [
+    { value: field, label: ascending },
+    { value: `-${field}`, label: descending },
+  ]);
+  return state.q.length >= MIN_QUERY_LENGTH ? [{ value: "relevance", label: "Best match" }, ...options] : options;
+}

@@ -1,0 +1,41 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests against `next start` on a freshly scraped simulator roll (e2e/start-stack.ts).
+// Needs a prior `next build`. Debian's Chromium: no browser download.
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: "test-results/e2e",
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: "http://127.0.0.1:3100",
+    locale: "en-ZA",
+    timezoneId: "Africa/Johannesburg",
+    acceptDownloads: true,
+    // Tracing records every DOM change (axe makes many): too slow for this machine. Turn it on
+    // for one run with --trace on.
+    trace: "off",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    // Node itself (not npx) so that the signal reaches the script and it can finish cleaning up.
+    command: "node --import tsx e2e/start-stack.ts",
+    url: "http://127.0.0.1:3100/api/health",
+    timeout: 180_000,
+    reuseExistingServer: false,
+    // SIGTERM lets e2e/start-stack.ts stop the app and drop its database (the default is SIGKILL).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
