@@ -1,0 +1,103 @@
+// npm run bench:export -- [--rows 1m] [--runs 3] [--no-wait] [--dry]
+// CSV export of the whole roll through GET /api/valuations?format=csv against
+// COPY (SELECT …) TO STDOUT of the same columns in the same order, and the server's memory.
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
+import { sampleMemory } from "./lib/memory-sampler";
+import { writeResultsSection } from "./lib/results-file";
+import { rollDatabase } from "./lib/roll-database";
+import { startAppServer } from "./lib/server-process";
+import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
+
+const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+
+// The CSV export's columns (lib/valuations/valuation-csv.ts) and order (rate number, then id).
+const COPY_SQL = `COPY (SELECT roll, title_type, rate_number, pin, suburb_id, suburb_name, legal_description, erf_number,
+  portion_number, is_remainder, township, is_farm, scheme_name, section_number, address, street_number, street_name,
+  locality, first_owner, use_code, use_description, rating_category, market_value, registered_extent, first_seen_at,
+  last_seen_at, last_changed_at, removed_at
+  FROM valuations WHERE roll = 'gv2022' AND removed_at IS NULL ORDER BY rate_number, id) TO STDOUT WITH (FORMAT csv, HEADER)`;
+
+type Transfer = { lines: number; bytes: number; seconds: number };
+
+function countLines(chunk: Uint8Array): number {
+  let lines = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+  return lines;
+}
+
+async function httpExport(url: string): Promise<Transfer> {
+  const started = performance.now();
+  const response = await fetch(url);
+  if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
+  let lines = 0;
+  let bytes = 0;
+  for await (const chunk of response.body) {
+    lines += countLines(chunk);
+    bytes += chunk.byteLength;
+  }
+  return { lines, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+async function copyExport(databaseUrl: string): Promise<Transfer> {
+  const started = performance.now();
+  const child = spawn("psql", [databaseUrl, "-qAt", "-c", COPY_SQL], { stdio: ["ignore", "pipe", "inherit"] });
+  let lines = 0;
+  let bytes = 0;
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    lines += countLines(chunk);
+    bytes += chunk.byteLength;
+  }
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  if (code !== 0) throw new Error(`psql COPY exited with ${code}`);
+  return { lines, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+for (const rows of args.scales) {
+  const database = await rollDatabase(rows, args.seed);
+  const app = await startAppServer(database.url);
+  const appRates: number[] = [];
+  const copyRates: number[] = [];
+  const peaks: number[] = [];
+  const loads: number[] = [];
+  let sizes = { app: 0, copy: 0, rows: 0 };
+  try {
+    await httpExport(`${app.url}/api/valuations?format=csv&suburb=${encodeURIComponent("x")}`); // warm the route, not recorded
+    for (let run = 0; run < args.runs; run += 1) {
+      loads.push(args.wait ? await waitForQuietMachine(rows) : loadAverage());
+      const memory = sampleMemory(app.pid);
+      const exported = await httpExport(`${app.url}/api/valuations?format=csv`);
+      peaks.push(memory.stop().peakMb);
+      const copied = await copyExport(database.url);
+      if (exported.lines !== copied.lines) throw new Error(`the export has ${exported.lines} lines, COPY ${copied.lines}`);
+      sizes = { app: exported.bytes, copy: copied.bytes, rows: exported.lines - 1 };
+      appRates.push(sizes.rows / exported.seconds);
+      copyRates.push(sizes.rows / copied.seconds);
+      console.log(`${scaleLabel(rows)} run ${run + 1}: export ${formatNumber(appRates.at(-1)!)} rows/s (peak RSS ${formatNumber(peaks.at(-1)!)} MB), COPY ${formatNumber(copyRates.at(-1)!)} rows/s`);
+    }
+  } finally {
+    await app.stop();
+  }
+  const ours = summarise(appRates);
+  const copy = summarise(copyRates);
+  const peak = Math.max(...peaks);
+  const ratio = (ours.median / copy.median) * 100;
+  const report = [
+    `## CSV export at ${scaleLabel(rows)} rows (\`npm run bench:export\`)`,
+    "",
+    `Measured ${today()} on ${machineLine(database.url)}; Next build ${app.buildId}. One client reads the whole body; server RSS sampled every 100 ms.`,
+    `Load average before each run: ${loads.map((l) => l.toFixed(2)).join(", ")}.`,
+    "",
+    "| figure | rows/s: median (min–max, spread) | bytes |",
+    "|---|---|---|",
+    `| \`GET /api/valuations?format=csv\` (${formatNumber(sizes.rows)} rows) | ${formatSummary(ours)} | ${formatNumber(sizes.app / 1e6, 1)} MB |`,
+    `| baseline: \`COPY (SELECT …same columns… ORDER BY rate_number, id) TO STDOUT\` via psql | ${formatSummary(copy)} | ${formatNumber(sizes.copy / 1e6, 1)} MB |`,
+    "",
+    `Export = **${formatNumber(ratio)} %** of COPY (target ≥ 50 %: ${ratio >= 50 ? "met" : "missed"}). ` +
+      `Server peak RSS during the exports: ${peaks.map((p) => formatNumber(p)).join(", ")} MB (target ≤ 300 MB: ${peak <= 300 ? "met" : "missed"}).`,
+  ].join("\n");
+  console.log(`\n${report}`);
+  if (args.write) writeResultsSection(`export-${scaleLabel(rows)}`, report);
+}

@@ -1,0 +1,102 @@
+// npm run bench:ingest -- [--rows 10k,100k,1m] [--runs 3] [--no-wait] [--dry] [--variant hot-seen]
+// Ingest rows/s through the scraper's store (first load, then a re-load with nothing changed)
+// against COPY of the same rows into a table with our columns and indexes, and into an unlogged
+// table without indexes. Every run starts from empty tables.
+import { closeDatabase, createDatabase } from "@/lib/db/client";
+import { createBenchDatabase, dropBenchDatabase } from "./lib/bench-database";
+import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { copyCsvFile, prepareCopyTables, psql, timeCopy } from "./lib/copy-baseline";
+import { loadRoll } from "./lib/load-roll";
+import { machineLine, today, waitForQuietMachine } from "./lib/machine";
+import { writeResultsSection } from "./lib/results-file";
+import { rollRowsFile } from "./lib/roll-rows";
+import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
+
+const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+
+// Proposed schema changes, measured before they are made: applied to the benchmark database only.
+const VARIANTS: Record<string, { sql: string; note: string }> = {
+  // Marking a row seen rewrites it; with no index on a column it changes and room on its page,
+  // PostgreSQL updates it in place (HOT) instead of adding an entry to all 15 indexes.
+  "hot-seen": {
+    sql: 'DROP INDEX "valuations_last_seen_run_id_idx"; ALTER TABLE valuations SET (fillfactor = 85);',
+    note: "variant hot-seen: index on last_seen_run_id dropped (no query uses it) and fillfactor 85 on valuations, so marking unchanged rows seen can be a HOT update",
+  },
+};
+const variant = args.variant === undefined ? undefined : VARIANTS[args.variant];
+if (args.variant !== undefined && !variant) throw new Error(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}`);
+const perSecond = (rows: number, ms: number) => (rows / ms) * 1000;
+const sections: string[] = [];
+let machine = "";
+
+for (const rows of args.scales) {
+  const rowsFile = await rollRowsFile(rows, args.seed);
+  const csvFile = await copyCsvFile(rowsFile);
+  const url = await createBenchDatabase("ingest");
+  if (variant) psql(url, variant.sql);
+  machine ||= machineLine(url);
+  prepareCopyTables(url);
+  const db = createDatabase(url, 4);
+  const figures = { first: [] as number[], reload: [] as number[], copyIndexed: [] as number[], copyUnlogged: [] as number[], loads: [] as number[] };
+  let stored = 0;
+  try {
+    for (let run = 1; run <= args.runs; run += 1) {
+      const load = args.wait ? await waitForQuietMachine(rows) : 0;
+      figures.loads.push(load);
+      psql(url, "TRUNCATE valuations, valuation_changes, scrape_tasks, scrape_runs RESTART IDENTITY CASCADE; CHECKPOINT;");
+      const first = await loadRoll(db, url, rowsFile);
+      psql(url, "CHECKPOINT;");
+      const reload = await loadRoll(db, url, rowsFile);
+      if (reload.unchanged !== first.rows - (first.rows - first.added) || reload.added !== 0) {
+        throw new Error(`re-load was not a no-op: ${JSON.stringify(reload)}`);
+      }
+      stored = first.added;
+      const copyIndexed = timeCopy(url, "copy_indexed", csvFile);
+      const copyUnlogged = timeCopy(url, "copy_unlogged", csvFile);
+      figures.first.push(perSecond(first.rows, first.storeMs));
+      figures.reload.push(perSecond(reload.rows, reload.storeMs));
+      figures.copyIndexed.push(perSecond(stored, copyIndexed));
+      figures.copyUnlogged.push(perSecond(stored, copyUnlogged));
+      console.log(
+        `${scaleLabel(rows)} run ${run}: first ${formatNumber(figures.first.at(-1)!)} rows/s, re-load ${formatNumber(figures.reload.at(-1)!)} rows/s, ` +
+          `COPY indexed ${formatNumber(figures.copyIndexed.at(-1)!)} rows/s, COPY unlogged ${formatNumber(figures.copyUnlogged.at(-1)!)} rows/s (load ${load.toFixed(2)})`,
+      );
+    }
+  } finally {
+    await closeDatabase(db);
+    await dropBenchDatabase("ingest");
+  }
+  const first = summarise(figures.first);
+  const reload = summarise(figures.reload);
+  const copyIndexed = summarise(figures.copyIndexed);
+  const ratio = (first.median / copyIndexed.median) * 100;
+  sections.push(
+    [
+      `### ${scaleLabel(rows)} rows (${formatNumber(stored)} distinct stored; load average at start of each run: ${figures.loads.map((l) => l.toFixed(2)).join(", ")})`,
+      "",
+      "| figure | rows/s: median (min–max, spread) |",
+      "|---|---|",
+      `| store, first load (empty table) | ${formatSummary(first)} |`,
+      `| store, re-load with nothing changed | ${formatSummary(reload)} |`,
+      `| baseline: COPY into a table with our columns and indexes | ${formatSummary(copyIndexed)} |`,
+      `| physical limit: COPY into an unlogged table, no indexes | ${formatSummary(summarise(figures.copyUnlogged))} |`,
+      "",
+      `First load = **${formatNumber(ratio)} %** of COPY into the indexed table (target ≥ 50 %: ${ratio >= 50 ? "met" : "missed"}). ` +
+        `Re-load ${reload.median > first.median ? "faster" : "not faster"} than the first load (${formatNumber(reload.median / first.median, 2)}×; target: faster, ${reload.median > first.median ? "met" : "missed"}).`,
+    ].join("\n"),
+  );
+}
+
+const report = [
+  `## Ingest${args.variant ? ` (${args.variant})` : ""} (\`npm run bench:ingest${args.variant ? ` -- --variant ${args.variant}` : ""}\`)`,
+  "",
+  ...(variant ? [`**Experiment, not the committed schema**: ${variant.note}.`, ""] : []),
+  `Measured ${today()} on ${machine}. Rows are the simulator's pages, parsed and normalised beforehand; the timed part is`,
+  "`storeTaskResult` (one transaction per suburb task, batches of 2 000, change records included) called task by task,",
+  "as one scrape run each, with autovacuum's ANALYZE stood in for (`lib/auto-analyze.ts`: this server runs with autovacuum off).",
+  "COPY is `psql \\copy … FROM file WITH (FORMAT csv)` of the same rows, timed as a whole process.",
+  "",
+  ...sections,
+].join("\n");
+console.log(`\n${report}`);
+if (args.write) writeResultsSection(`ingest${args.variant ? `-${args.variant}` : ""}-${args.scales.map(scaleLabel).join("-")}`, report);

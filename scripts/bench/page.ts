@@ -1,0 +1,109 @@
+// npm run bench:page -- [--rows 1m] [--runs 3] [--no-wait] [--dry]
+// The search page (/): server render time to first byte, one request at a time, for the default
+// listing, a q search and a suburb filter; and the JavaScript a first visit downloads, gzipped.
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
+import { querySamples } from "./lib/query-samples";
+import { writeResultsSection } from "./lib/results-file";
+import { rollDatabase } from "./lib/roll-database";
+import { startAppServer } from "./lib/server-process";
+import { formatNumber, median, percentile } from "./lib/summary-stats";
+
+const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+const REQUESTS_PER_RUN = 60;
+
+function timeRequest(url: string): Promise<{ ttfbMs: number; totalMs: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(url, (response) => {
+      const ttfbMs = performance.now() - started;
+      response.on("data", () => {});
+      response.on("end", () => resolve({ ttfbMs, totalMs: performance.now() - started, status: response.statusCode ?? 0 }));
+    });
+    request.on("error", reject);
+  });
+}
+
+async function firstLoadJavaScript(baseUrl: string): Promise<{ files: number; rawKb: number; gzipKb: number; largest: string }> {
+  const html = await (await fetch(`${baseUrl}/`)).text();
+  const sources = new Set<string>();
+  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) sources.add(match[1]!);
+  for (const match of html.matchAll(/<link[^>]*rel="(?:modulepreload|preload)"[^>]*>/g)) {
+    const tag = match[0];
+    const href = /href="([^"]+)"/.exec(tag)?.[1];
+    if (href && (/as="script"/.test(tag) || tag.includes("modulepreload") || href.endsWith(".js"))) sources.add(href);
+  }
+  let raw = 0;
+  let gzip = 0;
+  const sizes: [string, number][] = [];
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source.replace(/&amp;/g, "&"), baseUrl))).arrayBuffer());
+    const zipped = gzipSync(body).length;
+    raw += body.length;
+    gzip += zipped;
+    sizes.push([source, zipped]);
+  }
+  sizes.sort((a, b) => b[1] - a[1]);
+  const largest = sizes.slice(0, 3).map(([name, size]) => `${name.split("/").pop()} ${formatNumber(size / 1024, 1)} KB`).join(", ");
+  return { files: sources.size, rawKb: raw / 1024, gzipKb: gzip / 1024, largest };
+}
+
+for (const rows of args.scales) {
+  const database = await rollDatabase(rows, args.seed);
+  const samples = querySamples(database.url);
+  const app = await startAppServer(database.url);
+  const lines: string[] = [];
+  const loads: number[] = [];
+  let js;
+  try {
+    const pages = [
+      { label: "`/` (default listing)", urls: ["/"] },
+      { label: "`/?q=…` (address fragments)", urls: samples.addressFragments.map((q) => `/?q=${encodeURIComponent(q)}`) },
+      { label: "`/?suburb=…` sorted by value", urls: samples.suburbs.map((s) => `/?suburb=${encodeURIComponent(s)}&sort=-marketValue`) },
+    ];
+    for (const page of pages) {
+      for (let i = 0; i < 5; i += 1) await timeRequest(`${app.url}${page.urls[i % page.urls.length]}`); // warm-up
+      const p95s: number[] = [];
+      const p50s: number[] = [];
+      const totals: number[] = [];
+      for (let run = 0; run < args.runs; run += 1) {
+        loads.push(args.wait ? await waitForQuietMachine(rows) : loadAverage());
+        const ttfb: number[] = [];
+        for (let i = 0; i < REQUESTS_PER_RUN; i += 1) {
+          const result = await timeRequest(`${app.url}${page.urls[i % page.urls.length]}`);
+          if (result.status !== 200) throw new Error(`${page.urls[i % page.urls.length]} answered ${result.status}`);
+          ttfb.push(result.ttfbMs);
+          totals.push(result.totalMs);
+        }
+        ttfb.sort((a, b) => a - b);
+        p50s.push(percentile(ttfb, 50));
+        p95s.push(percentile(ttfb, 95));
+      }
+      const p95 = median(p95s);
+      console.log(`${page.label}: TTFB p50 ${median(p50s).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+      lines.push(
+        `| ${page.label} | ${formatNumber(median(p50s), 1)} | ${formatNumber(p95, 1)} (runs: ${p95s.map((p) => formatNumber(p, 0)).join(", ")}) | ${formatNumber(median(totals), 1)} | ${p95 <= 150 ? "met" : "missed"} |`,
+      );
+    }
+    js = await firstLoadJavaScript(app.url);
+  } finally {
+    await app.stop();
+  }
+  const report = [
+    `## Search page at ${scaleLabel(rows)} rows (\`npm run bench:page\`)`,
+    "",
+    `Measured ${today()} on ${machineLine(database.url)}; Next build ${app.buildId} (standalone, production).`,
+    `One request at a time, ${REQUESTS_PER_RUN} per run, ${args.runs} runs; TTFB = until the response head arrives. Load average before each run: ${loads.map((l) => l.toFixed(2)).join(", ")}.`,
+    "",
+    "| page | TTFB p50 ms | TTFB p95 ms: median of runs | whole response p50 ms | TTFB p95 ≤ 150 ms |",
+    "|---|---|---|---|---|",
+    ...lines,
+    "",
+    `First-load JavaScript of \`/\`: ${js.files} scripts, ${formatNumber(js.rawKb)} KB raw, **${formatNumber(js.gzipKb, 1)} KB gzipped** (gzip level 6; target ≤ 200 KB: ${js.gzipKb <= 200 ? "met" : "missed"}). Largest: ${js.largest}.`,
+  ].join("\n");
+  console.log(`\n${report}`);
+  if (args.write) writeResultsSection(`page-${scaleLabel(rows)}`, report);
+}

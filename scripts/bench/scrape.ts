@@ -1,0 +1,98 @@
+// npm run bench:scrape -- [--rows 1m] [--runs 1] [--no-wait] [--dry]
+// A full scrape of a simulated roll, end to end (the CLI, scripts/scrape.ts, against the
+// simulator over HTTP, zero delay, into an empty database), wall time and peak RSS from
+// /usr/bin/time -v.
+import { execFile, spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import path from "node:path";
+import { promisify } from "node:util";
+import { startAutoAnalyze } from "./lib/auto-analyze";
+import { createBenchDatabase, DEFAULT_SERVER_URL, dropBenchDatabase } from "./lib/bench-database";
+import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { psql } from "./lib/copy-baseline";
+import { machineLine, today, waitForQuietMachine } from "./lib/machine";
+import { sampleMemory } from "./lib/memory-sampler";
+import { writeResultsSection } from "./lib/results-file";
+import { freePort } from "./lib/server-process";
+import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
+
+const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+const PROJECT = path.resolve(import.meta.dirname, "..", "..");
+const CONCURRENCY = 2; // the scraper's default
+const run = promisify(execFile);
+
+async function startSimulatorProcess(rows: number, seed: number) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/simulate-site.ts", "--port", String(port), "--rows", String(rows), "--seed", String(seed)], {
+    cwd: PROJECT,
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let waited = 0; ; waited += 500) {
+    if (child.exitCode !== null) throw new Error(`the simulator exited with ${child.exitCode}`);
+    if (waited > 10 * 60_000) throw new Error("the simulator did not start");
+    try {
+      await (await fetch(url)).arrayBuffer();
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  return { url, pid: child.pid!, stop: () => void child.kill("SIGTERM") };
+}
+
+for (const rows of args.scales) {
+  const simulator = await startSimulatorProcess(rows, args.seed);
+  const seconds: number[] = [];
+  const peaks: number[] = [];
+  const simulatorPeaks: number[] = [];
+  const loads: number[] = [];
+  let stored = 0;
+  let url: string;
+  try {
+    for (let attempt = 0; attempt < args.runs; attempt += 1) {
+      url = await createBenchDatabase("scrape");
+      loads.push(args.wait ? await waitForQuietMachine(rows) : 0);
+      const simulatorMemory = sampleMemory(simulator.pid, 250);
+      const analyzer = startAutoAnalyze(url);
+      const started = performance.now();
+      const { stderr } = await run(
+        "/usr/bin/time",
+        ["-v", process.execPath, "--import", "tsx", "scripts/scrape.ts", "--base-url", simulator.url, "--delay-ms", "0", "--concurrency", String(CONCURRENCY), "--json"],
+        { cwd: PROJECT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, maxBuffer: 1 << 26 },
+      );
+      seconds.push((performance.now() - started) / 1000);
+      await analyzer.stop();
+      simulatorPeaks.push(simulatorMemory.stop().peakMb);
+      const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
+      peaks.push(peakKb / 1024);
+      const [count, status] = psql(url, "SELECT (SELECT count(*) FROM valuations), (SELECT status FROM scrape_runs ORDER BY id DESC LIMIT 1)").trim().split("|");
+      if (status !== "succeeded") throw new Error(`the scrape ended ${status}`);
+      stored = Number(count);
+      console.log(`${scaleLabel(rows)} run ${attempt + 1}: ${seconds.at(-1)!.toFixed(1)} s, ${stored} rows, scraper peak RSS ${peaks.at(-1)!.toFixed(0)} MB`);
+    }
+  } finally {
+    simulator.stop();
+    await dropBenchDatabase("scrape");
+  }
+  const wall = summarise(seconds);
+  const peak = Math.max(...peaks);
+  const report = [
+    `## Full scrape at ${scaleLabel(rows)} rows (\`npm run bench:scrape\`)`,
+    "",
+    `Measured ${today()} on ${machineLine(DEFAULT_SERVER_URL)}. \`scripts/scrape.ts --delay-ms 0 --concurrency ${CONCURRENCY}\` (the default concurrency) against`,
+    "`scripts/simulate-site.ts` in its own process on the same two cores, into an empty database; discovery, every suburb of both",
+    `title types, verification, removals pass; autovacuum's ANALYZE stood in for (\`lib/auto-analyze.ts\`: the machine runs with autovacuum off). Load average before each run: ${loads.map((l) => l.toFixed(2)).join(", ")}.`,
+    "",
+    "| figure | value |",
+    "|---|---|",
+    `| wall time, s | ${formatSummary(wall, 1)} |`,
+    `| rows stored | ${formatNumber(stored)} (${formatNumber(stored / wall.median)} rows/s) |`,
+    `| scraper peak RSS (\`/usr/bin/time -v\`), MB | ${peaks.map((p) => formatNumber(p)).join(", ")} |`,
+    `| simulator peak RSS (sampled), MB | ${simulatorPeaks.map((p) => formatNumber(p)).join(", ")} |`,
+    "",
+    `Target ≤ 3 min: ${wall.median <= 180 ? "met" : "missed"}; peak RSS ≤ 500 MB: ${peak <= 500 ? "met" : "missed"}.`,
+  ].join("\n");
+  console.log(`\n${report}`);
+  if (args.write) writeResultsSection(`scrape-${scaleLabel(rows)}`, report);
+}
