@@ -64,6 +64,8 @@ export type RunScrapeInput = {
   /** Called once the run row exists (the admin API answers with it). */
   onRunCreated?: (run: ScrapeRun) => void;
   heartbeatMs?: number;
+  /** Refresh the planner's statistics after this many new rows (default 50 000). */
+  analyzeEveryRows?: number;
 };
 
 export async function runScrape(input: RunScrapeInput): Promise<ScrapeSummary> {
@@ -162,6 +164,21 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     }
     progress();
 
+    // A first load grows the table from nothing; until its statistics catch up (autovacuum is late,
+    // or off) the planner reads every row to find a batch's existing rate numbers.
+    const analyzeEvery = input.analyzeEveryRows ?? 50_000;
+    let addedSinceAnalyze = 0;
+    let analyzing: Promise<unknown> | null = null;
+    const analyzeIfGrown = (added: number) => {
+      addedSinceAnalyze += added;
+      if (addedSinceAnalyze < analyzeEvery || analyzing) return;
+      addedSinceAnalyze = 0;
+      analyzing = db.pool
+        .query("ANALYZE valuations")
+        .catch((error: Error) => log.warn("could not refresh table statistics", { error: error.message }))
+        .finally(() => (analyzing = null));
+    };
+
     const queue = await pendingTasks(db, run.id);
     const worker = async () => {
       for (let task = queue.shift(); task && !stop.signal.aborted; task = queue.shift()) {
@@ -212,10 +229,12 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       summary.rowsAdded += counts.added;
       summary.rowsChanged += counts.changed + counts.restored;
       summary.rowsUnchanged += counts.unchanged;
+      analyzeIfGrown(counts.added);
       taskLog.debug("task done", { rows: result.rows.length, ...counts });
       progress();
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
+    await analyzing;
 
     if (!stop.signal.aborted && summary.tasksFailed === 0 && options.details) {
       summary.detailsFetched = await fetchDetails({ db, client, run, budget: options.detailsBudget, signal: stop.signal, log });
