@@ -3,6 +3,7 @@ import { ValuationSearch } from "@/components/valuation-search";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { parseSearchState, searchTitle, SITE_NAME, toApiParams } from "@/lib/search-state/search-state";
+import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { loadDataStamps } from "./valuations/_data/load-data-stamps";
 import { loadFilterOptions } from "./valuations/_data/load-filter-options";
 import { loadSearchResults } from "./valuations/_data/load-search-results";
@@ -19,10 +20,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const state = parseSearchState(await searchParams, config.DEFAULT_ROLL);
   const db = database();
+  // One query for the data version and the roll's asAt; the filter options, the data stamps and
+  // (with it) the total are then cached per version, so a render runs that query and the page's.
+  const stamp = await versionAndAsAt(db.pool, state.roll);
   const [results, options, stamps] = await Promise.all([
-    loadSearchResults(db, state, config.DEFAULT_ROLL),
-    loadFilterOptions(db, state.roll),
-    loadDataStamps(db),
+    loadSearchResults(db, state, config.DEFAULT_ROLL, stamp),
+    loadFilterOptions(db, state.roll, stamp.version),
+    loadDataStamps(db, stamp.version),
   ]);
   return (
     <ValuationSearch

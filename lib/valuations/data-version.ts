@@ -5,23 +5,33 @@ import type { Queryable } from "./queryable";
 // status; `asAt` (how current a roll is) follows the latest successful run of that roll.
 
 export type DataVersion = { tag: string; lastModified: Date | null };
+export type VersionAndAsAt = { version: DataVersion; asAt: Date | null };
 
-export async function dataVersion(db: Queryable): Promise<DataVersion> {
-  const { rows } = await db.query<{ runs: number; last_id: number | null; last_finished: Date | null }>(
-    `SELECT count(*)::integer AS runs, max(id) AS last_id, max(finished_at) AS last_finished
-       FROM scrape_runs WHERE finished_at IS NOT NULL`,
-  );
-  const row = rows[0];
+type StampRow = { runs: number; last_id: number | null; last_finished: Date | null; as_at: Date | null };
+
+const VERSION_COLUMNS = "count(*)::integer AS runs, max(id) AS last_id, max(finished_at) AS last_finished";
+
+function toVersion(row: StampRow | undefined): DataVersion {
   const lastModified = row?.last_finished ?? null;
   return { tag: `${row?.runs ?? 0}-${row?.last_id ?? 0}-${lastModified?.getTime() ?? 0}`, lastModified };
 }
 
+export async function dataVersion(db: Queryable): Promise<DataVersion> {
+  const { rows } = await db.query<StampRow>(`SELECT ${VERSION_COLUMNS} FROM scrape_runs WHERE finished_at IS NOT NULL`);
+  return toVersion(rows[0]);
+}
+
 export async function rollAsAt(db: Queryable, roll: string): Promise<Date | null> {
-  const { rows } = await db.query<{ finished_at: Date }>(
-    `SELECT finished_at FROM scrape_runs
-      WHERE roll = $1 AND status = 'succeeded' AND finished_at IS NOT NULL
-      ORDER BY finished_at DESC LIMIT 1`,
+  return (await versionAndAsAt(db, roll)).asAt;
+}
+
+/** The data version and the roll's `asAt` in one round trip (every API answer needs both). */
+export async function versionAndAsAt(db: Queryable, roll: string): Promise<VersionAndAsAt> {
+  const { rows } = await db.query<StampRow>(
+    `SELECT ${VERSION_COLUMNS},
+            max(finished_at) FILTER (WHERE roll = $1 AND status = 'succeeded') AS as_at
+       FROM scrape_runs WHERE finished_at IS NOT NULL`,
     [roll],
   );
-  return rows[0]?.finished_at ?? null;
+  return { version: toVersion(rows[0]), asAt: rows[0]?.as_at ?? null };
 }

@@ -15,24 +15,44 @@ export type DetailResult =
 
 const HISTORY_LIMIT = 1000;
 
-type DetailRow = ValuationRow & { detail: Record<string, unknown> | null; detail_fetched_at: Date | null };
-type ChangeRow = {
+// Timestamps inside json_agg arrive as text ("2026-01-02T03:04:05.678+00:00"), not as Date.
+type ChangeJson = {
   run_id: number;
   kind: "added" | "changed" | "removed" | "restored";
   fields: string[] | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
-  changed_at: Date;
+  changed_at: string;
 };
-type OtherRow = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "market_value" | "registered_extent" | "removed_at">;
+type OtherJson = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "market_value" | "registered_extent"> & { removed_at: string | null };
+type DetailRow = ValuationRow & {
+  detail: Record<string, unknown> | null;
+  detail_fetched_at: Date | null;
+  history: ChangeJson[];
+  other_rolls: OtherJson[];
+};
 
-/** One property, removed ones included (with removedAt set). Ambiguous when both title types have the rate number. */
+const isoTimestamp = (text: string) => new Date(text).toISOString();
+
+/**
+ * One property, removed ones included (with removedAt set), with its history and the same rate
+ * number on the other rolls: one statement, so one round trip. Ambiguous when both title types
+ * have the rate number.
+ */
 export async function getValuationDetail(db: Queryable, lookup: DetailLookup): Promise<DetailResult> {
-  const values: unknown[] = [lookup.roll, lookup.rateNumber];
+  const otherRolls = ROLLS.filter((roll) => roll !== lookup.roll);
+  const values: unknown[] = [lookup.roll, lookup.rateNumber, otherRolls];
   if (lookup.title) values.push(lookup.title);
   const { rows } = await db.query<DetailRow>(
-    `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at FROM valuations v
-      WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $3::title_type" : ""}
+    `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at,
+            (SELECT coalesce(json_agg(c ORDER BY c.changed_at DESC, c.id DESC), '[]')
+               FROM (SELECT id, run_id, kind, fields, before, after, changed_at FROM valuation_changes
+                      WHERE valuation_id = v.id ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}) c) AS history,
+            (SELECT coalesce(json_agg(o), '[]')
+               FROM (SELECT roll, title_type, rate_number, market_value, registered_extent, removed_at FROM valuations
+                      WHERE roll = ANY($3::text[]) AND title_type = v.title_type AND rate_number = v.rate_number) o) AS other_rolls
+       FROM valuations v
+      WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $4::title_type" : ""}
       ORDER BY v.title_type`,
     values,
   );
@@ -41,20 +61,6 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup): P
   if (rows.length > 1) {
     return { kind: "ambiguous", choices: rows.map((r) => ({ titleType: r.title_type, href: valuationHref(r) })) };
   }
-
-  const otherRolls = ROLLS.filter((roll) => roll !== lookup.roll);
-  const [history, others] = await Promise.all([
-    db.query<ChangeRow>(
-      `SELECT run_id, kind, fields, before, after, changed_at FROM valuation_changes
-        WHERE valuation_id = $1 ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}`,
-      [row.id],
-    ),
-    db.query<OtherRow>(
-      `SELECT roll, title_type, rate_number, market_value, registered_extent, removed_at FROM valuations
-        WHERE roll = ANY($1::text[]) AND title_type = $2::title_type AND rate_number = $3`,
-      [otherRolls, row.title_type, row.rate_number],
-    ),
-  ]);
 
   const current = { roll: lookup.roll, marketValue: row.market_value };
   return {
@@ -65,15 +71,15 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup): P
         detail: row.detail,
         detailFetchedAt: row.detail_fetched_at?.toISOString() ?? null,
       },
-      history: history.rows.map((change) => ({
+      history: row.history.map((change) => ({
         runId: change.run_id,
         kind: change.kind,
         fields: change.fields ?? [],
         before: change.before,
         after: change.after,
-        changedAt: change.changed_at.toISOString(),
+        changedAt: isoTimestamp(change.changed_at),
       })),
-      otherRolls: others.rows
+      otherRolls: row.other_rolls
         .map((other) => ({ other, roll: other.roll as Roll }))
         .sort((a, b) => rollYear(b.roll) - rollYear(a.roll))
         .map(({ other, roll }) => ({
@@ -81,7 +87,7 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup): P
           titleType: other.title_type,
           marketValue: other.market_value,
           registeredExtent: other.registered_extent,
-          removedAt: other.removed_at?.toISOString() ?? null,
+          removedAt: other.removed_at === null ? null : isoTimestamp(other.removed_at),
           href: valuationHref(other),
           valueChange: valueChange(current, { roll, marketValue: other.market_value }),
         })),

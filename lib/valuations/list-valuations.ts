@@ -7,7 +7,11 @@ import { serialiseValuation } from "./serialise-valuation";
 import type { Sort } from "./sort-fields";
 import type { Valuation } from "./valuation-schema";
 
-export type ListOptions = SearchOptions & { cursorSecret: string };
+export type ListOptions = SearchOptions & {
+  cursorSecret: string;
+  /** The data version (versionAndAsAt's tag): given, the total is counted once per version and filters. */
+  dataVersion?: string;
+};
 export type ListPage = { data: Valuation[]; nextCursor: string | null; total?: number };
 
 /** Up to `limit` rows after `after`, and where the next batch starts (null when none is left). */
@@ -29,13 +33,41 @@ export async function listValuations(db: Queryable, query: ListQuery, options: L
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, fingerprint, query.sort, options.cursorSecret);
   const [batch, total] = await Promise.all([
     readBatch(db, { filters: query.filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}) }, options),
-    query.total ? countValuations(db, query.filters, options) : Promise.resolve(undefined),
+    query.total ? totalFor(db, query.filters, options) : Promise.resolve(undefined),
   ]);
   return {
     data: batch.rows.map(serialiseValuation),
     nextCursor: batch.next ? encodeCursor(batch.next, fingerprint, query.sort, options.cursorSecret) : null,
     ...(total !== undefined ? { total } : {}),
   };
+}
+
+// A total is the one part of a listing whose cost grows with the roll (the blank search counts
+// every row: 0.6 s at 1M), and the data version moves when a scrape run finishes, so totals are
+// kept per version in this process. Like the ETag, a total does not follow the rows a running
+// scrape writes until that run finishes. The bound keeps memory small.
+const COUNT_CACHE_LIMIT = 1000;
+const countCache = new Map<string, Promise<number>>();
+
+/** The cache key of a count: the data version, the filters in a stable order, the search options. */
+function countCacheKey(dataVersion: string, filters: ValuationFilters, options: SearchOptions): string {
+  const ordered = Object.entries(filters).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([dataVersion, ordered, options.ownerSearch]);
+}
+
+function totalFor(db: Queryable, filters: ValuationFilters, options: ListOptions): Promise<number> {
+  if (options.dataVersion === undefined) return countValuations(db, filters, options);
+  const key = countCacheKey(options.dataVersion, filters, options);
+  let total = countCache.get(key);
+  if (total) return total;
+  if (countCache.size >= COUNT_CACHE_LIMIT) {
+    const oldest = countCache.keys().next();
+    if (!oldest.done) countCache.delete(oldest.value);
+  }
+  total = countValuations(db, filters, options);
+  total.catch(() => countCache.delete(key));
+  countCache.set(key, total);
+  return total;
 }
 
 export async function countValuations(db: Queryable, filters: ValuationFilters, options: SearchOptions): Promise<number> {

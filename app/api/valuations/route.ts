@@ -7,7 +7,7 @@ import { EXPORT_COST, publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { CursorError } from "@/lib/valuations/cursor";
-import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { exportFilename, EXPORT_CONTENT_TYPES } from "@/lib/valuations/export-filename";
 import { exportValuations } from "@/lib/valuations/export-valuations";
 import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
@@ -35,11 +35,11 @@ export const GET = publicGet(
 
     const db = database();
     const search = { ownerSearch: config.OWNER_SEARCH };
-    const version = await dataVersion(db.pool);
+    // Two round trips: the validators (with asAt), then the page.
+    const { version, asAt } = await versionAndAsAt(db.pool, query.filters.roll);
     const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${format}\n${search.ownerSearch}`);
     const validators = { ...cacheHeaders(etag, version.lastModified), Vary: "Accept" };
     if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified, { Vary: "Accept" });
-    const asAt = await rollAsAt(db.pool, query.filters.roll);
 
     if (format !== "json") {
       const stream = exportValuations(db.pool, { filters: query.filters, sort: query.sort, format }, { ...search, onError: (error) => console.error(error) });
@@ -54,7 +54,7 @@ export const GET = publicGet(
 
     let page;
     try {
-      page = await listValuations(db.pool, query, { ...search, cursorSecret: config.CURSOR_SECRET });
+      page = await listValuations(db.pool, query, { ...search, cursorSecret: config.CURSOR_SECRET, dataVersion: version.tag });
     } catch (error) {
       if (error instanceof CursorError) return invalidParameters([{ parameter: "cursor", message: error.message }]);
       throw error;

@@ -1,9 +1,11 @@
 import type { Roll } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { ROLL_IDS } from "@/lib/search-state/search-state";
+import type { DataVersion } from "@/lib/valuations/data-version";
 
 // "Data as at …": when each roll was last scraped completely, and the roll's own dates as its
-// pages state them ("Property Register and Market Valuations : 11 February 2022").
+// pages state them ("Property Register and Market Valuations : 11 February 2022"). They change
+// only when a run finishes, which changes the data version, so the latest version's are kept.
 
 export type DataStamp = {
   /** The last successful scrape of the roll finished then (ISO); null before the first. */
@@ -21,7 +23,20 @@ function dateField(dates: unknown, name: string): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-export async function loadDataStamps(db: Database): Promise<DataStamps> {
+let cached: { tag: string; stamps: Promise<DataStamps> } | undefined;
+
+export function loadDataStamps(db: Database, version: DataVersion): Promise<DataStamps> {
+  if (cached?.tag !== version.tag) {
+    const stamps = readDataStamps(db);
+    stamps.catch(() => {
+      if (cached?.stamps === stamps) cached = undefined;
+    });
+    cached = { tag: version.tag, stamps };
+  }
+  return cached.stamps;
+}
+
+async function readDataStamps(db: Database): Promise<DataStamps> {
   const runs = await Promise.all(
     ROLL_IDS.map((roll) =>
       db.prisma.scrapeRun.findFirst({

@@ -1,6 +1,6 @@
 import { config, type Roll } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
-import { dataVersion } from "@/lib/valuations/data-version";
+import type { DataVersion } from "@/lib/valuations/data-version";
 import { listSuburbs } from "@/lib/valuations/suburbs";
 import { valuationStats } from "@/lib/valuations/valuation-stats";
 
@@ -35,8 +35,7 @@ async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOption
   };
 }
 
-export async function loadFilterOptions(db: Database, roll: Roll): Promise<FilterOptions> {
-  const version = await dataVersion(db.pool);
+export async function loadFilterOptions(db: Database, roll: Roll, version: DataVersion): Promise<FilterOptions> {
   const key = `${version.tag}:${roll}`;
   let options = cache.get(key);
   if (!options) {

@@ -4,30 +4,32 @@ import type { Database } from "@/lib/db/client";
 import { toResultRow, type SearchResults } from "@/lib/search-state/search-results";
 import { toApiParams, type SearchState } from "@/lib/search-state/search-state";
 import { CursorError } from "@/lib/valuations/cursor";
-import { rollAsAt } from "@/lib/valuations/data-version";
+import type { VersionAndAsAt } from "@/lib/valuations/data-version";
 import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
 import { listValuations } from "@/lib/valuations/list-valuations";
 
 /**
  * The first page the server renders: the very query the browser would send to GET
  * /api/valuations, validated by the API's own schema and answered by the API's own function,
- * so the server-rendered page and the API cannot disagree.
+ * so the server-rendered page and the API cannot disagree. `stamp` is the data version and asAt of
+ * the state's roll, read once for the whole page.
  */
-export async function loadSearchResults(db: Database, state: SearchState, defaultRoll: Roll): Promise<SearchResults> {
+export async function loadSearchResults(db: Database, state: SearchState, defaultRoll: Roll, stamp: VersionAndAsAt): Promise<SearchResults> {
   const parsed = parseQuery(listQuerySchema, toApiParams(state));
   if (!parsed.ok) return { kind: "invalid", problems: parsed.errors };
   const query = toListQuery(parsed.value, defaultRoll);
   try {
-    const [page, asAt] = await Promise.all([
-      listValuations(db.pool, query, { ownerSearch: config.OWNER_SEARCH, cursorSecret: config.CURSOR_SECRET }),
-      rollAsAt(db.pool, query.filters.roll),
-    ]);
+    const page = await listValuations(db.pool, query, {
+      ownerSearch: config.OWNER_SEARCH,
+      cursorSecret: config.CURSOR_SECRET,
+      dataVersion: stamp.version.tag,
+    });
     return {
       kind: "ok",
       rows: page.data.map((valuation) => toResultRow(valuation, defaultRoll)),
       total: page.total ?? null,
       nextCursor: page.nextCursor,
-      asAt: asAt?.toISOString() ?? null,
+      asAt: stamp.asAt?.toISOString() ?? null,
     };
   } catch (error) {
     if (error instanceof CursorError) return { kind: "invalid", problems: [{ parameter: "cursor", message: "has expired: start again from the first page" }] };

@@ -5,7 +5,7 @@ import { invalidParameters, notFound, problemResponse } from "@/lib/api/problem"
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { detailQuerySchema, rateNumberPathSchema, type ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { getValuationDetail } from "@/lib/valuations/get-valuation-detail";
 
@@ -27,7 +27,8 @@ export const GET = publicGet(async (request: Request, context: Context) => {
   const title = parsed.value.title;
 
   const db = database();
-  const version = await dataVersion(db.pool);
+  // Two round trips: the validators (with asAt), then the property with its history and other rolls.
+  const { version, asAt } = await versionAndAsAt(db.pool, roll);
   const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
 
@@ -44,7 +45,6 @@ export const GET = publicGet(async (request: Request, context: Context) => {
       choices: result.choices,
     });
   }
-  const asAt = await rollAsAt(db.pool, roll);
   const body: ValuationDetailResponse = { ...result.body, meta: { roll, asAt: asAt?.toISOString() ?? null } };
   return Response.json(body, { headers: cacheHeaders(etag, version.lastModified) });
 });

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { dataVersion, rollAsAt, versionAndAsAt } from "./data-version";
+
+let testDb: TestDatabase;
+let db: Database;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = createDatabase(testDb.url, 2);
+});
+afterAll(async () => {
+  await closeDatabase(db);
+  await testDb.drop();
+});
+
+async function addRun(roll: string, status: string, finishedAt: Date | null): Promise<void> {
+  await db.pool.query(
+    `INSERT INTO scrape_runs (roll, trigger, status, base_url, options, finished_at) VALUES ($1, 'cli', $2::run_status, 'http://x/', '{}', $3)`,
+    [roll, status, finishedAt],
+  );
+}
+
+describe("versionAndAsAt", () => {
+  it("gives no version and no asAt before any run", async () => {
+    expect(await versionAndAsAt(db.pool, "gv2022")).toEqual({ version: { tag: "0-0-0", lastModified: null }, asAt: null });
+  });
+
+  it("agrees with dataVersion and rollAsAt: any finished run moves the version, only a succeeded run of the roll its asAt", async () => {
+    const succeeded2022 = new Date("2026-03-01T02:00:00.123Z");
+    const succeeded2017 = new Date("2026-03-02T02:00:00.000Z");
+    const failed2022 = new Date("2026-03-03T02:00:00.000Z");
+    await addRun("gv2022", "succeeded", new Date("2026-02-01T02:00:00.000Z"));
+    await addRun("gv2022", "succeeded", succeeded2022);
+    await addRun("gv2017", "succeeded", succeeded2017);
+    await addRun("gv2022", "failed", failed2022);
+    await addRun("gv2022", "running", null);
+
+    for (const [roll, asAt] of [["gv2022", succeeded2022], ["gv2017", succeeded2017], ["gv2012", null]] as const) {
+      const both = await versionAndAsAt(db.pool, roll);
+      expect(both.version).toEqual(await dataVersion(db.pool));
+      expect(both.version.lastModified).toEqual(failed2022);
+      expect(both.asAt).toEqual(asAt);
+      expect(await rollAsAt(db.pool, roll)).toEqual(asAt);
+    }
+    expect((await versionAndAsAt(db.pool, "gv2022")).version.tag).toMatch(/^4-\d+-\d+$/);
+  });
+});
