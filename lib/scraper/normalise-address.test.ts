@@ -28,6 +28,13 @@ describe("normaliseAddress", () => {
     expect(normaliseAddress(displayed)).toEqual({ address, streetNumber, streetName, locality });
   });
 
+  it("takes UNKNOWN in any case as no street name, but keeps it as part of one", () => {
+    expect(normaliseAddress("unknown Unknown, UMLAZI").streetName).toBeNull();
+    expect(normaliseAddress("7 unknown, UMLAZI")).toMatchObject({ streetNumber: "7", streetName: null });
+    expect(normaliseAddress("UNKNOWN ROAD, UMLAZI").streetName).toBe("UNKNOWN ROAD");
+    expect(normaliseAddress("UNKNOWNS, UMLAZI").streetName).toBe("UNKNOWNS");
+  });
+
   it("takes the locality after the last comma", () => {
     expect(normaliseAddress("UNIT 5, 12 MAIN ROAD , UMHLANGA")).toEqual({
       address: "UNIT 5, 12 MAIN ROAD, UMHLANGA",

@@ -15,6 +15,10 @@ export type AddressParts = {
 const STREET_NUMBER = /^\d+[A-Z]{0,2}(?:[/-]\d+[A-Z]?)?$/i;
 
 const ORDINAL = /^\d*(1ST|2ND|3RD|[04-9]TH|1[1-3]TH)$/i;
+const DIGITS = /^\d+$/;
+const FIVE_DIGITS_OR_MORE = /^\d{5,}$/;
+// The site's placeholder for a missing street name, once per missing part ("UNKNOWN UNKNOWN").
+const ONLY_UNKNOWN = /^UNKNOWN(?: UNKNOWN)*$/i;
 
 // "108937 STREET" is a numbered street with no house number, not house 108937 of "STREET".
 const STREET_TYPES = new Set([
@@ -36,24 +40,24 @@ export function normaliseAddress(displayed: string): AddressParts {
 }
 
 function splitStreet(street: string): Pick<AddressParts, "streetNumber" | "streetName"> {
-  const words = street === "" ? [] : street.split(" ");
-  const [first, ...rest] = words;
-  if (first === undefined) return { streetNumber: null, streetName: null };
-  const [second] = rest;
+  if (street === "") return { streetNumber: null, streetName: null };
+  // `street` is collapsed: words are separated by single spaces.
+  const space = street.indexOf(" ");
+  const first = space < 0 ? street : street.slice(0, space);
+  const rest = space < 0 ? "" : street.slice(space + 1);
   const isNumberedStreet =
-    (rest.length === 1 && second !== undefined && /^\d+$/.test(first) && STREET_TYPES.has(second.toUpperCase())) ||
+    (rest !== "" && !rest.includes(" ") && DIGITS.test(first) && STREET_TYPES.has(rest.toUpperCase())) ||
     // A lone five-digit-or-longer number is a township's numbered street ("400356, HAMMARSDALE"):
     // house numbers on the roll stay below 10 000.
-    (rest.length === 0 && /^\d{5,}$/.test(first)) ||
+    (rest === "" && FIVE_DIGITS_OR_MORE.test(first)) ||
     // "3RD CRESCENT", "52ND AVENUE": an ordinal is part of the street's name.
     ORDINAL.test(first);
   if (STREET_NUMBER.test(first) && !isNumberedStreet) {
     return { streetNumber: first, streetName: streetNameOrNull(rest) };
   }
-  return { streetNumber: null, streetName: streetNameOrNull(words) };
+  return { streetNumber: null, streetName: streetNameOrNull(street) };
 }
 
-function streetNameOrNull(words: string[]): string | null {
-  if (words.length === 0 || words.every((word) => word.toUpperCase() === "UNKNOWN")) return null;
-  return words.join(" ");
+function streetNameOrNull(words: string): string | null {
+  return words === "" || ONLY_UNKNOWN.test(words) ? null : words;
 }

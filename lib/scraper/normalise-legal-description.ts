@@ -27,6 +27,7 @@ const FULL_TITLE = /^(REM of )?(?:Portion (\d+) of )?ERF (\d+) of (the farm )?(.
 // Sectional Title comes in two orders: "SECTION 5 of SS ALEC'S MEWS" and "SS ALEC'S MEWS SECTION 5".
 const SECTION_FIRST = /^SECTION (\S+) of (.+)$/i;
 const SECTION_LAST = /^(.+) SECTION (\S+)$/i;
+const FARM_NAME = /^FARM /i;
 
 /**
  * Splits a displayed legal description into its cadastral parts. The real site has surprises, so a
@@ -45,7 +46,7 @@ export function parseLegalDescription(displayed: string): LegalDescriptionParts 
       portionNumber: portion ?? null,
       isRemainder: remainder !== undefined,
       township: township ?? null,
-      isFarm: theFarm !== undefined || /^FARM /i.test(township ?? ""),
+      isFarm: theFarm !== undefined || FARM_NAME.test(township ?? ""),
     };
   }
 

@@ -1,7 +1,7 @@
 import { LayoutError } from "./layout-error";
 
 // "1,830,000" on the results page, "1,830,000.00" on the details page, or no separators at all.
-const MONEY = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+const MONEY = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
 /**
  * Whole rand from a displayed market value; null for an empty cell (the site prints nothing for a
@@ -13,11 +13,10 @@ export function parseMarketValue(displayed: string): number | null {
   if (text === "") return null;
   const match = MONEY.exec(text);
   if (!match) throw new LayoutError(`market value changed: expected a number like "1,830,000", found "${text}"`);
-  const cents = match[1];
+  const [, whole = "", cents] = match;
   if (cents !== undefined && Number(cents) !== 0) {
     throw new LayoutError(`market value changed: expected whole rand, found "${text}"`);
   }
-  const whole = text.split(".")[0] ?? "";
   const value = Number(whole.replaceAll(",", ""));
   if (!Number.isSafeInteger(value)) throw new LayoutError(`market value out of range: found "${text}"`);
   return value;

@@ -1,5 +1,7 @@
 import { textOrNull } from "./normalise-whitespace";
 
+const DIGITS = /^\d+$/;
+
 export type UseCode = { useCode: number | null; useDescription: string | null };
 
 /**
@@ -13,7 +15,7 @@ export function parseUseCode(displayed: string): UseCode {
   const open = text.lastIndexOf("(");
   if (text.endsWith(")") && open >= 0) {
     const digits = text.slice(open + 1, -1).trim();
-    if (/^\d+$/.test(digits)) {
+    if (DIGITS.test(digits)) {
       return { useCode: Number(digits), useDescription: textOrNull(text.slice(0, open)) };
     }
   }

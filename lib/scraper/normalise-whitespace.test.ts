@@ -9,6 +9,11 @@ describe("collapseWhitespace", () => {
     expect(collapseWhitespace("ERF 18288 of PINETOWN")).toBe("ERF 18288 of PINETOWN");
     expect(collapseWhitespace(" \r\n ")).toBe("");
   });
+  it("replaces a lone tab, NBSP or line break, and trims text that needs nothing else", () => {
+    expect(collapseWhitespace("A\tB\u00a0C\nD")).toBe("A B C D");
+    expect(collapseWhitespace(" A B ")).toBe("A B");
+    expect(collapseWhitespace("\u00a0A")).toBe("A");
+  });
 });
 
 describe("textOrNull", () => {

@@ -92,9 +92,14 @@ export function hasClass(element: HtmlElement, className: string): boolean {
  * never contain an element of their own name (the results table, a select, the owners div).
  */
 export function assertClosedInSource(html: string, element: HtmlElement, what: string): void {
-  const closing = new RegExp(`</${element.name}\\s*>`, "gi");
-  closing.lastIndex = element.startIndex ?? 0;
+  assertTagClosedAfter(html, element.name, element.startIndex ?? 0, what);
+}
+
+/** assertClosedInSource for a reader that has no DOM: the tag's name and where its start tag begins. */
+export function assertTagClosedAfter(html: string, name: string, start: number, what: string): void {
+  const closing = new RegExp(`</${name}\\s*>`, "gi");
+  closing.lastIndex = start;
   if (closing.exec(html) === null) {
-    throw new TruncatedPageError(`page truncated: ${what} is not closed (no "</${element.name}>" after it)`);
+    throw new TruncatedPageError(`page truncated: ${what} is not closed (no "</${name}>" after it)`);
   }
 }

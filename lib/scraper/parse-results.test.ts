@@ -241,3 +241,58 @@ describe("parseResultsPage on a cut-off transfer", () => {
     expect(rowsOf(parseResultsPage(resultsPage.slice(0, cut))).rows).toHaveLength(5);
   });
 });
+
+// The reader follows the parser's events without building a DOM; these pages check that it sees
+// the rows and cells the DOM would have, where the markup leaves them implied or hides markup.
+describe("parseResultsPage on loose markup", () => {
+  const cells = (row: { cells: Record<string, string> } | undefined) => row && Object.values(row.cells);
+
+  it("reads cells and rows whose closing tags are left out", () => {
+    const rows = '<tr class="color1"><td>1<td>2<td>3<td>4<td>5<td>6<td>7<td>8' + '<tr class="color0"><td>a<td>b<td>c<td>d<td>e<td>f<td>g<td>h';
+    const page = rowsOf(parseResultsPage(table(caption("2") + HEADER_ROW + rows)));
+    expect(page.rows.map(cells)).toEqual([EIGHT, ["a", "b", "c", "d", "e", "f", "g", "h"]]);
+  });
+
+  it("refuses a row where an unclosed element inside a cell swallows the cells after it", () => {
+    const row = `<tr class="color1"><td><span>1<td>2</td>${"<td>x</td>".repeat(6)}</tr>`;
+    expect(layoutError(table(caption("1") + HEADER_ROW + row)).message).toBe("results row 1 has 1 cells, expected 8");
+  });
+
+  it("skips comments in cells, even one holding a closing table tag and a row", () => {
+    const row = dataRow(["05<!-- </table><tr><td>x</td></tr> -->100037", "2<!---->", ...EIGHT.slice(2)]);
+    const [first] = rowsOf(parseResultsPage(table(caption("1") + HEADER_ROW + row))).rows;
+    expect(cells(first)).toEqual(["05100037", "2", ...EIGHT.slice(2)]);
+  });
+
+  it("ends the table at a stray </table> inside a cell, and refuses the row it cut", () => {
+    const html = table(caption("2") + HEADER_ROW + dataRow(["1", "2 </table> two", ...EIGHT.slice(2)]) + dataRow(EIGHT));
+    expect(layoutError(html).message).toBe("results row 1 has 2 cells, expected 8");
+  });
+
+  it("reads upper-case tags and attributes", () => {
+    const row = `<TR CLASS="color1"><TD><A HREF="x?ID=42&amp;P=1">  05100037 </A></TD>${EIGHT.slice(1).map((cell) => `<TD>${cell}</TD>`).join("")}</TR>`;
+    const html = table(caption("1") + HEADER_ROW + row).replace('<table border="1" class="searchResultTable">', '<TABLE CLASS="searchResultTable">');
+    const [first] = rowsOf(parseResultsPage(html)).rows;
+    expect(first).toMatchObject({ pin: "42", cells: { rateNumber: "05100037" } });
+  });
+
+  it("takes a table nested in a cell as that cell's content, not as rows", () => {
+    const nested = '<table><tr><td><a href="?id=9">05100037</a></td><td>x</td></tr></table>';
+    const page = rowsOf(parseResultsPage(table(caption("1") + HEADER_ROW + dataRow([nested, ...EIGHT.slice(1)]))));
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]).toMatchObject({ pin: "9", cells: { rateNumber: "05100037", legalDescription: "2" } });
+  });
+
+  it("keeps the text around void elements and a stray </br>", () => {
+    const [first] = rowsOf(parseResultsPage(table(caption("1") + HEADER_ROW + dataRow(["1<br>2</br>3<img src=x>", ...EIGHT.slice(1)])))).rows;
+    expect(first?.cells.rateNumber).toBe("123");
+  });
+
+  it("refuses a page cut inside a start tag, even after a comment that mentions </table>", () => {
+    const html = table(caption("1") + HEADER_ROW + dataRow([link("9", "1"), ...EIGHT.slice(1)]));
+    const cut = html.indexOf("?id=9") + 3;
+    expect(layoutError(html.slice(0, cut))).toBeInstanceOf(TruncatedPageError);
+    const commented = html.replace(HEADER_ROW, `${HEADER_ROW}<!-- </table> -->`);
+    expect(layoutError(commented.slice(0, commented.indexOf("?id=9") + 3)).message).toBe("results row 1 has 1 cells, expected 8");
+  });
+});
