@@ -5,7 +5,7 @@ import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { toFilters } from "@/lib/valuations/list-query-schema";
 import { statsQuerySchema, valuationStats } from "@/lib/valuations/valuation-stats";
 
@@ -19,13 +19,10 @@ export const GET = publicGet(async (request: Request) => {
   const filters = toFilters(filterInput, config.DEFAULT_ROLL);
 
   const db = database();
-  const version = await dataVersion(db.pool);
+  const { version, asAt } = await versionAndAsAt(db.pool, filters.roll);
   const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_SEARCH}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
-  const [data, asAt] = await Promise.all([
-    valuationStats(db.pool, filters, groupBy, { ownerSearch: config.OWNER_SEARCH }),
-    rollAsAt(db.pool, filters.roll),
-  ]);
+  const data = await valuationStats(db.pool, filters, groupBy, { ownerSearch: config.OWNER_SEARCH });
   return Response.json(
     { groupBy, data, meta: { roll: filters.roll, asAt: asAt?.toISOString() ?? null } },
     { headers: cacheHeaders(etag, version.lastModified) },

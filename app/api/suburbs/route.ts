@@ -5,7 +5,7 @@ import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { dataVersion, rollAsAt } from "@/lib/valuations/data-version";
+import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { listSuburbs, suburbsQuerySchema } from "@/lib/valuations/suburbs";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +17,10 @@ export const GET = publicGet(async (request: Request) => {
   const roll = parsed.value.roll ?? config.DEFAULT_ROLL;
 
   const db = database();
-  const version = await dataVersion(db.pool);
+  const { version, asAt } = await versionAndAsAt(db.pool, roll);
   const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
-  const [data, asAt] = await Promise.all([listSuburbs(db.pool, roll), rollAsAt(db.pool, roll)]);
+  const data = await listSuburbs(db.pool, roll);
   return Response.json({ data, meta: { roll, asAt: asAt?.toISOString() ?? null } }, { headers: cacheHeaders(etag, version.lastModified) });
 });
 
