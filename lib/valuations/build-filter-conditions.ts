@@ -1,14 +1,22 @@
 import type { ValuationFilters } from "./list-query-schema";
-import { digitPrefixRange, escapeLike, indexedTerm, normaliseSearch, searchTerms } from "./search-terms";
+import { containsCondition, likeCondition, substringPattern, type SearchOptions } from "./search-sql";
+import { digitPrefixRange, indexedTerms, normaliseSearch, searchTerms } from "./search-terms";
 import type { SqlParams } from "./sql-params";
+
+export { relevanceExpressions, type SearchOptions } from "./search-sql";
 
 // The WHERE conditions of a valuation query, one per filter, on table alias `v`. Each condition
 // can be answered by an index: (roll, column, id) btrees, the search_text and first_owner trigram
 // indexes.
 
-export type SearchOptions = { ownerSearch: boolean };
-
 export function buildFilterConditions(filters: ValuationFilters, params: SqlParams, options: SearchOptions): string[] {
+  const conditions = nonSearchConditions(filters, params);
+  if (filters.q !== undefined) conditions.push(...searchConditions(filters.q, params, options));
+  return conditions;
+}
+
+/** Every condition but `q`'s, the roll's first. */
+export function nonSearchConditions(filters: ValuationFilters, params: SqlParams): string[] {
   const conditions = [`v.roll = ${params.add(filters.roll)}`];
   if (!filters.includeRemoved) conditions.push("v.removed_at IS NULL");
   if (filters.title !== undefined) conditions.push(`v.title_type = ${params.add(filters.title, "title_type")}`);
@@ -27,8 +35,21 @@ export function buildFilterConditions(filters: ValuationFilters, params: SqlPara
   if (filters.maxValue !== undefined) conditions.push(`v.market_value <= ${params.add(filters.maxValue, "bigint")}`);
   if (filters.minExtent !== undefined) conditions.push(`v.registered_extent >= ${params.add(filters.minExtent, "numeric")}`);
   if (filters.maxExtent !== undefined) conditions.push(`v.registered_extent <= ${params.add(filters.maxExtent, "numeric")}`);
-  if (filters.q !== undefined) conditions.push(...searchConditions(filters.q, params, options));
   return conditions;
+}
+
+/** The columns the conditions of `filters` read, besides id, rate_number and search_text. */
+export function conditionColumns(filters: ValuationFilters, options: SearchOptions): string[] {
+  const columns = ["roll", "removed_at"];
+  if (filters.title !== undefined) columns.push("title_type");
+  if (filters.suburb !== undefined) columns.push("suburb_id", "suburb_name");
+  if (filters.street !== undefined) columns.push("street_name");
+  if (filters.useCode !== undefined) columns.push("use_code");
+  if (filters.ratingCategory !== undefined) columns.push("rating_category");
+  if (filters.minValue !== undefined || filters.maxValue !== undefined) columns.push("market_value");
+  if (filters.minExtent !== undefined || filters.maxExtent !== undefined) columns.push("registered_extent");
+  if (options.ownerSearch && filters.q !== undefined) columns.push("first_owner");
+  return columns;
 }
 
 /**
@@ -52,37 +73,8 @@ function rateNumberCondition(rateNumber: string, params: SqlParams): string {
 
 function searchConditions(q: string, params: SqlParams, options: SearchOptions): string[] {
   const terms = searchTerms(normaliseSearch(q));
-  const indexed = indexedTerm(terms);
-  return terms.map((term) => {
-    if (term === indexed) {
-      const pattern = params.add(`%${escapeLike(term)}%`);
-      return options.ownerSearch
-        ? `(v.search_text LIKE ${pattern} OR v.first_owner ILIKE ${pattern})`
-        : `v.search_text LIKE ${pattern}`;
-    }
-    // strpos is no index operator, so the planner keeps these as filters on the indexed word's rows.
-    const word = params.add(term);
-    return options.ownerSearch
-      ? `(strpos(v.search_text, ${word}) > 0 OR strpos(lower(v.first_owner), ${word}) > 0)`
-      : `strpos(v.search_text, ${word}) > 0`;
-  });
-}
-
-/**
- * Relevance of a `q` match, as two integers that sort ascending: a tier (0 exact rate number,
- * 1 rate number prefix, 2 the whole phrase appears, 3 every word appears) and the negated
- * trigram similarity in thousandths.
- */
-export function relevanceExpressions(q: string, params: SqlParams, options: SearchOptions): { rank: string; score: string } {
-  const normalised = normaliseSearch(q);
-  const exact = params.add(normalised);
-  const prefix = params.add(`${escapeLike(normalised)}%`);
-  const phrase = params.add(`%${escapeLike(normalised)}%`);
-  const phraseMatch = options.ownerSearch
-    ? `(v.search_text LIKE ${phrase} OR v.first_owner ILIKE ${phrase})`
-    : `v.search_text LIKE ${phrase}`;
-  return {
-    rank: `CASE WHEN lower(v.rate_number) = ${exact} THEN 0 WHEN lower(v.rate_number) LIKE ${prefix} THEN 1 WHEN ${phraseMatch} THEN 2 ELSE 3 END`,
-    score: `(-round(similarity(v.search_text, ${exact}) * 1000))::integer`,
-  };
+  const indexed = new Set(indexedTerms(terms));
+  return terms.map((term) =>
+    indexed.has(term) ? likeCondition(substringPattern(term), params, options) : containsCondition(term, params, options),
+  );
 }

@@ -1,6 +1,7 @@
-import { buildFilterConditions, relevanceExpressions, type SearchOptions } from "./build-filter-conditions";
+import { buildFilterConditions, type SearchOptions } from "./build-filter-conditions";
 import type { CursorPosition } from "./cursor";
 import type { ValuationFilters } from "./list-query-schema";
+import { buildRelevancePageQuery } from "./relevance-page-query";
 import { SORT_FIELDS, type Sort, type SortValueType } from "./sort-fields";
 import { SqlParams, type SqlQuery } from "./sql-params";
 import { selectColumns, type ValuationRow } from "./valuation-row";
@@ -10,7 +11,7 @@ import { selectColumns, type ValuationRow } from "./valuation-row";
 // direction: two index range scans (each LIMITed) glued with UNION ALL, so no row is skipped or
 // repeated when a page ends on the boundary.
 
-export type PageRow = ValuationRow & { _phase?: number; _rank?: number; _score?: number };
+export type PageRow = ValuationRow & { _phase?: number; _rank?: number };
 
 export type PageRequest = {
   filters: ValuationFilters;
@@ -30,26 +31,18 @@ const CASTS: Record<SortValueType, string> = {
 };
 
 export function buildPageQuery(request: PageRequest, options: SearchOptions): SqlQuery {
+  const { sort, after } = request;
+  if (sort.kind === "relevance") {
+    const { q } = request.filters;
+    if (q === undefined) throw new Error("relevance sort needs q");
+    const position = after?.kind === "relevance" ? { rank: after.rank, id: after.id } : undefined;
+    return buildRelevancePageQuery({ filters: { ...request.filters, q }, limit: request.limit, ...(position ? { after: position } : {}) }, options);
+  }
+
   const params = new SqlParams();
   const where = buildFilterConditions(request.filters, params, options);
   const limit = params.add(request.limit, "integer");
   const columns = selectColumns("v");
-  const { sort, after } = request;
-
-  if (sort.kind === "relevance") {
-    if (request.filters.q === undefined) throw new Error("relevance sort needs q");
-    const { rank, score } = relevanceExpressions(request.filters.q, params, options);
-    const keyset =
-      after?.kind === "relevance"
-        ? `WHERE (r._rank, r._score, r.id) > (${params.add(after.rank, "integer")}, ${params.add(after.score, "integer")}, ${params.add(after.id, "bigint")})`
-        : "";
-    return {
-      text: `SELECT * FROM (SELECT ${columns}, ${rank} AS _rank, ${score} AS _score FROM valuations v WHERE ${where.join(" AND ")}) r
-${keyset} ORDER BY r._rank, r._score, r.id LIMIT ${limit}`,
-      values: params.values,
-    };
-  }
-
   const field = SORT_FIELDS[sort.field];
   const column = `v.${field.column}`;
   const direction = sort.descending ? "DESC" : "ASC";
@@ -88,7 +81,8 @@ export function buildCountQuery(filters: ValuationFilters, options: SearchOption
 /** Where a page that ends with `row` stopped. */
 export function positionAfter(row: PageRow, sort: Sort): CursorPosition {
   if (sort.kind === "relevance") {
-    return { kind: "relevance", rank: row._rank ?? 3, score: row._score ?? 0, id: row.id };
+    // Within a tier the order is (rate number, id); the rate number is read back from the id.
+    return { kind: "relevance", rank: row._rank ?? 3, score: 0, id: row.id };
   }
   const field = SORT_FIELDS[sort.field];
   const raw = row[field.column as keyof ValuationRow] as unknown;

@@ -20,7 +20,8 @@ export const filterParameters = {
       "One search box: a rate number or its beginning (`96150534`, `9615`), part of an address (`somerset way`), " +
       "a legal description (`ERF 18288`, `Portion 16 of ERF 74`) or a sectional scheme name (`SS ALEC'S MEWS`). " +
       "Case does not matter; every word must appear. Results are ranked: the exact rate number first, then rate " +
-      "numbers that start with it, then rows containing the whole phrase, then the closest text. " +
+      "numbers that start with it, then rows containing the whole phrase, then the other rows with every word; " +
+      "within each, by rate number. " +
       "Owner names are searched only when the server runs with OWNER_SEARCH=true (they are personal data, and the " +
       "municipality's own site offers no owner search); by default they are not.",
     example: "pinetown",

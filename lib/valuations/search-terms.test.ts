@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitPrefixRange, escapeLike, indexedTerm, normaliseSearch, searchTerms } from "./search-terms";
+import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, phraseParts, searchTerms, termStrength } from "./search-terms";
 
 describe("search terms", () => {
   it("normalises case and spacing and splits into distinct words, longest first", () => {
@@ -8,12 +8,33 @@ describe("search terms", () => {
     expect(searchTerms("a b c d e f g h i j")).toHaveLength(8);
   });
 
-  it("looks up the most selective word in the index: digits first, then length, three characters at least", () => {
-    expect(indexedTerm(["erf", "18288"])).toBe("18288");
-    expect(indexedTerm(["pinetown", "erf"])).toBe("pinetown");
-    expect(indexedTerm(["portion", "erf", "16", "of", "74"])).toBe("portion");
-    expect(indexedTerm(["16", "of"])).toBe("16");
-    expect(indexedTerm([])).toBeUndefined();
+  it("judges a word by its shape: no trigram or the roll's vocabulary is common, three characters medium, longer selective", () => {
+    expect(["12", "of", "erf", "portion", "section", "road", "street"].map(termStrength)).toEqual(Array(7).fill("common"));
+    expect(["114", "942", "60a", "kwa"].map(termStrength)).toEqual(Array(4).fill("medium"));
+    expect(["3377", "18288", "wrenford", "pinetown"].map(termStrength)).toEqual(Array(4).fill("selective"));
+  });
+
+  it("looks up every word that is not common in the index, else the longest of three characters or more", () => {
+    expect(indexedTerms(["wrenford", "114"])).toEqual(["wrenford", "114"]);
+    expect(indexedTerms(["18288", "erf"])).toEqual(["18288"]);
+    expect(indexedTerms(["portion", "erf", "16", "of", "74"])).toEqual(["portion"]);
+    expect(indexedTerms(["16", "of"])).toEqual([]);
+    expect(indexedTerms([])).toEqual([]);
+  });
+
+  it("keeps each word of a phrase with the spaces the phrase puts around it; a surrounded number is a whole word", () => {
+    expect(phraseParts("erf 942 of")).toEqual([
+      { word: "erf", pattern: "%erf %", strength: "common" },
+      { word: "942", pattern: "% 942 %", strength: "selective" },
+      { word: "of", pattern: "% of%", strength: "common" },
+    ]);
+    expect(phraseParts("section 34 of").map((part) => part.strength)).toEqual(["common", "medium", "common"]);
+    expect(phraseParts("ss 5 a").map((part) => part.strength)).toEqual(["common", "common", "common"]);
+    expect(phraseParts("114 wrenford")).toEqual([
+      { word: "114", pattern: "%114 %", strength: "medium" },
+      { word: "wrenford", pattern: "% wrenford%", strength: "selective" },
+    ]);
+    expect(phraseParts("50%_off")).toEqual([{ word: "50%_off", pattern: "%50\\%\\_off%", strength: "selective" }]);
   });
 
   it("escapes LIKE wildcards", () => {

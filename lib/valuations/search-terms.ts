@@ -32,15 +32,62 @@ export function digitPrefixRange(prefix: string): { lower: string; upper: string
 }
 
 /**
- * The word the trigram index looks up; the others only filter what it finds. A word every row
- * contains ("erf", "street") makes an index scan pointless, so prefer words with digits (erf,
- * rate and street numbers are selective), then the longest; words under three characters give
- * the index no trigram to use.
+ * Words of the roll's own vocabulary (legal descriptions, street types, place-name parts) that a
+ * large share of rows contain. Looking one up in the trigram index reads a posting list of
+ * hundreds of thousands of rows and makes every other lookup in the same scan slower.
  */
-export function indexedTerm(terms: readonly string[]): string | undefined {
-  const usable = terms.filter((term) => term.length >= 3);
-  const candidates = usable.length > 0 ? usable : [...terms];
-  const withDigits = candidates.filter((term) => /\d/.test(term));
-  const pool = withDigits.length > 0 ? withDigits : candidates;
-  return [...pool].sort((a, b) => b.length - a.length)[0];
+const COMMON_WORDS = new Set([
+  "and", "avenue", "close", "court", "crescent", "drive", "erf", "ext", "extension", "farm", "gardens", "glen",
+  "grove", "heights", "hill", "hills", "lane", "location", "lot", "manor", "mews", "mission", "park", "place",
+  "portion", "rem", "remainder", "reserve", "ridge", "road", "rural", "section", "street", "the", "township",
+  "unit", "view", "villa", "village", "way",
+]);
+
+/**
+ * How many rows a word is likely to be a substring of, judged by its shape (the trigram index
+ * keeps no counts). Measured on a 1M-row roll: a word under three characters gives the index no
+ * trigram; a three-digit number is inside 1–3 % of rows (rate numbers are eight random digits),
+ * four digits or more inside a few hundred; a street or scheme name inside a few thousand; the
+ * vocabulary above inside most.
+ */
+export type TermStrength = "common" | "medium" | "selective";
+
+export function termStrength(term: string): TermStrength {
+  if (term.length < 3 || COMMON_WORDS.has(term)) return "common";
+  if (term.length === 3) return "medium";
+  return "selective";
+}
+
+/**
+ * A word of the phrase with the spaces around it in the phrase: ` 942 ` for "erf 942 of". A word
+ * the phrase surrounds on both sides must appear as a whole word, so the index can look up its
+ * padded trigrams (" 94", "42 "), which are far rarer than the word as a substring: a number
+ * of three digits or more is then selective, of two digits medium.
+ */
+export type PhrasePart = { word: string; pattern: string; strength: TermStrength };
+
+export function phraseParts(normalised: string): PhrasePart[] {
+  const words = normalised.split(" ");
+  return words.map((word, index) => {
+    const left = index > 0;
+    const right = index < words.length - 1;
+    const pattern = `${left ? "% " : "%"}${escapeLike(word)}${right ? " %" : "%"}`;
+    if (left && right && /^\d+$/.test(word)) {
+      return { word, pattern, strength: word.length >= 3 ? "selective" : word.length === 2 ? "medium" : "common" };
+    }
+    return { word, pattern, strength: termStrength(word) };
+  });
+}
+
+/**
+ * The words the trigram index looks up; the others only filter what it finds. Every word that is
+ * not common: the index intersects their posting lists, and a rare one keeps the others cheap.
+ * When every word is common, the longest one (three characters at least), so the planner can
+ * still weigh the index against a scan.
+ */
+export function indexedTerms(terms: readonly string[]): string[] {
+  const useful = terms.filter((term) => termStrength(term) !== "common");
+  if (useful.length > 0) return useful;
+  const longest = [...terms].filter((term) => term.length >= 3).sort((a, b) => b.length - a.length)[0];
+  return longest === undefined ? [] : [longest];
 }

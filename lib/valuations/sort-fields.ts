@@ -28,7 +28,7 @@ export const SORT_FIELDS = {
 export type SortFieldName = keyof typeof SORT_FIELDS;
 export const SORT_FIELD_NAMES = Object.keys(SORT_FIELDS) as SortFieldName[];
 
-/** `relevance` ranks `q` matches (exact rate number, then prefix, then the closest text). */
+/** `relevance` ranks `q` matches: exact rate number, then prefix, then the whole phrase, then every word; by rate number within each. */
 export type Sort =
   | { kind: "field"; field: SortFieldName; descending: boolean }
   | { kind: "relevance" };

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { positionAfter, type PageRow } from "./build-list-query";
+import type { ValuationFilters } from "./list-query-schema";
+import { buildRelevancePageQuery, RELEVANCE_TUNING, type RelevanceTuning } from "./relevance-page-query";
+import type { SearchOptions } from "./search-sql";
+import { normaliseSearch, searchTerms } from "./search-terms";
+
+// Every way a relevance page can be found (the probe, rate-number ranges, ordered windows, trigram
+// fallbacks) must give exactly the order of the definition: tier (exact rate number, rate number
+// prefix, whole phrase, every word), then rate number in the database's order, then id; and a walk
+// of pages must reach every match once. Checked against that definition computed here, with the
+// real tuning and with tiny windows and probe so each fallback is taken, on every page.
+
+let testDb: TestDatabase;
+let db: Database;
+
+type Row = { id: number; roll: string; title_type: string; removed: boolean; rate_number: string; search_text: string; first_owner: string | null; position: number };
+let rows: Row[];
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = createDatabase(testDb.url, 2);
+  await db.pool.query(`
+    INSERT INTO valuations (roll, title_type, rate_number, suburb_id, suburb_name, displayed, legal_description, address,
+      first_owner, search_text, first_seen_at, last_seen_at, last_changed_at, removed_at, first_seen_run_id, last_seen_run_id)
+    SELECT CASE WHEN i % 10 = 0 THEN 'gv2017' ELSE 'gv2022' END,
+           (CASE WHEN i % 7 = 0 THEN 'sectional' ELSE 'full' END)::title_type,
+           rn, '1', 'SUBURB', '{}', 'ERF ' || (i % 50) || ' of TOWNSHIP ' || (i % 30), 'x',
+           CASE WHEN i % 11 = 0 THEN NULL WHEN i % 101 = 0 THEN 'WRENFORD TRUST' ELSE 'OWNER ' || (i % 300) END,
+           lower(rn) || ' ' || (i % 90) || ' ' || CASE WHEN i % 97 = 0 THEN 'wrenford place' ELSE 'street ' || (i % 200) END
+             || ', suburb ' || (i % 40) || ' erf ' || (i % 50) || ' of township ' || (i % 30),
+           now(), now(), now(), CASE WHEN i % 50 = 0 THEN now() END, 1, 1
+      FROM generate_series(1, 3000) AS i, LATERAL (SELECT lpad(((i * 7919) % 100000000)::text, 8, '0') AS rn) r`);
+  // Rate numbers q can equal or begin: digits in both title types, and keys with letters in mixed
+  // case (PIN:770 and PIN:771 begin with pin:77 and, in byte order, sort before Pin:77, which is pin:77).
+  await db.pool.query(`
+    INSERT INTO valuations (roll, title_type, rate_number, suburb_id, suburb_name, displayed, legal_description, address,
+      search_text, first_seen_at, last_seen_at, last_changed_at, first_seen_run_id, last_seen_run_id)
+    SELECT 'gv2022', t::title_type, rn, '1', 'SUBURB', '{}', 'ERF 17 of TOWNSHIP 1', 'x',
+           lower(rn) || ' 17 street 1, suburb 1 erf 17 of township 1', now(), now(), now(), 1, 1
+      FROM unnest(ARRAY['full', 'sectional', 'full', 'full', 'sectional', 'full', 'full', 'full', 'full', 'sectional', 'full'],
+                  ARRAY['1234', '1234', '12340001', '12349999', '12341', 'PIN:77', 'PIN:770', 'PIN:771', 'pin:770', 'Pin:77', 'PIN:7']) AS s(t, rn)`);
+  await db.pool.query("VACUUM ANALYZE valuations");
+  const { rows: all } = await db.pool.query<Row>(`
+    SELECT id, roll, title_type, removed_at IS NOT NULL AS removed, rate_number, search_text, first_owner,
+           row_number() OVER (ORDER BY rate_number, id)::integer AS position FROM valuations`);
+  rows = all;
+});
+afterAll(async () => {
+  await closeDatabase(db);
+  await testDb.drop();
+});
+
+/** The definition of the relevance order, computed from every row. */
+function expected(filters: ValuationFilters & { q: string }, options: SearchOptions): number[] {
+  const phrase = normaliseSearch(filters.q);
+  const words = searchTerms(phrase);
+  const contains = (row: Row, text: string) =>
+    row.search_text.includes(text) || (options.ownerSearch && (row.first_owner ?? "").toLowerCase().includes(text));
+  const rank = (row: Row) => {
+    const rateNumber = row.rate_number.toLowerCase();
+    return rateNumber === phrase ? 0 : rateNumber.startsWith(phrase) ? 1 : contains(row, phrase) ? 2 : 3;
+  };
+  return rows
+    .filter((row) => row.roll === filters.roll && (filters.includeRemoved || !row.removed))
+    .filter((row) => filters.title === undefined || row.title_type === filters.title)
+    .filter((row) => words.every((word) => contains(row, word)))
+    .map((row) => ({ row, rank: rank(row) }))
+    .sort((a, b) => a.rank - b.rank || a.row.position - b.row.position)
+    .map(({ row }) => row.id);
+}
+
+async function walk(filters: ValuationFilters & { q: string }, pageSize: number, options: SearchOptions, tuning: RelevanceTuning, maxPages = Infinity) {
+  const ids: number[] = [];
+  let after: { rank: number; id: number } | undefined;
+  for (let page = 0; page < maxPages; page += 1) {
+    const query = buildRelevancePageQuery({ filters, limit: pageSize + 1, ...(after ? { after } : {}) }, options, tuning);
+    const { rows: found } = await db.pool.query<PageRow>(query.text, query.values);
+    ids.push(...found.slice(0, pageSize).map((row) => row.id));
+    if (found.length <= pageSize) break;
+    const position = positionAfter(found[pageSize - 1]!, { kind: "relevance" });
+    if (position.kind !== "relevance") throw new Error("not a relevance position");
+    after = { rank: position.rank, id: position.id };
+  }
+  return ids;
+}
+
+const TINY: RelevanceTuning = { probe: 3, windowBeforeRareLookup: 5, windowBeforeCommonLookup: 13 };
+const base = { roll: "gv2022" as const, includeRemoved: false };
+const SEARCHES = [
+  "1234", "12", "pin:77", "PIN:7", "erf 17 of", "17 erf", "wrenford", "wrenford place", "14 wrenford", "street 1",
+  "of", "township 3 erf", "suburb 7 erf 17", "zzz", "50%_", "  ERF   17  ",
+];
+
+describe("relevance pages", () => {
+  for (const [name, tuning] of [["the real tuning", RELEVANCE_TUNING], ["tiny windows and probe", TINY]] as const) {
+    it(`follow the definition page after page, with ${name}`, async () => {
+      for (const q of SEARCHES) {
+        const filters = { ...base, q };
+        const want = expected(filters, { ownerSearch: false });
+        for (const pageSize of [7, 50]) {
+          expect(await walk(filters, pageSize, { ownerSearch: false }, tuning), `${q} by ${pageSize}`).toEqual(want);
+        }
+        expect(await walk(filters, 1, { ownerSearch: false }, tuning, 25), `${q} by 1`).toEqual(want.slice(0, 25));
+      }
+    });
+  }
+
+  it("apply the other filters, removed rows and owner search the same way", async () => {
+    const cases: [ValuationFilters & { q: string }, SearchOptions][] = [
+      [{ ...base, q: "erf 17 of", title: "sectional" }, { ownerSearch: false }],
+      [{ ...base, q: "wrenford", includeRemoved: true }, { ownerSearch: false }],
+      [{ roll: "gv2017", includeRemoved: false, q: "erf 17" }, { ownerSearch: false }],
+      [{ ...base, q: "wrenford" }, { ownerSearch: true }],
+      [{ ...base, q: "trust 1" }, { ownerSearch: true }],
+    ];
+    for (const [filters, options] of cases) {
+      const want = expected(filters, options);
+      expect(want.length, filters.q).toBeGreaterThan(0);
+      for (const tuning of [RELEVANCE_TUNING, TINY]) {
+        expect(await walk(filters, 9, options, tuning), JSON.stringify(filters)).toEqual(want);
+      }
+    }
+  });
+});
