@@ -37,7 +37,7 @@ export const filterParameters = {
   }),
   suburb: textParam({
     maxLength: 100,
-    description: "The suburb the property is listed under: its id (digits) or its name, as listed or in capitals (see /api/suburbs).",
+    description: "The suburb the property is listed under: its id (digits) or its name in any case (see /api/suburbs).",
     example: "PINETOWN",
   }),
   street: textParam({

@@ -106,6 +106,9 @@ describe("filters", () => {
     const pinetown = current().filter((row) => row.suburbName === "PINETOWN");
     await expectRows("suburb=PINETOWN", pinetown);
     await expectRows("suburb=pinetown", pinetown);
+    await expectRows("suburb=PineTown", pinetown);
+    const mixedCase = current().find((row) => row.suburbName !== row.suburbName.toUpperCase())!.suburbName;
+    await expectRows(`suburb=${encodeURIComponent(mixedCase.toLowerCase())}`, current().filter((row) => row.suburbName === mixedCase));
     await expectRows(`suburb=${pinetown[0]!.suburbId}`, current().filter((row) => row.suburbId === pinetown[0]!.suburbId));
   });
   it("street", async () => {
