@@ -24,7 +24,12 @@ export async function tryLockRoll(pool: Pool, roll: string): Promise<RunLock | n
   });
   return {
     lost,
-    // The connection is closed rather than returned to the pool, which also drops the lock.
-    release: async () => client.release(true),
+    // Unlocked before the connection is closed (rather than returned to the pool): closing alone
+    // frees the lock only once the server has noticed, so a run started right after could find
+    // the roll still locked.
+    release: async () => {
+      await client.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey(roll)]).catch(() => {});
+      client.release(true);
+    },
   };
 }

@@ -3,10 +3,10 @@ import type { TitleType } from "@/lib/generated/prisma/enums";
 import type { NormalisedValuation } from "../normalise-row";
 import { upsertValuations, type UpsertCounts } from "./upsert-valuations";
 
-// A finished task is stored whole or not at all: its rows (in batches, one statement each), the
-// task's own row and the run's counters commit in one transaction.
-
-const BATCH_SIZE = 2_000;
+// A finished task is stored whole or not at all: its rows, the task's own row and the run's
+// counters commit in one transaction. The commit stays synchronous: with synchronous_commit off a
+// crash of the database could lose a task the scraper has counted as stored, and the run would
+// then mark its rows removed.
 
 export type TaskResult = {
   runId: number;
@@ -20,24 +20,17 @@ export type TaskResult = {
 
 export async function storeTaskResult(db: Database, result: TaskResult): Promise<UpsertCounts> {
   const client = await db.pool.connect();
-  const totals: UpsertCounts = { added: 0, changed: 0, unchanged: 0, restored: 0 };
   let broken = false;
   try {
-    await client.query("BEGIN");
-    const now = new Date();
-    for (let start = 0; start < result.rows.length; start += BATCH_SIZE) {
-      const counts = await upsertValuations(client, {
-        runId: result.runId,
-        roll: result.roll,
-        titleType: result.titleType,
-        rows: result.rows.slice(start, start + BATCH_SIZE),
-        now,
-      });
-      totals.added += counts.added;
-      totals.changed += counts.changed;
-      totals.unchanged += counts.unchanged;
-      totals.restored += counts.restored;
-    }
+    // No JIT: compiling a plan costs more than running any statement of one task.
+    await client.query("BEGIN; SET LOCAL jit = off");
+    const totals = await upsertValuations(client, {
+      runId: result.runId,
+      roll: result.roll,
+      titleType: result.titleType,
+      rows: result.rows,
+      now: new Date(),
+    });
     const changed = totals.changed + totals.restored;
     await client.query(
       `UPDATE scrape_tasks SET status = 'done', expected_rows = $2, parsed_rows = $3, rows_added = $4,
