@@ -131,7 +131,9 @@ const gv2022: ValuationFilters = { roll: "gv2022", includeRemoved: false };
 const copies = async () =>
   (
     await db.pool.query<{ wait_event: string | null }>(
-      `SELECT wait_event FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY (SELECT%'`,
+      // Client backends only: a parallel plan's workers show the same query.
+      `SELECT wait_event FROM pg_stat_activity
+        WHERE datname = current_database() AND backend_type = 'client backend' AND query LIKE 'COPY (SELECT%'`,
     )
   ).rows;
 const active = async () => (await copies()).length;

@@ -1,4 +1,4 @@
-// npm run bench:ingest -- [--rows 10k,100k,1m] [--runs 3] [--no-wait] [--dry] [--variant fillfactor-50]
+// npm run bench:ingest -- [--rows 10k,100k,1m] [--runs 3] [--no-wait] [--dry]
 // Ingest rows/s through the scraper's store (first load, then a re-load with nothing changed)
 // against COPY of the same rows into a table with our columns and indexes, and into an unlogged
 // table without indexes. Every run starts from empty tables.
@@ -7,25 +7,13 @@ import { createBenchDatabase, dropBenchDatabase } from "./lib/bench-database";
 import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
 import { copyCsvFile, prepareCopyTables, psql, timeCopy } from "./lib/copy-baseline";
 import { loadRoll } from "./lib/load-roll";
-import { machineLine, today, waitForQuietMachine } from "./lib/machine";
+import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { writeResultsSection } from "./lib/results-file";
 import { rollRowsFile } from "./lib/roll-rows";
 import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
 
 const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
 
-// Proposed schema changes, measured before they are made: applied to the benchmark database only.
-const VARIANTS: Record<string, { sql: string; note: string }> = {
-  // Marking a row seen rewrites it. With room on its page PostgreSQL writes the new version there
-  // (HOT: no index entry; no indexed column changes since the last_seen_run_id index was dropped);
-  // a page filled to the brim sends it elsewhere, with a new entry in every index.
-  "fillfactor-50": {
-    sql: "ALTER TABLE valuations SET (fillfactor = 50);",
-    note: "variant fillfactor-50: valuations pages filled to half, so the re-load's marking of unchanged rows seen can be a HOT update",
-  },
-};
-const variant = args.variant === undefined ? undefined : VARIANTS[args.variant];
-if (args.variant !== undefined && !variant) throw new Error(`--variant must be one of ${Object.keys(VARIANTS).join(", ")}`);
 const perSecond = (rows: number, ms: number) => (rows / ms) * 1000;
 const sections: string[] = [];
 let machine = "";
@@ -34,7 +22,6 @@ for (const rows of args.scales) {
   const rowsFile = await rollRowsFile(rows, args.seed);
   const csvFile = await copyCsvFile(rowsFile);
   const url = await createBenchDatabase("ingest");
-  if (variant) psql(url, variant.sql);
   machine ||= machineLine(url);
   prepareCopyTables(url);
   const db = createDatabase(url, 4);
@@ -42,7 +29,7 @@ for (const rows of args.scales) {
   let stored = 0;
   try {
     for (let run = 1; run <= args.runs; run += 1) {
-      const load = args.wait ? await waitForQuietMachine(rows) : 0;
+      const load = args.wait ? await waitForQuietMachine(rows) : loadAverage();
       figures.loads.push(load);
       psql(url, "TRUNCATE valuations, valuation_changes, scrape_tasks, scrape_runs RESTART IDENTITY CASCADE; CHECKPOINT;");
       const first = await loadRoll(db, url, rowsFile);
@@ -89,9 +76,8 @@ for (const rows of args.scales) {
 }
 
 const report = [
-  `## Ingest${args.variant ? ` (${args.variant})` : ""} (\`npm run bench:ingest${args.variant ? ` -- --variant ${args.variant}` : ""}\`)`,
+  "## Ingest (`npm run bench:ingest`)",
   "",
-  ...(variant ? [`**Experiment, not the committed schema**: ${variant.note}.`, ""] : []),
   `Measured ${today()} on ${machine}. Rows are the simulator's pages, parsed and normalised beforehand; the timed part is`,
   "`storeTaskResult` (one transaction per suburb task: a suburb seen for the first time is COPYed in, a re-load is one UPDATE marking rows seen; change records included) called task by task,",
   "as one scrape run each, with autovacuum's ANALYZE stood in for once a minute (`lib/auto-analyze.ts`: this server runs with autovacuum off).",
@@ -100,4 +86,4 @@ const report = [
   ...sections,
 ].join("\n");
 console.log(`\n${report}`);
-if (args.write) writeResultsSection(`ingest${args.variant ? `-${args.variant}` : ""}-${args.scales.map(scaleLabel).join("-")}`, report);
+if (args.write) writeResultsSection(`ingest-${args.scales.map(scaleLabel).join("-")}`, report);

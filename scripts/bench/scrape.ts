@@ -10,7 +10,7 @@ import { startAutoAnalyze } from "./lib/auto-analyze";
 import { createBenchDatabase, DEFAULT_SERVER_URL, dropBenchDatabase } from "./lib/bench-database";
 import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
 import { psql } from "./lib/copy-baseline";
-import { machineLine, today, waitForQuietMachine } from "./lib/machine";
+import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { sampleMemory } from "./lib/memory-sampler";
 import { writeResultsSection } from "./lib/results-file";
 import { freePort } from "./lib/server-process";
@@ -52,7 +52,7 @@ for (const rows of args.scales) {
   try {
     for (let attempt = 0; attempt < args.runs; attempt += 1) {
       url = await createBenchDatabase("scrape");
-      loads.push(args.wait ? await waitForQuietMachine(rows) : 0);
+      loads.push(args.wait ? await waitForQuietMachine(rows) : loadAverage());
       const simulatorMemory = sampleMemory(simulator.pid, 250);
       const analyzer = startAutoAnalyze(url);
       const started = performance.now();

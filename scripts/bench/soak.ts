@@ -2,7 +2,7 @@
 // 64 connections for 60 s each on the list, search and export endpoints: errors (non-2xx,
 // resets, timeouts), p99 and the server's peak memory.
 import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
-import { machineLine, processMemory, today, waitForQuietMachine } from "./lib/machine";
+import { loadAverage, machineLine, processMemory, today, waitForQuietMachine } from "./lib/machine";
 import { sampleMemory } from "./lib/memory-sampler";
 import { querySamples } from "./lib/query-samples";
 import { writeResultsSection } from "./lib/results-file";
@@ -29,7 +29,7 @@ for (const rows of args.scales) {
   const lines: string[] = [];
   try {
     for (const soak of soaks) {
-      const load = args.wait ? await waitForQuietMachine(rows) : 0;
+      const load = args.wait ? await waitForQuietMachine(rows) : loadAverage();
       const memory = sampleMemory(app.pid);
       const figures = await wrkLoad({ baseUrl: app.url, paths: soak.paths, connections: CONNECTIONS, seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, name: `soak-${soak.name}` });
       const peak = memory.stop().peakMb;

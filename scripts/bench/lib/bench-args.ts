@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 // The flags every benchmark takes: the scales to run (rows on the simulated roll), how many runs
 // per figure, and whether to wait for a quiet machine.
 
-export type BenchArgs = { scales: number[]; runs: number; wait: boolean; seed: number; write: boolean; variant: string | undefined };
+export type BenchArgs = { scales: number[]; runs: number; wait: boolean; seed: number; write: boolean };
 
 export function parseBenchArgs(argv: readonly string[], defaults: { scales: number[]; runs: number }): BenchArgs {
   const { values } = parseArgs({
@@ -15,13 +15,12 @@ export function parseBenchArgs(argv: readonly string[], defaults: { scales: numb
       seed: { type: "string" },
       "no-wait": { type: "boolean" },
       dry: { type: "boolean" },
-      variant: { type: "string" },
     },
   });
   const scales = values.rows ? values.rows.split(",").map(parseScale) : defaults.scales;
   const runs = values.runs ? Number(values.runs) : defaults.runs;
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${values.runs}"`);
-  return { scales, runs, wait: !values["no-wait"], seed: values.seed ? Number(values.seed) : 7, write: !values.dry, variant: values.variant };
+  return { scales, runs, wait: !values["no-wait"], seed: values.seed ? Number(values.seed) : 7, write: !values.dry };
 }
 
 /** "10k", "1m" or "100000". */

@@ -52,7 +52,12 @@ export async function copyCsvFile(rowsFile: string): Promise<string> {
 export function prepareCopyTables(databaseUrl: string): void {
   psql(databaseUrl, `DROP TABLE IF EXISTS copy_indexed, copy_unlogged;
     CREATE TABLE copy_indexed (LIKE valuations INCLUDING ALL);
-    CREATE UNLOGGED TABLE copy_unlogged (LIKE valuations INCLUDING DEFAULTS);`);
+    CREATE UNLOGGED TABLE copy_unlogged (LIKE valuations INCLUDING DEFAULTS);
+    -- LIKE copies no storage parameters; the indexed baseline gets valuations' own (its fillfactor).
+    DO $$ DECLARE options text; BEGIN
+      SELECT array_to_string(reloptions, ', ') INTO options FROM pg_class WHERE oid = 'valuations'::regclass;
+      IF options IS NOT NULL THEN EXECUTE format('ALTER TABLE copy_indexed SET (%s)', options); END IF;
+    END $$;`);
 }
 
 /** Milliseconds to COPY the file into `table` (emptied first, outside the timing). */
