@@ -36,6 +36,7 @@ CREATE UNLOGGED TABLE "rate_limit_buckets" (
     "key" VARCHAR(200) NOT NULL,
     "tokens" DOUBLE PRECISION NOT NULL,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
+    "allowed" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "rate_limit_buckets_pkey" PRIMARY KEY ("key")
 );
