@@ -1,17 +1,30 @@
 import { config } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { withRequestLog } from "@/lib/request-logging";
 import { clientAddress } from "./client-address";
 import { CORS_HEADERS } from "./cors";
 import { logError } from "./log-error";
 import { internalError, problemResponse } from "./problem";
-import { RateLimiter, rateLimitHeaders } from "./rate-limiter";
+import { RateLimiter, rateLimitHeaders, type RateLimitDecision } from "./rate-limiter";
 
 // Wraps a public GET handler: a request id and one log line per request, per-client rate limit (429
 // with Retry-After; RateLimit-* headers on every answer), CORS, and any unexpected error turned into
 // a logged 500 problem with no internals.
 
 const cache = globalThis as unknown as { __apiRateLimiter?: RateLimiter };
-export const apiRateLimiter = (cache.__apiRateLimiter ??= new RateLimiter(config.RATE_LIMIT_PER_MINUTE));
+const onLimiterError = (error: Error) => log.warn("rate limit not checked: the database did not answer", { error: error.message });
+
+/** Takes from the client's bucket in the shared database; without a database the request goes through (and fails there). */
+async function takeToken(client: string, cost: number): Promise<RateLimitDecision> {
+  try {
+    cache.__apiRateLimiter ??= new RateLimiter(database().pool, config.RATE_LIMIT_PER_MINUTE, { onError: onLimiterError });
+  } catch (error) {
+    onLimiterError(error as Error);
+    return { allowed: true, limit: config.RATE_LIMIT_PER_MINUTE, remaining: config.RATE_LIMIT_PER_MINUTE, resetSeconds: 0, retryAfterSeconds: 0 };
+  }
+  return cache.__apiRateLimiter.take(client, cost);
+}
 
 /** What an export costs in page requests: the per-minute budget allows RATE_LIMIT_EXPORTS_PER_MINUTE of them. */
 export const EXPORT_COST = Math.max(1, Math.ceil(config.RATE_LIMIT_PER_MINUTE / config.RATE_LIMIT_EXPORTS_PER_MINUTE));
@@ -25,7 +38,7 @@ export function publicGet<C>(
   return withRequestLog(async (request, context) => {
     let limitHeaders: Record<string, string> = {};
     if (options.rateLimited !== false) {
-      const decision = apiRateLimiter.take(clientAddress(request.headers), options.cost?.(request) ?? 1);
+      const decision = await takeToken(clientAddress(request.headers), options.cost?.(request) ?? 1);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) {
         return problemResponse(
