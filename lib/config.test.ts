@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "./config";
 
@@ -138,5 +140,67 @@ describe("deployment settings", () => {
       expect((error as Error).message).toContain('DATABASE_URL="mysql://admin:***@db/x"');
       expect((error as Error).message).not.toContain("hunter2");
     }
+  });
+});
+
+describe("proxy and public URL settings", () => {
+  it("believes no proxy, builds relative links, sends HSTS for a year and keeps the audit log a year by default", () => {
+    const config = parseConfig({});
+    expect(config.PUBLIC_URL).toBeUndefined();
+    expect(config.TRUSTED_PROXY_HOPS).toBe(0);
+    expect(config.HSTS_MAX_AGE).toBe(31_536_000);
+    expect(config.AUDIT_LOG_RETENTION_DAYS).toBe(365);
+  });
+
+  it("reads them, keeping only the origin of PUBLIC_URL", () => {
+    const config = parseConfig({ PUBLIC_URL: "https://Valuations.Example.org/", TRUSTED_PROXY_HOPS: "2", HSTS_MAX_AGE: "0", AUDIT_LOG_RETENTION_DAYS: "30" });
+    expect(config).toMatchObject({ PUBLIC_URL: "https://valuations.example.org", TRUSTED_PROXY_HOPS: 2, HSTS_MAX_AGE: 0, AUDIT_LOG_RETENTION_DAYS: 30 });
+  });
+
+  it("rejects a PUBLIC_URL with a path or another scheme, and negative hops", () => {
+    expect(() => parseConfig({ PUBLIC_URL: "https://example.org/app" })).toThrow(/PUBLIC_URL="https:\/\/example.org\/app": must be an origin only/);
+    expect(() => parseConfig({ PUBLIC_URL: "ftp://example.org" })).toThrow(/PUBLIC_URL/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS="-1"/);
+  });
+});
+
+describe("production refuses unsafe settings", () => {
+  const hash = "scrypt:16384:8:1:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+  const production = { NODE_ENV: "production", CURSOR_SECRET: "a-long-enough-secret", ADMIN_PASSWORD: hash, SESSION_SECRET: "s".repeat(32) };
+
+  it("accepts a complete production environment", () => {
+    expect(parseConfig(production).NODE_ENV).toBe("production");
+    expect(parseConfig({ ...production, ADMIN_PASSWORD: undefined, SESSION_SECRET: undefined }).ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it("requires CURSOR_SECRET", () => {
+    expect(() => parseConfig({ ...production, CURSOR_SECRET: "" })).toThrow(/^Unsafe environment: CURSOR_SECRET is required in production/);
+  });
+
+  it("requires ADMIN_PASSWORD to be a scrypt hash, without printing it", () => {
+    expect(() => parseConfig({ ...production, ADMIN_PASSWORD: "plain-text-password" })).toThrow(
+      "ADMIN_PASSWORD=(19 characters, hidden): must be a scrypt: hash in production",
+    );
+  });
+
+  it("requires SESSION_SECRET when ADMIN_PASSWORD is set", () => {
+    expect(() => parseConfig({ ...production, SESSION_SECRET: undefined })).toThrow(/SESSION_SECRET is required in production when ADMIN_PASSWORD is set/);
+  });
+
+  it("lets next build (NODE_ENV=production, no secrets) load the module, and development keep its defaults", () => {
+    expect(parseConfig({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).CURSOR_SECRET.length).toBeGreaterThanOrEqual(16);
+    expect(parseConfig({ ADMIN_PASSWORD: "plain-text-password" }).ADMIN_PASSWORD).toBe("plain-text-password");
+  });
+
+  it("stops start-up with one line naming the variable", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--eval", 'await import("./lib/config.ts")'], {
+      cwd: path.join(import.meta.dirname, ".."),
+      env: { PATH: process.env.PATH, NODE_ENV: "production", ADMIN_PASSWORD: "plain-text-password", SESSION_SECRET: "s".repeat(32) },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "Unsafe environment: CURSOR_SECRET is required in production (a random string of 16+ characters, the same on every instance); ADMIN_PASSWORD=(19 characters, hidden): must be a scrypt: hash in production (npx tsx scripts/hash-password.ts)",
+    ]);
   });
 });

@@ -110,6 +110,21 @@ export const envSchema = z.object({
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   // The HTTP port: Next's server reads it itself; the cron role serves its own /api/health on it.
   PORT: whole(0, 65535).default(3000),
+  // The site's public origin (https://valuations.example.org): every absolute link the API gives
+  // (`next`, `Link`, OpenAPI `servers`) starts with it. Unset: taken from X-Forwarded-Proto and
+  // X-Forwarded-Host when TRUSTED_PROXY_HOPS > 0, else links are relative.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) origin such as https://valuations.example.org" })
+    .refine((value) => new URL(value).pathname === "/" && !new URL(value).search, "must be an origin only, with no path or query")
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (and may be believed
+  // about X-Forwarded-Proto/Host). 0: the client is the socket's peer and forwarded headers are ignored.
+  TRUSTED_PROXY_HOPS: whole(0, 10).default(0),
+  // Strict-Transport-Security max-age in seconds, sent on answers served over HTTPS; 0: no header.
+  HSTS_MAX_AGE: whole(0, 63_072_000).default(31_536_000),
+  // Audit log entries older than this many days are deleted (on each write, at most once an hour).
+  AUDIT_LOG_RETENTION_DAYS: whole(1, 36_500).default(365),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -124,10 +139,29 @@ function shown(name: string, value: string): string {
   return JSON.stringify(value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"));
 }
 
+// Defaults that are fine on a laptop and unsafe in production: with NODE_ENV=production each must
+// be set. `next build` also runs with NODE_ENV=production (and loads this module), without secrets.
+function productionProblems(config: Config, env: Record<string, string>): string[] {
+  if (config.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return [];
+  const problems: string[] = [];
+  if (env.CURSOR_SECRET === undefined) problems.push("CURSOR_SECRET is required in production (a random string of 16+ characters, the same on every instance)");
+  if (config.ADMIN_PASSWORD !== undefined && !config.ADMIN_PASSWORD.startsWith("scrypt:")) {
+    problems.push(`ADMIN_PASSWORD=${shown("ADMIN_PASSWORD", config.ADMIN_PASSWORD)}: must be a scrypt: hash in production (npx tsx scripts/hash-password.ts)`);
+  }
+  if (config.ADMIN_PASSWORD !== undefined && config.SESSION_SECRET === undefined) {
+    problems.push("SESSION_SECRET is required in production when ADMIN_PASSWORD is set (a random string of 32+ characters)");
+  }
+  return problems;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const unsafe = productionProblems(result.data, cleaned);
+    if (unsafe.length === 0) return result.data;
+    throw new ConfigError(`Unsafe environment: ${unsafe.join("; ")}`);
+  }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
     return `${name}=${shown(name, cleaned[name] ?? "")}: ${issue.message}`;
