@@ -47,6 +47,19 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
   DATABASE_POOL_SIZE: whole(1, 100).default(10),
+  // How long a query may wait for a pooled connection (or a new one) before it fails with 503.
+  DATABASE_CONNECTION_TIMEOUT_MS: whole(100, 600_000).default(5_000),
+  // statement_timeout of the web role's queries (pages, API reads, admin); exports, the worker and
+  // the CLI are not bound by it. 0 turns it off.
+  DATABASE_STATEMENT_TIMEOUT_MS: whole(0, 3_600_000).default(30_000),
+  // A session left idle inside a transaction this long is ended by PostgreSQL (0: off).
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: whole(0, 3_600_000).default(60_000),
+  // Exports (CSV/NDJSON) per web process run on their own pool of this many connections; a client
+  // may hold EXPORT_MAX_PER_CLIENT of them. Beyond either: 503 / 429 with Retry-After.
+  EXPORT_MAX_CONCURRENT: whole(1, 100).default(4),
+  EXPORT_MAX_PER_CLIENT: whole(1, 100).default(2),
+  // An export whose client reads nothing for this long is ended and its connection released.
+  EXPORT_STALL_TIMEOUT_SECONDS: whole(1, 3_600).default(30),
   EMBEDDED_DATABASE_DIR: z.string().default(".data/postgres"),
   EMBEDDED_DATABASE_PORT: whole(1024, 65535).default(54329),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
@@ -82,7 +95,10 @@ export const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // API automation: `Authorization: Bearer <ADMIN_TOKEN>`.
   ADMIN_TOKEN: z.string().min(12, "must be at least 12 characters").optional(),
+  // A session ends ADMIN_SESSION_HOURS after sign-in, or after ADMIN_SESSION_IDLE_MINUTES without a
+  // request, whichever comes first.
   ADMIN_SESSION_HOURS: whole(1, 720).default(8),
+  ADMIN_SESSION_IDLE_MINUTES: whole(1, 43_200).default(60),
   // Failed sign-ins per client before it is locked out for ADMIN_LOCKOUT_MINUTES; from the third
   // failure on, each answer is slowed down.
   ADMIN_SIGN_IN_MAX_FAILURES: whole(1, 100).default(5),
@@ -110,6 +126,8 @@ export const envSchema = z.object({
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   // The HTTP port: Next's server reads it itself; the cron role serves its own /api/health on it.
   PORT: whole(0, 65535).default(3000),
+  // The worker (cron role) looks for queued admin runs this often, and beats its heartbeat as often.
+  WORKER_POLL_SECONDS: whole(1, 300).default(3),
   // The site's public origin (https://valuations.example.org): every absolute link the API gives
   // (`next`, `Link`, OpenAPI `servers`) starts with it. Unset: taken from X-Forwarded-Proto and
   // X-Forwarded-Host when TRUSTED_PROXY_HOPS > 0, else links are relative.
