@@ -27,6 +27,8 @@ const DESCRIPTION = `The property valuation roll of eThekwini (Durban), as publi
 
 **Paging.** Lists are keyset-paginated: follow \`next\` (also sent as a \`Link: <…>; rel="next"\` header) until it is
 null. Keep the filters and sort; change only \`limit\` if you like. A cursor is valid for the query it came from.
+\`next\` is absolute when the server knows its public address, else a path on this server (resolve it against the
+URL you called).
 
 \`\`\`sh
 url='/api/valuations?suburb=PINETOWN&sort=-marketValue&limit=1000'
@@ -42,7 +44,8 @@ when the server is configured with \`OWNER_SEARCH=true\`: they are personal data
 offers no owner search either. Owners are still shown in the rows, as on the site.
 
 **Errors** are \`application/problem+json\`: \`type\`, \`title\`, \`status\`, \`detail\`, and for 400 \`errors\` naming
-each bad parameter. Unknown and repeated parameters are errors, not ignored.
+each bad parameter. Unknown and repeated parameters are errors, not ignored. An unknown \`/api/…\` path answers
+\`404\`; a method a path does not take answers \`405\` with \`Allow\` listing those it does.
 
 **Caching.** Answers carry \`ETag\` and \`Last-Modified\`, which change when a scrape of the source finishes; send
 \`If-None-Match\` to get \`304 Not Modified\`. \`Cache-Control: public, max-age=60\`. CORS is open to every origin.
@@ -124,7 +127,8 @@ export function openApiDefinition() {
             "200": {
               description:
                 "A page of rows (JSON), or with `format=csv|ndjson` (or that Accept type) every matching row as a download: " +
-                "CSV with a header row (the typed fields, in JSON order), or NDJSON with one `Valuation` object per line.",
+                "CSV with a header row (the typed fields, in JSON order; a text cell starting with `=`, `+`, `-`, `@`, tab or CR " +
+                "gets a leading `'` so spreadsheets do not run it), or NDJSON with one `Valuation` object per line, unaltered.",
               headers: {
                 Link: { description: 'The next page: `<url>; rel="next"`. Absent on the last page.', schema: { type: "string" } },
                 "Content-Disposition": { description: "Exports: `attachment; filename=\"valuations-<roll>-<date>.<format>\"`.", schema: { type: "string" } },

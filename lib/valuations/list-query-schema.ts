@@ -80,7 +80,9 @@ export const listParameters = {
   format: enumParam(["json", "csv", "ndjson"] as const, {
     description:
       "`csv` or `ndjson` streams every matching row (no limit, no cursor) as a download. Same as sending " +
-      "`Accept: text/csv` or `Accept: application/x-ndjson`. Default `json`.",
+      "`Accept: text/csv` or `Accept: application/x-ndjson`. Default `json`. In CSV, a text cell that starts with " +
+      "`=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that a spreadsheet shows it instead of " +
+      "running it as a formula (numbers are written as they are); NDJSON is never altered.",
     example: "csv",
   }),
 };

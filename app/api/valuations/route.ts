@@ -4,6 +4,7 @@ import { requestedFormat } from "@/lib/api/negotiate-format";
 import { parseQuery } from "@/lib/api/parse-query";
 import { invalidParameters } from "@/lib/api/problem";
 import { EXPORT_COST, publicGet } from "@/lib/api/public-get";
+import { publicLink } from "@/lib/api/public-url";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { CursorError } from "@/lib/valuations/cursor";
@@ -59,7 +60,7 @@ export const GET = publicGet(
       if (error instanceof CursorError) return invalidParameters([{ parameter: "cursor", message: error.message }]);
       throw error;
     }
-    const next = page.nextCursor === null ? null : nextPageUrl(url, page.nextCursor);
+    const next = page.nextCursor === null ? null : nextPageUrl(request.headers, url, page.nextCursor);
     const body: ValuationList = {
       data: page.data,
       next,
@@ -75,8 +76,9 @@ export async function OPTIONS(): Promise<Response> {
   return preflightResponse();
 }
 
-function nextPageUrl(url: URL, cursor: string): string {
+/** The request's own path and query with the new cursor, at the public origin (or relative): never the bind address. */
+function nextPageUrl(headers: Headers, url: URL, cursor: string): string {
   const next = new URL(url);
   next.searchParams.set("cursor", cursor);
-  return next.toString();
+  return publicLink(headers, `${next.pathname}${next.search}`);
 }
