@@ -75,6 +75,10 @@ export default function AboutPage() {
           </Link>{" "}
           count only properties that have a market value.
         </p>
+        <p>
+          In a CSV download, a text cell that starts with =, +, -, @, a tab or a carriage return begins with an apostrophe (&apos;), so that a
+          spreadsheet shows it as text instead of running it as a formula. Numbers and the NDJSON download are written unchanged.
+        </p>
       </section>
 
       <section aria-labelledby="privacy-heading" className="space-y-2">

@@ -65,6 +65,21 @@ describe("binary COPY to CSV", () => {
     expect(convert(binaryCopy(rows), texts(4))).toBe(expected(rows));
   });
 
+  it("puts csvLine's apostrophe before text that starts like a formula, in every position of a chunked stream", () => {
+    const formulas = ["=SUM(A1)", "+27 31", "-5", "@home", "\t=1", "\rx", "=", "-", '=HYPERLINK("a","b")', "'=already", "a=b"];
+    const rows = formulas.map((value, i) => [value, formulas[(i + 3) % formulas.length]!]);
+    expect(convert(binaryCopy(rows), texts(2))).toBe(expected(rows));
+    for (const size of [1, 2, 5]) expect(convert(binaryCopy(rows), texts(2), size)).toBe(expected(rows));
+    expect(convert(binaryCopy([["=1+1"]]), texts(1))).toBe("'=1+1\r\n");
+  });
+
+  it("writes number fields as csvLine writes numbers: a negative value gets no apostrophe", () => {
+    const fields: CopyFieldType[] = ["number", "text", "number"];
+    const csv = convert(binaryCopy([["-5", "-5", "-1634.25"], ["true", "x", null]]), fields);
+    expect(csv).toBe(csvLine([-5, "-5", -1634.25]) + csvLine([true, "x", null]));
+    expect(csv).toBe("-5,'-5,-1634.25\r\ntrue,x,\r\n");
+  });
+
   it("quotes a field that starts or ends with any whitespace character, and no other", () => {
     const rows = JS_WHITESPACE.flatMap((code) => {
       const space = String.fromCharCode(code);

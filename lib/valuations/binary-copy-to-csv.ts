@@ -4,11 +4,15 @@
 // matches; quotes are doubled; NULL is an empty field; CRLF ends each record; a timestamptz is
 // written as Date.prototype.toISOString writes it. PostgreSQL's own CSV cannot do this (it ends
 // lines with LF, quotes empty strings, and ignores surrounding space), and the binary format hands
-// over each field's UTF-8 bytes unescaped, so quoting them here is a scan of bytes.
+// over each field's UTF-8 bytes unescaped, so quoting them here is a scan of bytes. A text field
+// starting with =, +, -, @, tab or CR gets csvLine's leading apostrophe; a number field does not.
 // Format: https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
 
-/** How a field arrives: text (any type cast to text in the SELECT) or a raw timestamptz. */
-export type CopyFieldType = "text" | "timestamptz";
+/**
+ * How a field arrives: text, a number or boolean cast to text in the SELECT (never guarded against
+ * formulas: csvField writes numbers as they are), or a raw timestamptz.
+ */
+export type CopyFieldType = "text" | "number" | "timestamptz";
 
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]; // PGCOPY\n\377\r\n\0
 const HEADER_LENGTH = SIGNATURE.length + 8; // signature, flags, header extension length
@@ -16,6 +20,9 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+const APOSTROPHE = 0x27;
+/** First bytes of text that a spreadsheet would run as a formula: = + - @ tab CR (csv-line.ts). */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
 const EMPTY = new Uint8Array(0);
 /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in Unix milliseconds. */
 const POSTGRES_EPOCH_MS = 946_684_800_000;
@@ -70,11 +77,13 @@ export class BinaryCopyToCsv {
   private trailerRead = false;
   private readonly fieldCount: number;
   private readonly timestamps: boolean[];
+  private readonly guarded: boolean[];
   private readonly isoCache = new Map<number, string>();
 
   constructor(fields: readonly CopyFieldType[]) {
     this.fieldCount = fields.length;
     this.timestamps = fields.map((type) => type === "timestamptz");
+    this.guarded = fields.map((type) => type === "text");
   }
 
   /** The CSV of every tuple the bytes received so far complete (possibly none). */
@@ -96,8 +105,8 @@ export class BinaryCopyToCsv {
       this.headerRead = true;
     }
     // A tuple's CSV is at most three times its bytes: a text field's frame (4 bytes) covers its
-    // quotes and separator and each byte becomes at most two (a doubled quote); a timestamp's 12
-    // bytes become at most 28 (an extended year, and the separator).
+    // quotes, separator and apostrophe and each byte becomes at most two (a doubled quote); a
+    // timestamp's 12 bytes become at most 29 (an extended year, its apostrophe, and the separator).
     const output = new Uint8Array(3 * (input.length - at));
     let written = 0;
     while (at < input.length) {
@@ -155,6 +164,8 @@ export class BinaryCopyToCsv {
       if (this.timestamps[field]) {
         if (length !== 8) throw new Error(`binary COPY timestamp of ${length} bytes`);
         const iso = this.isoTimestamp(input, at);
+        // The JSON serialiser's timestamps are strings, so an extended year (+010000, -000001) is guarded too.
+        if (FORMULA_START.has(iso.charCodeAt(0))) output[out++] = APOSTROPHE;
         for (let i = 0; i < iso.length; i++) output[out++] = iso.charCodeAt(i);
         at = end;
         continue;
@@ -162,6 +173,7 @@ export class BinaryCopyToCsv {
       // Copy up to the first character that needs quotes (usually there is none); on finding one,
       // shift the copy right to open the quotes, and go on doubling quotes.
       const start = out;
+      if (this.guarded[field] && FORMULA_START.has(input[at]!)) output[out++] = APOSTROPHE;
       let i = at;
       if (!hasOuterWhitespace(input, at, end)) {
         for (; i < end; i++) {

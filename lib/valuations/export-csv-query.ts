@@ -6,7 +6,8 @@ import { SqlLiterals } from "./sql-literal";
 import { CSV_COLUMNS } from "./valuation-csv";
 
 // The CSV export as one COPY statement: the listing's filters and order, and each CSV column as
-// the text the JSON serialiser gives it (String(value) of the number, boolean or string), NULL
+// the text the JSON serialiser gives it (String(value) of the number, boolean or string; numbers and
+// booleans marked so that the formula guard leaves them alone), NULL
 // for null; timestamps go raw, for BinaryCopyToCsv (binary-copy-to-csv.ts) to write as
 // toISOString does, which is cheaper there than to_char here. Binary format hands each field's
 // bytes over unescaped.
@@ -15,6 +16,7 @@ type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CopyField = { sql: string; type: CopyFieldType };
 
 const text = (sql: string): CopyField => ({ sql, type: "text" });
+const number = (sql: string): CopyField => ({ sql, type: "number" });
 const timestamp = (column: string): CopyField => ({ sql: `v.${column}`, type: "timestamptz" });
 
 const CSV_COPY_FIELDS: Record<CsvColumn, CopyField> = {
@@ -27,9 +29,9 @@ const CSV_COPY_FIELDS: Record<CsvColumn, CopyField> = {
   legalDescription: text("v.legal_description"),
   erfNumber: text("v.erf_number"),
   portionNumber: text("v.portion_number"),
-  isRemainder: text("v.is_remainder::text"),
+  isRemainder: number("v.is_remainder::text"),
   township: text("v.township"),
-  isFarm: text("v.is_farm::text"),
+  isFarm: number("v.is_farm::text"),
   schemeName: text("v.scheme_name"),
   sectionNumber: text("v.section_number"),
   address: text("v.address"),
@@ -37,12 +39,12 @@ const CSV_COPY_FIELDS: Record<CsvColumn, CopyField> = {
   streetName: text("v.street_name"),
   locality: text("v.locality"),
   firstOwner: text("v.first_owner"),
-  useCode: text("v.use_code::text"),
+  useCode: number("v.use_code::text"),
   useDescription: text("v.use_description"),
   ratingCategory: text("v.rating_category"),
-  marketValue: text("v.market_value::text"),
+  marketValue: number("v.market_value::text"),
   // NUMERIC(14,2) prints its scale ("1374.00"); JavaScript prints the shortest form ("1374").
-  registeredExtent: text("trim_scale(v.registered_extent)::text"),
+  registeredExtent: number("trim_scale(v.registered_extent)::text"),
   firstSeenAt: timestamp("first_seen_at"),
   lastSeenAt: timestamp("last_seen_at"),
   lastChangedAt: timestamp("last_changed_at"),

@@ -170,13 +170,14 @@ describe("CSV export", () => {
     await expectSameCsv({ ...gv2022, ...filters }, sortOf("-registeredExtent"));
   });
 
-  it("quotes as csvLine does and leaves formula-like text alone", async () => {
+  it("quotes as csvLine does and guards formula-like text, not numbers", async () => {
     const csv = (await exported({ ...gv2022, includeRemoved: true }, sortOf("rateNumber"))).toString("utf8");
     expect(csv.startsWith(csvHeader())).toBe(true);
     expect(csv).toContain(',"26 SOMERSET WAY, AMANZIMTOTI",');
     expect(csv).toContain(',"THE ""VILLA""",');
     expect(csv).toContain(',"padded ",');
-    expect(csv).toContain(",=SUM(A1),");
+    expect(csv).toContain(",'=SUM(A1),");
+    expect(csv).not.toContain(",=SUM(A1),");
     expect(csv).toContain(",1374.5,");
     expect(csv).toContain(",999999999999.99,");
     expect(csv).toContain(",1999-12-31T23:59:59.999Z,");
