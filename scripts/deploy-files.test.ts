@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { envSchema } from "@/lib/config";
 
-// Docker cannot run on our machines, so the Dockerfile and the compose file are parsed and checked
-// here: a typo, a missing file, a secret baked into the image or a service wired wrongly fails CI.
+// The Dockerfile and the compose file, parsed and checked without Docker: a typo, a missing file, a
+// secret baked into the image or a service wired wrongly fails here, in seconds. CI also builds and
+// runs the image (scripts/ci/image-smoke.sh).
 
 const root = path.join(import.meta.dirname, "..");
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -49,11 +50,22 @@ const dockerignore = read(".dockerignore")
   .filter((line) => line !== "" && !line.startsWith("#"));
 
 describe("Dockerfile", () => {
-  it("parses, with only known instructions, and starts from a pinned Node 20 image", () => {
+  it("parses, with only known instructions, and starts from a pinned Node 24 image", () => {
     for (const instruction of dockerfile.getInstructions()) expect(KNOWN, `line ${instruction.getRange().start.line + 1}`).toContain(instruction.getKeyword());
     expect(dockerfile.getFROMs().length).toBeGreaterThanOrEqual(3);
     const nodeImage = dockerfile.getInitialARGs().find((arg) => arg.getProperty()?.getName() === "NODE_IMAGE")?.getProperty()?.getValue();
-    expect(nodeImage).toMatch(/^node:20\.\d+-bookworm-slim$/);
+    expect(nodeImage).toMatch(/^node:24\.\d+-bookworm-slim$/);
+    for (const stage of stages.slice(1)) expect(args(stage.instructions[0]!)[0], `stage ${stage.name}`).toBe("base");
+  });
+
+  it("builds on the Node that package.json, its types and CI name (24 LTS)", () => {
+    const manifest = JSON.parse(read("package.json")) as { engines: { node: string }; devDependencies: Record<string, string> };
+    expect(manifest.engines.node).toMatch(/^(>=|\^)24(\.|$)/);
+    expect(manifest.devDependencies["@types/node"]).toMatch(/^24\./);
+    const ciNode = /^export NODE_VERSION=(\d+)\.\d+\.\d+$/m.exec(read(".ci/run"));
+    expect(ciNode?.[1]).toBe("24");
+    expect(read(".ci/run")).toMatch(/^source scripts\/ci\/use-node\.sh$/m);
+    expect(read(".ci/run")).toMatch(/^scripts\/ci\/image-smoke\.sh$/m);
   });
 
   it("copies only from earlier stages, and only files that exist and are not ignored", () => {
@@ -90,6 +102,8 @@ describe("Dockerfile", () => {
     const nodeModules = copies(finalStage).find((copy) => copy.target === "./node_modules");
     expect(nodeModules?.from).toBeTruthy();
     expect(runs(nodeModules!.from!)).toMatch(/npm ci --omit=dev/);
+    expect(runs(nodeModules!.from!)).toMatch(/node keep-script-dependencies\.ts script-imports\.json node_modules/);
+    expect(copies(stages.find((s) => s.name === nodeModules!.from)!)).toContainEqual({ from: "build", sources: ["/app/script-imports.json"], target: "./" });
     expect(runs("build")).toMatch(/npm run db:generate/);
     expect(runs("build")).toMatch(/next build/);
     expect(read("next.config.mjs")).toMatch(/output: "standalone"/);
@@ -187,6 +201,9 @@ describe("docker-compose.yml", () => {
     expect(cron!.command).toEqual(["node", "--import", "tsx", "scripts/cron.ts"]);
     expect(migrate!.command).toEqual(["node", "--import", "tsx", "scripts/migrate.ts"]);
     for (const script of ["scripts/cron.ts", "scripts/migrate.ts"]) expect(existsSync(path.join(root, script))).toBe(true);
+    // The image keeps only the packages these scripts import (keep-script-dependencies.ts): each must be an entry point.
+    const build = stages.find((s) => s.name === "build")!.instructions.map((i) => i.getArgumentsContent() ?? "").join("\n");
+    for (const script of ["scripts/cron.ts", "scripts/migrate.ts", "scripts/scrape.ts", "scripts/http-probe.mjs"]) expect(build).toMatch(new RegExp(`esbuild [^\\n]*${script}`));
     expect(migrate!.restart).toBe("no");
   });
 

@@ -25,6 +25,6 @@ export function installPeerAddressStamp(trustedHops: number): void {
   const emit = prototype.emit;
   prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") stampPeerAddress(args[0] as http.IncomingMessage, trustedHops);
-    return emit.call(this, event, ...args);
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof prototype.emit;
 }
