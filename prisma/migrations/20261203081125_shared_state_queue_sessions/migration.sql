@@ -2,7 +2,9 @@
 ALTER TYPE "run_status" ADD VALUE 'queued';
 
 -- AlterTable
-ALTER TABLE "scrape_runs" ADD COLUMN     "claimed_at" TIMESTAMPTZ(3),
+ALTER TABLE "scrape_runs" ADD COLUMN     "claim_rows_seen" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "claim_tasks_done" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "claimed_at" TIMESTAMPTZ(3),
 ADD COLUMN     "claimed_by" TEXT,
 ADD COLUMN     "queued_at" TIMESTAMPTZ(3);
 
