@@ -177,6 +177,11 @@ describe("docker-compose.yml", () => {
     expect(composeDocument.warnings).toEqual([]);
   });
 
+  it("uses only top-level keys Debian's docker-compose 1.29 accepts, with the project named in .env.example", () => {
+    expect(Object.keys(compose).filter((key) => !key.startsWith("x-")).sort()).toEqual(["services", "volumes"]);
+    expect(documented.get("COMPOSE_PROJECT_NAME")).toBe("durban-valuation-roll-explorer");
+  });
+
   it("has exactly the services postgres, migrate, web and cron", () => {
     expect(Object.keys(services).sort()).toEqual(["cron", "migrate", "postgres", "web"]);
   });
