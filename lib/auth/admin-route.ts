@@ -8,6 +8,8 @@ import { adminSettings } from "./admin-settings";
 import { recordAudit, type AuditAction, type AuditOutcome } from "./audit-log";
 import { authenticate, type AdminActor } from "./authenticate";
 import { requestOrigin, type RequestOrigin } from "./request-origin";
+import { sharedSignInThrottle } from "./shared-throttle";
+import { authenticateThrottled } from "./throttled-authentication";
 
 // Wraps every admin route handler: nobody reaches the handler without a valid session (plus a
 // same-origin check for writes) or the bearer token. Refusals never touch the database. Answers
@@ -30,11 +32,18 @@ export function adminRoute<P = Record<string, never>>(
   return async (request, context) => {
     const origin = requestOrigin(request.headers);
     const log = rootLog.child({ component: "admin", method: request.method, path: new URL(request.url).pathname });
-    const outcome = authenticate(request, adminSettings(config));
+    const settings = adminSettings(config);
+    const outcome = await authenticateThrottled(request.headers, async () => authenticate(request, settings), {
+      clientAddress: origin.clientAddress,
+      throttle: sharedSignInThrottle(settings),
+      audit: (entry) => recordAudit(database(), { actor: "anonymous", ...entry, clientAddress: origin.clientAddress, userAgent: origin.userAgent }, log),
+    });
     if (!outcome.ok) {
-      log.warn("admin request refused", { status: outcome.refusal.status, reason: outcome.refusal.type, clientAddress: origin.clientAddress });
-      const headers: HeadersInit = outcome.refusal.status === 401 ? { "WWW-Authenticate": 'Bearer realm="admin"' } : {};
-      return adminProblem({ ...outcome.refusal }, headers);
+      const { refusal } = outcome;
+      log.warn("admin request refused", { status: refusal.status, reason: refusal.type, clientAddress: origin.clientAddress });
+      const headers: HeadersInit =
+        refusal.status === 401 ? { "WWW-Authenticate": 'Bearer realm="admin"' } : refusal.status === 429 ? { "Retry-After": String(refusal.retryAfterSeconds) } : {};
+      return adminProblem({ ...refusal }, headers);
     }
     const { actor } = outcome;
     let response: Response;

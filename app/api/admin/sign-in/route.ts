@@ -2,13 +2,14 @@ import { logError } from "@/lib/api/log-error";
 import { internalError } from "@/lib/api/problem";
 import { adminProblem } from "@/lib/auth/admin-problem";
 import { adminSettings } from "@/lib/auth/admin-settings";
+import { recordAudit } from "@/lib/auth/audit-log";
 import { ADMIN_OFF, CROSS_SITE } from "@/lib/auth/authenticate";
 import { isSameOriginRequest } from "@/lib/auth/origin-check";
 import { requestOrigin } from "@/lib/auth/request-origin";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { sharedSignInThrottle } from "@/lib/auth/shared-throttle";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { readSignInRequest, wantsRedirect } from "@/lib/auth/sign-in-request";
+import { readSignInRequest, SIGN_IN_BODY_LIMIT, wantsRedirect } from "@/lib/auth/sign-in-request";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -19,6 +20,12 @@ import { log } from "@/lib/log";
 export const dynamic = "force-dynamic";
 
 const UNAUTHORISED = { type: "/problems/wrong-password", title: "Wrong password", status: 401, detail: "The password is wrong." };
+const TOO_LARGE = {
+  type: "/problems/body-too-large",
+  title: "Request body too large",
+  status: 413,
+  detail: `A sign-in body holds only the password: at most ${SIGN_IN_BODY_LIMIT} bytes.`,
+};
 
 function redirect(location: string, headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
@@ -45,12 +52,22 @@ export async function POST(request: Request): Promise<Response> {
   if (settings.password === null || settings.sessionSecret === null) return adminProblem({ ...ADMIN_OFF });
   try {
     const body = await readSignInRequest(request);
+    if (body === "too-large") return adminProblem(TOO_LARGE);
     if (!body) return adminProblem({ ...UNAUTHORISED, detail: 'Send the password as a form field or as JSON {"password": "…"}.' });
     const origin = requestOrigin(request.headers);
+    const db = database();
+    const adminLog = log.child({ component: "admin" });
     const result = await attemptSignIn(
       { password: body.password, clientAddress: origin.clientAddress, userAgent: origin.userAgent },
-      { db: database(), settings, throttle: sharedSignInThrottle(settings), log: log.child({ component: "admin" }) },
+      { db, settings, throttle: sharedSignInThrottle(settings), log: adminLog },
     );
+    if (result.kind === "locked") {
+      await recordAudit(
+        db,
+        { actor: "anonymous", action: "sign-in", outcome: "refused", details: { reason: "locked-out", retryAfterSeconds: result.retryAfterSeconds }, clientAddress: origin.clientAddress, userAgent: origin.userAgent },
+        adminLog,
+      );
+    }
     switch (result.kind) {
       case "signed-in": {
         const cookie = sessionCookie(result.token, { maxAgeSeconds: result.maxAgeSeconds, secure: origin.secureCookie });
