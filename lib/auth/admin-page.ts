@@ -2,7 +2,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { config } from "@/lib/config";
 import { adminAvailability, adminSettings, type AdminAvailability } from "./admin-settings";
-import { authenticate, type AdminActor } from "./authenticate";
+import { database } from "@/lib/db/client";
+import type { AdminActor } from "./authenticate";
+import { authenticateRequest } from "./authenticate-request";
 
 // The server-side gate of every admin page. Pages call this first; nothing about runs or data is
 // read before it has passed.
@@ -13,7 +15,7 @@ export async function adminPageAccess(): Promise<AdminPageAccess> {
   const settings = adminSettings(config);
   const availability = adminAvailability(settings);
   if (!availability.signIn) return { state: "off", availability };
-  const outcome = authenticate({ method: "GET", headers: await headers() }, settings);
+  const outcome = await authenticateRequest({ method: "GET", headers: await headers() }, settings, database().pool);
   return outcome.ok ? { state: "signed-in", actor: outcome.actor } : { state: "signed-out" };
 }
 

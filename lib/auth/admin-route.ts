@@ -6,13 +6,15 @@ import { log as rootLog, type Logger } from "@/lib/log";
 import { adminProblem } from "./admin-problem";
 import { adminSettings } from "./admin-settings";
 import { recordAudit, type AuditAction, type AuditOutcome } from "./audit-log";
-import { authenticate, type AdminActor } from "./authenticate";
+import type { AdminActor } from "./authenticate";
+import { authenticateRequest } from "./authenticate-request";
 import { requestOrigin, type RequestOrigin } from "./request-origin";
 import { sharedSignInThrottle } from "./shared-throttle";
 import { authenticateThrottled } from "./throttled-authentication";
 
 // Wraps every admin route handler: nobody reaches the handler without a valid session (plus a
-// same-origin check for writes) or the bearer token. Refusals never touch the database. Answers
+// same-origin check for writes) or the bearer token. Only a signed session cookie is looked up in
+// the database (is the session still alive?); other refusals never touch it. Answers
 // are never cached; unexpected errors become a logged 500 without internals.
 
 export type AdminRequestContext<P> = {
@@ -33,7 +35,7 @@ export function adminRoute<P = Record<string, never>>(
     const origin = requestOrigin(request.headers);
     const log = rootLog.child({ component: "admin", method: request.method, path: new URL(request.url).pathname });
     const settings = adminSettings(config);
-    const outcome = await authenticateThrottled(request.headers, async () => authenticate(request, settings), {
+    const outcome = await authenticateThrottled(request.headers, () => authenticateRequest(request, settings, database().pool), {
       clientAddress: origin.clientAddress,
       throttle: sharedSignInThrottle(settings),
       audit: (entry) => recordAudit(database(), { actor: "anonymous", ...entry, clientAddress: origin.clientAddress, userAgent: origin.userAgent }, log),

@@ -8,6 +8,7 @@ export type AdminSettings = {
   sessionSecret: string | null;
   token: string | null;
   sessionLifetimeMs: number;
+  sessionIdleMs: number;
   maxFailures: number;
   lockoutMs: number;
   allowedOrigins: readonly string[];
@@ -19,6 +20,7 @@ export function adminSettings(config: Config): AdminSettings {
     sessionSecret: config.SESSION_SECRET ?? null,
     token: config.ADMIN_TOKEN ?? null,
     sessionLifetimeMs: config.ADMIN_SESSION_HOURS * 3_600_000,
+    sessionIdleMs: config.ADMIN_SESSION_IDLE_MINUTES * 60_000,
     maxFailures: config.ADMIN_SIGN_IN_MAX_FAILURES,
     lockoutMs: config.ADMIN_LOCKOUT_MINUTES * 60_000,
     allowedOrigins: config.ADMIN_ALLOWED_ORIGINS,

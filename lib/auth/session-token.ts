@@ -4,7 +4,9 @@ import { constantTimeEqual } from "./constant-time-equal";
 
 // The admin session is a signed token in a cookie: base64url(JSON payload) "." base64url(HMAC).
 // The signing key is derived from SESSION_SECRET and the configured password, so changing either
-// signs every browser out. It carries its own expiry; nothing is stored on the server.
+// signs every browser out. The id is random (256 bits) and names a row of admin_sessions
+// (session-store.ts), which decides whether the session is still alive: the token's own expiry only
+// bounds what a forged-but-signed token could claim.
 
 export type Session = { id: string; issuedAt: number; expiresAt: number };
 
@@ -29,7 +31,7 @@ function sign(payload: string, material: SessionKeyMaterial): string {
 }
 
 export function createSessionToken(material: SessionKeyMaterial, lifetimeMs: number, now = Date.now()): { token: string; session: Session } {
-  const session: Session = { id: randomBytes(12).toString("base64url"), issuedAt: Math.floor(now / 1000), expiresAt: Math.floor((now + lifetimeMs) / 1000) };
+  const session: Session = { id: randomBytes(32).toString("base64url"), issuedAt: Math.floor(now / 1000), expiresAt: Math.floor((now + lifetimeMs) / 1000) };
   const payload = Buffer.from(JSON.stringify({ v: 1, sid: session.id, iat: session.issuedAt, exp: session.expiresAt })).toString("base64url");
   return { token: `${payload}.${sign(payload, material)}`, session };
 }

@@ -1,10 +1,12 @@
+import { database } from "@/lib/db/client";
 import type { AdminSettings } from "./admin-settings";
 import { SignInThrottle } from "./sign-in-throttle";
 
-// The web process's one sign-in throttle (kept across dev-server reloads).
+// The web process's sign-in throttle, on the shared database's failure counts (kept across
+// dev-server reloads).
 
 const cache = globalThis as unknown as { __adminSignInThrottle?: SignInThrottle };
 
 export function sharedSignInThrottle(settings: AdminSettings): SignInThrottle {
-  return (cache.__adminSignInThrottle ??= new SignInThrottle({ maxFailures: settings.maxFailures, lockoutMs: settings.lockoutMs }));
+  return (cache.__adminSignInThrottle ??= new SignInThrottle(database().pool, { maxFailures: settings.maxFailures, lockoutMs: settings.lockoutMs }));
 }

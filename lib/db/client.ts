@@ -8,7 +8,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // server does not open a new pool on every reload.
 
 export type Database = { pool: pg.Pool; prisma: PrismaClient };
-const cache = globalThis as unknown as { __database?: Database };
+const cache = globalThis as unknown as { __database?: Database; __exportPool?: pg.Pool };
 
 // BIGINT (market values, ids) as JavaScript numbers: every value we store is far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -24,17 +24,39 @@ export class DatabaseNotConfiguredError extends Error {
   }
 }
 
-export function createDatabase(url: string, poolSize = config.DATABASE_POOL_SIZE): Database {
+export type PoolSettings = {
+  /** How long to wait for a pooled (or new) connection before the query fails. */
+  connectionTimeoutMs: number;
+  /** statement_timeout of every statement on the pool's connections (0: none). */
+  statementTimeoutMs: number;
+  /** idle_in_transaction_session_timeout (0: none). */
+  idleInTransactionTimeoutMs: number;
+};
+
+// Scripts, the worker and tests: no statement timeout (a scrape's bulk statements may be long).
+const SCRIPT_POOL: PoolSettings = {
+  connectionTimeoutMs: config.DATABASE_CONNECTION_TIMEOUT_MS,
+  statementTimeoutMs: 0,
+  idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+};
+
+function createPool(url: string, max: number, settings: PoolSettings): pg.Pool {
   // JIT compiling costs 30-60 ms on a search whose estimated cost is high but whose run (stopping at
   // its LIMIT) takes a few milliseconds; no query here runs long enough to win it back.
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
+    max,
     application_name: "durban-valuation-roll-explorer",
-    options: "-c jit=off",
+    connectionTimeoutMillis: settings.connectionTimeoutMs,
+    options: `-c jit=off -c statement_timeout=${settings.statementTimeoutMs} -c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs}`,
   });
   // An idle client whose server went away must not crash the process; the next query reports it.
   pool.on("error", () => {});
+  return pool;
+}
+
+export function createDatabase(url: string, poolSize = config.DATABASE_POOL_SIZE, settings: Partial<PoolSettings> = {}): Database {
+  const pool = createPool(url, poolSize, { ...SCRIPT_POOL, ...settings });
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
@@ -43,9 +65,30 @@ export async function closeDatabase(db: Database): Promise<void> {
   await db.pool.end().catch(() => {});
 }
 
-/** The process's shared database, from DATABASE_URL. Library functions take a `Database` argument;
- *  entry points (route handlers, scripts) pass this one, tests pass their own. */
+/** The web process's shared database, from DATABASE_URL, its reads bounded by
+ *  DATABASE_STATEMENT_TIMEOUT_MS. Library functions take a `Database` argument; entry points (route
+ *  handlers) pass this one, tests pass their own. */
 export function database(): Database {
   if (!config.DATABASE_URL) throw new DatabaseNotConfiguredError();
+  return (cache.__database ??= createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS }));
+}
+
+/** The database of the worker and the CLI: the same pool, without the web's statement timeout. */
+export function workerDatabase(): Database {
+  if (!config.DATABASE_URL) throw new DatabaseNotConfiguredError();
   return (cache.__database ??= createDatabase(config.DATABASE_URL));
+}
+
+/** The web process's export pool: EXPORT_MAX_CONCURRENT connections of their own, so exports never
+ *  take the connections pages and API reads need. No statement timeout: the stall timeout bounds them. */
+export function exportPool(): pg.Pool {
+  if (!config.DATABASE_URL) throw new DatabaseNotConfiguredError();
+  return (cache.__exportPool ??= createPool(config.DATABASE_URL, config.EXPORT_MAX_CONCURRENT, { ...SCRIPT_POOL }));
+}
+
+export type PoolUsage = { max: number; total: number; idle: number; inUse: number; waiting: number };
+
+/** How full a pool is: connections open, in use, and requests waiting for one. */
+export function poolUsage(pool: pg.Pool): PoolUsage {
+  return { max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount };
 }
