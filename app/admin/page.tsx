@@ -4,7 +4,11 @@ import { dataHealth } from "@/lib/admin/data-health";
 import { listRuns, suburbChoices } from "@/lib/admin/run-queries";
 import { isActive } from "@/lib/admin/run-state";
 import { adminPageAccess } from "@/lib/auth/admin-page";
+import { workerStaleMs, workerStatus } from "@/lib/admin/worker-heartbeat";
+import { adminSettings } from "@/lib/auth/admin-settings";
 import { recentAudit } from "@/lib/auth/audit-log";
+import { sessionJson } from "@/lib/auth/session-json";
+import { listActiveSessions } from "@/lib/auth/session-store";
 import { ROLLS, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { AdminHeader } from "./admin-header";
@@ -12,9 +16,11 @@ import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
 import { RunHistoryTable } from "./run-history-table";
+import { SessionsTable } from "./sessions-table";
 import { StartRunForm } from "./start-run-form";
 
-// The admin dashboard: start a run, the run going now, history, data health and the audit log.
+// The admin dashboard: whether a worker is running, start a run, the run queued or going now,
+// history, data health, the signed-in sessions and the audit log.
 
 export const dynamic = "force-dynamic";
 
@@ -31,11 +37,13 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
-  const [runs, health, suburbs, audit] = await Promise.all([
+  const [runs, health, suburbs, audit, worker, sessions] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
     dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
     suburbChoices(db, config.DEFAULT_ROLL),
     recentAudit(db, 20),
+    workerStatus(db.pool, workerStaleMs(config.WORKER_POLL_SECONDS)),
+    listActiveSessions(db.pool, adminSettings(config).sessionIdleMs),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -43,6 +51,11 @@ export default async function AdminPage() {
     <>
       <AdminHeader who={access.actor.label} />
       <h1 className="text-2xl font-semibold">Admin</h1>
+      {!worker.running && (
+        <p role="status" data-testid="no-worker" className="rounded border border-amber-400 bg-amber-50 p-2">
+          {worker.message} Start the worker with <code>npm run cron</code> (the cron container in docker-compose.yml).
+        </p>
+      )}
       {active.map((run) => (
         <p key={run.id} role="status" className="rounded border border-blue-300 bg-blue-50 p-2">
           Run #{run.id} of {run.roll} is {run.state}. <Link href={`/admin/runs/${run.id}`} className="underline">Watch run #{run.id}</Link>
@@ -59,6 +72,10 @@ export default async function AdminPage() {
         <RunHistoryTable runs={runs.data} />
       </section>
       <DataHealthPanel health={health} />
+      <section aria-labelledby="sessions" className="space-y-2">
+        <h2 id="sessions" className="text-lg font-semibold">Signed-in sessions</h2>
+        <SessionsTable sessions={sessions.map((session) => sessionJson(session, access.actor))} />
+      </section>
       <section aria-labelledby="audit" className="space-y-2">
         <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
         <AuditTable entries={audit} />

@@ -3,6 +3,7 @@ import type { RunState } from "@/lib/admin/run-state";
 // A run's state as a coloured word (the word carries the meaning; the colour only helps).
 
 const STYLES: Record<RunState, string> = {
+  queued: "bg-violet-100 text-violet-900",
   running: "bg-blue-100 text-blue-900",
   cancelling: "bg-amber-100 text-amber-900",
   interrupted: "bg-orange-100 text-orange-900",

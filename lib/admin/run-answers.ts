@@ -18,7 +18,7 @@ export function runNotFound(id: number): Response {
   return notFound(`There is no scrape run #${id}.`);
 }
 
-/** 202 with the run that started, or 409 naming the run that holds the roll. */
+/** 202 with the queued run (and whether a worker will pick it up), or 409 naming the run that holds the roll. */
 export function startAnswer(outcome: StartOutcome, now = Date.now()): Response {
   if (outcome.kind === "busy") {
     return adminProblem({
@@ -29,7 +29,7 @@ export function startAnswer(outcome: StartOutcome, now = Date.now()): Response {
       runningRun: outcome.running ? runJson(outcome.running, now) : null,
     });
   }
-  return Response.json(runJson(outcome.run, now), { status: 202, headers: { Location: `/api/admin/scrape-runs/${outcome.run.id}` } });
+  return Response.json({ ...runJson(outcome.run, now), worker: outcome.worker }, { status: 202, headers: { Location: `/api/admin/scrape-runs/${outcome.run.id}` } });
 }
 
 export function wrongState(run: Pick<ScrapeRun, "id">, state: RunState, action: "cancel" | "resume"): Response {

@@ -2,29 +2,30 @@ import type { Database } from "@/lib/db/client";
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
-import { RunInProgressError, findRunningRun, requestCancel } from "@/lib/scraper/store/runs";
-import { startBackgroundRun } from "./background-runs";
+import { requestCancel } from "@/lib/scraper/store/runs";
+import { cancelQueuedRun, enqueueRun, requeueRun } from "./run-queue";
 import { runState, type RunState } from "./run-state";
 import type { StartRunInput } from "./start-run-input";
+import { workerStatus, type WorkerStatus } from "./worker-heartbeat";
 
-// Start, resume and cancel, as outcomes the route handlers turn into answers.
+// Start, resume and cancel, as outcomes the route handlers turn into answers. The web process
+// never scrapes: start and resume queue the run for the worker (the cron role), and say whether a
+// worker is there to pick it up.
 
-export type StartOutcome = { kind: "started"; run: ScrapeRun } | { kind: "busy"; message: string; running: ScrapeRun | null };
+export type StartOutcome = { kind: "queued"; run: ScrapeRun; worker: WorkerStatus } | { kind: "busy"; message: string; running: ScrapeRun | null };
 export type ResumeOutcome = StartOutcome | { kind: "not-found" } | { kind: "not-resumable"; state: RunState };
 export type CancelOutcome = { kind: "cancelling"; run: ScrapeRun } | { kind: "not-found" } | { kind: "not-running"; run: ScrapeRun; state: RunState };
 
-type Who = { db: Database; log: Logger; triggeredBy: string; heartbeatMs?: number };
+type Who = { db: Database; log: Logger; triggeredBy: string; workerStaleMs: number };
 
-async function inBackground(who: Who, launch: () => Promise<ScrapeRun>, roll: string): Promise<StartOutcome> {
-  try {
-    return { kind: "started", run: await launch() };
-  } catch (error) {
-    if (!(error instanceof RunInProgressError)) throw error;
-    return { kind: "busy", message: error.message, running: await findRunningRun(who.db, roll) };
-  }
+async function queued(who: Who, outcome: Awaited<ReturnType<typeof enqueueRun>>): Promise<StartOutcome> {
+  if (outcome.kind === "busy") return outcome;
+  const worker = await workerStatus(who.db.pool, who.workerStaleMs);
+  who.log.info("scrape run queued", { runId: outcome.run.id, roll: outcome.run.roll, workerRunning: worker.running });
+  return { kind: "queued", run: outcome.run, worker };
 }
 
-export function startRun(who: Who, input: StartRunInput): Promise<StartOutcome> {
+export async function startRun(who: Who, input: StartRunInput): Promise<StartOutcome> {
   const options = resolveScrapeOptions({
     roll: input.roll,
     ...(input.titleTypes ? { titleTypes: input.titleTypes } : {}),
@@ -34,27 +35,28 @@ export function startRun(who: Who, input: StartRunInput): Promise<StartOutcome> 
     trigger: "admin",
     triggeredBy: who.triggeredBy,
   });
-  return inBackground(who, () => startBackgroundRun({ db: who.db, options, log: who.log, ...(who.heartbeatMs ? { heartbeatMs: who.heartbeatMs } : {}) }), input.roll);
+  return queued(who, await enqueueRun(who.db, options));
 }
 
 export async function resumeRun(who: Who, id: number, now = Date.now()): Promise<ResumeOutcome> {
   const run = await who.db.prisma.scrapeRun.findUnique({ where: { id } });
   if (!run) return { kind: "not-found" };
   const state = runState(run, now);
-  if (state === "running" || state === "cancelling" || state === "succeeded") return { kind: "not-resumable", state };
-  // The stored options decide what is scraped; only politeness comes from the current configuration.
-  const options = resolveScrapeOptions({ roll: run.roll as StartRunInput["roll"], baseUrl: run.baseUrl, trigger: "admin", triggeredBy: who.triggeredBy });
-  return inBackground(
-    who,
-    () => startBackgroundRun({ db: who.db, options, resume: id, log: who.log, ...(who.heartbeatMs ? { heartbeatMs: who.heartbeatMs } : {}) }),
-    run.roll,
-  );
+  if (state !== "interrupted" && state !== "failed" && state !== "cancelled") return { kind: "not-resumable", state };
+  // The stored options decide what is scraped; the worker's configuration decides politeness.
+  return queued(who, await requeueRun(who.db, run));
 }
 
 export async function cancelRun(db: Database, id: number, now = Date.now()): Promise<CancelOutcome> {
   const run = await db.prisma.scrapeRun.findUnique({ where: { id } });
   if (!run) return { kind: "not-found" };
   const state = runState(run, now);
+  if (state === "queued") {
+    const cancelled = await cancelQueuedRun(db, id);
+    if (cancelled) return { kind: "cancelling", run: cancelled };
+    // The worker started it in the meantime: ask the run to stop like any other.
+    return { kind: "cancelling", run: await requestCancel(db, id) };
+  }
   if (state !== "running" && state !== "cancelling") return { kind: "not-running", run, state };
   return { kind: "cancelling", run: await requestCancel(db, id) };
 }

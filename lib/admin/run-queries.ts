@@ -1,14 +1,14 @@
 import type { Database } from "@/lib/db/client";
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
-import { backgroundRunStart } from "./background-runs";
 import { runJson, type RunJson } from "./run-json";
+import { workerStatus, type WorkerStatus } from "./worker-heartbeat";
 import { runProgress, type RunProgress, type TaskCounts } from "./run-progress";
 import { isActive } from "./run-state";
 
 // Reading runs for the admin page and API: the history, and one run in detail.
 
 export type FailedTaskJson = { titleType: string; suburbId: string; suburbName: string; url: string | null; error: string | null; attempts: number; finishedAt: string | null };
-export type RunDetailJson = RunJson & { progress: RunProgress; failedTasks: FailedTaskJson[] };
+export type RunDetailJson = RunJson & { progress: RunProgress; failedTasks: FailedTaskJson[]; worker: WorkerStatus };
 
 export async function listRuns(db: Database, options: { limit: number; before?: number | undefined }, now = Date.now()): Promise<{ data: RunJson[]; next: number | null }> {
   const runs = await db.prisma.scrapeRun.findMany({
@@ -24,7 +24,7 @@ export async function findRun(db: Database, id: number): Promise<ScrapeRun | nul
   return db.prisma.scrapeRun.findUnique({ where: { id } });
 }
 
-export async function runDetail(db: Database, id: number, now = Date.now()): Promise<RunDetailJson | null> {
+export async function runDetail(db: Database, id: number, workerStaleMs: number, now = Date.now()): Promise<RunDetailJson | null> {
   const run = await findRun(db, id);
   if (!run) return null;
   const { rows: counts } = await db.pool.query<TaskCounts>(
@@ -34,21 +34,21 @@ export async function runDetail(db: Database, id: number, now = Date.now()): Pro
   );
   const failed = await db.prisma.scrapeTask.findMany({ where: { runId: id, status: "failed" }, orderBy: { finishedAt: "desc" }, take: 20 });
   const json = runJson(run, now);
-  // A run this process is running knows when it (re)started; otherwise the run's own start will do.
-  const start = backgroundRunStart(id);
+  // A run the worker claimed is measured from the claim (its start or resume); others from their start.
   const progress = runProgress({
     counts,
     tasksTotal: run.tasksTotal,
     rowsSeen: run.rowsSeen,
-    since: start?.at ?? run.startedAt,
-    tasksAtStart: start?.tasksDone ?? 0,
-    rowsAtStart: start?.rowsSeen ?? 0,
+    since: run.claimedAt ?? run.startedAt,
+    tasksAtStart: run.claimedAt ? run.claimTasksDone : 0,
+    rowsAtStart: run.claimedAt ? run.claimRowsSeen : 0,
     active: isActive(json.state),
     now,
   });
   return {
     ...json,
     progress,
+    worker: await workerStatus(db.pool, workerStaleMs),
     failedTasks: failed.map((task) => ({
       titleType: task.titleType,
       suburbId: task.suburbId,

@@ -2,9 +2,10 @@ import { STALE_HEARTBEAT_MS } from "@/lib/scraper/store/runs";
 
 // What the admin page calls a run. "running" in the table is not enough: a run whose process died
 // keeps that status until the next run of its roll starts, so a stale heartbeat is shown as
-// "interrupted"; a run asked to stop shows "cancelling" until it does.
+// "interrupted"; a run asked to stop shows "cancelling" until it does. A "queued" run waits for the
+// worker to claim it.
 
-export type RunState = "running" | "cancelling" | "interrupted" | "succeeded" | "failed" | "cancelled";
+export type RunState = "queued" | "running" | "cancelling" | "interrupted" | "succeeded" | "failed" | "cancelled";
 
 type RunLike = { status: string; heartbeatAt: Date; cancelRequestedAt: Date | null };
 
@@ -20,5 +21,5 @@ export function isResumable(state: RunState): boolean {
 }
 
 export function isActive(state: RunState): boolean {
-  return state === "running" || state === "cancelling";
+  return state === "queued" || state === "running" || state === "cancelling";
 }

@@ -8,7 +8,8 @@ import type { ScrapeRun } from "@/lib/generated/prisma/client";
 type RunState = Pick<ScrapeRun, "status" | "wholeRoll" | "startedAt">;
 
 export function isResumable(run: RunState, now: Date, withinHours: number): boolean {
-  if (!run.wholeRoll || run.status === "succeeded") return false;
+  // A queued run is the queue worker's to start.
+  if (!run.wholeRoll || run.status === "succeeded" || run.status === "queued") return false;
   return now.getTime() - run.startedAt.getTime() <= withinHours * 3_600_000;
 }
 

@@ -136,7 +136,7 @@ describe("scrape control", () => {
     expect(problem.errors.map((error) => error.parameter).sort()).toEqual(["baseUrl", "roll", "titleTypes"]);
   });
 
-  it("starts a run in the background: 202 with the run while it is still running", async () => {
+  it("queues a run for the worker: 202 with the queued run, which the worker starts within seconds", async () => {
     // Slow results pages keep the run going long enough to watch and cancel it.
     harness.sim.faults.add({ path: /searchresult\.aspx/i, latencyMs: 2_000 });
     const cookie = sessionCookieOf(await signIn("192.0.2.6", "e2e-admin-password"));
@@ -148,8 +148,10 @@ describe("scrape control", () => {
     const run = (await response.json()) as RunJson;
     runId = run.id;
     expect(response.headers.get("location")).toBe(`/api/admin/scrape-runs/${run.id}`);
-    expect(run).toMatchObject({ roll: "gv2022", trigger: "admin", state: "running", resumable: false, finishedAt: null });
+    expect(run).toMatchObject({ roll: "gv2022", trigger: "admin", state: "queued", resumable: false, finishedAt: null });
     expect(run.triggeredBy).toMatch(/^admin session /);
+    expect((run as RunJson & { worker: { running: boolean; message: string | null } }).worker).toMatchObject({ running: true, message: null });
+    await waitFor("the worker to start the run", async () => (await detail(runId)).state === "running");
   });
 
   it("answers 409 naming the running run to a second start", async () => {
@@ -200,7 +202,7 @@ describe("scrape control", () => {
     harness.sim.faults.clear();
     const response = await harness.call("POST", `/api/admin/scrape-runs/${runId}/resume`, { headers: TOKEN });
     expect(response.status).toBe(202);
-    expect(((await response.json()) as RunJson)).toMatchObject({ id: runId, state: "running" });
+    expect(((await response.json()) as RunJson)).toMatchObject({ id: runId, state: "queued" });
     const done = await waitFor("the resumed run to finish", async () => {
       const run = await detail(runId);
       return run.state === "succeeded" && run;
@@ -214,7 +216,6 @@ describe("scrape control", () => {
   });
 
   it("shows an interrupted run (its process died) as such, and resumes it", async () => {
-    await harness.settleBackgroundRuns();
     const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
     const { createRun } = await import("@/lib/scraper/store/runs");
     const dead = await createRun(harness.db, resolveScrapeOptions({ baseUrl: harness.sim.url, titleTypes: ["sectional"], trigger: "cli" }));
@@ -285,12 +286,117 @@ describe("scrape control", () => {
   });
 });
 
+describe("the queue when no worker is running", () => {
+  it("still queues a run but says no worker is running; the web process does not scrape it; cancel ends it at once", async () => {
+    await harness.stopWorker();
+    const requestsBefore = harness.sim.requests.length;
+    const response = await harness.call("POST", "/api/admin/scrape-runs", { headers: { ...TOKEN, ...JSON_BODY }, body: JSON.stringify({ titleTypes: ["sectional"] }) });
+    expect(response.status).toBe(202);
+    const run = (await response.json()) as RunJson & { worker: { running: boolean; message: string | null } };
+    expect(run.state).toBe("queued");
+    expect(run.worker).toMatchObject({ running: false, message: "No worker is running: the run will start when one does." });
+    const shown = await detail(run.id);
+    expect(shown).toMatchObject({ state: "queued", worker: { running: false } });
+    expect(shown.counters.tasksTotal).toBe(0);
+    expect(harness.sim.requests.length).toBe(requestsBefore);
+
+    const cancelled = await harness.call("DELETE", `/api/admin/scrape-runs/${run.id}`, { headers: TOKEN });
+    expect(cancelled.status).toBe(202);
+    expect(((await cancelled.json()) as RunJson).state).toBe("cancelled");
+    // Nothing was scraped, so it resumes from the start: queued again, and a worker that starts runs it.
+    expect((await harness.call("POST", `/api/admin/scrape-runs/${run.id}/resume`, { headers: TOKEN })).status).toBe(202);
+    await harness.startWorker();
+    const done = await waitFor("the worker to run the queued run", async () => {
+      const current = await detail(run.id);
+      return current.state === "succeeded" && current;
+    }, 60_000);
+    expect(done.options.titleTypes).toEqual(["sectional"]);
+    expect(done.worker.running).toBe(true);
+  });
+
+  it("puts a run back in the queue when its worker stops (a deploy), and the next worker finishes it", async () => {
+    harness.sim.faults.add({ path: /searchresult\.aspx/i, latencyMs: 300 });
+    const response = await harness.call("POST", "/api/admin/scrape-runs", { headers: { ...TOKEN, ...JSON_BODY }, body: "{}" });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as RunJson;
+    await waitFor("a few tasks done", async () => (await detail(id)).counters.tasksDone >= 2);
+    await harness.stopWorker();
+    const requeued = await detail(id);
+    expect(requeued.state).toBe("queued");
+    expect(requeued.counters.tasksDone).toBeLessThan(requeued.counters.tasksTotal);
+    harness.sim.faults.clear();
+    await harness.startWorker();
+    const done = await waitFor("the next worker to finish it", async () => {
+      const current = await detail(id);
+      return current.state === "succeeded" && current;
+    }, 60_000);
+    expect(done.counters.tasksDone).toBe(done.counters.tasksTotal);
+    expect(done.complete).toBe(true);
+  });
+});
+
 describe("sign-out", () => {
-  it("clears the cookie and records it", async () => {
+  it("clears the cookie, ends the session for every copy of the cookie, and records it", async () => {
     const cookie = sessionCookieOf(await signIn("192.0.2.9", "e2e-admin-password"));
+    expect((await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie } })).status).toBe(200);
     const response = await harness.call("POST", "/api/admin/sign-out", { headers: { cookie, ...SAME_ORIGIN } });
     expect(response.status).toBe(204);
     expect(response.headers.get("set-cookie")).toMatch(/^dvre_admin_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Strict$/);
     expect(await harness.db.prisma.auditLog.count({ where: { action: "sign-out", clientAddress: "127.0.0.1" } })).toBe(1);
+    // A copy of the cookie (another tab, a stolen one) no longer works.
+    const copied = await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie } });
+    expect(copied.status).toBe(401);
+    expect(((await copied.json()) as { title: string }).title).toBe("Session ended");
+  });
+});
+
+describe("sessions", () => {
+  async function sessions(headers: Record<string, string>) {
+    const response = await harness.call("GET", "/api/admin/sessions", { headers });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { data: { id: string; label: string; current: boolean; clientAddress: string }[] }).data;
+  }
+
+  it("lists the live sessions and lets an admin end one, audited", async () => {
+    const mine = sessionCookieOf(await signIn("192.0.2.20", "e2e-admin-password"));
+    const other = sessionCookieOf(await signIn("192.0.2.21", "e2e-admin-password"));
+    const listed = await sessions({ cookie: mine });
+    expect(listed.filter((session) => session.current)).toHaveLength(1);
+    const target = listed.find((session) => session.clientAddress === "192.0.2.21")!;
+    expect(target.current).toBe(false);
+    expect(target.label).toMatch(/^admin session [A-Za-z0-9_-]{8}$/);
+
+    const ended = await harness.call("DELETE", `/api/admin/sessions/${target.id}`, { headers: { cookie: mine, ...SAME_ORIGIN } });
+    expect(ended.status).toBe(204);
+    expect((await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie: other } })).status).toBe(401);
+    expect((await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie: mine } })).status).toBe(200);
+    expect((await sessions(TOKEN)).map((session) => session.id)).not.toContain(target.id);
+    expect((await harness.call("DELETE", `/api/admin/sessions/${target.id}`, { headers: TOKEN })).status).toBe(404);
+    expect((await harness.call("DELETE", "/api/admin/sessions/not-an-id", { headers: TOKEN })).status).toBe(400);
+    const audit = await harness.db.prisma.auditLog.findMany({ where: { action: "session.end" }, orderBy: { id: "asc" } });
+    expect(audit.map((entry) => [entry.outcome, entry.clientAddress])).toEqual([
+      ["ok", "127.0.0.1"],
+      ["refused", "127.0.0.1"],
+    ]);
+    expect(audit[0]!.actor).toMatch(/^admin session /);
+  });
+
+  it("ends a session left idle past ADMIN_SESSION_IDLE_MINUTES, and one past ADMIN_SESSION_HOURS however busy", async () => {
+    const idle = sessionCookieOf(await signIn("192.0.2.22", "e2e-admin-password"));
+    const busy = sessionCookieOf(await signIn("192.0.2.23", "e2e-admin-password"));
+    await harness.db.pool.query(`UPDATE admin_sessions SET last_seen_at = now() - interval '61 minutes' WHERE client_address = '192.0.2.22'`);
+    expect((await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie: idle } })).status).toBe(401);
+    expect((await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie: busy } })).status).toBe(200);
+    await harness.db.pool.query(`UPDATE admin_sessions SET expires_at = now() - interval '1 second' WHERE client_address = '192.0.2.23'`);
+    expect((await harness.call("GET", "/api/admin/scrape-runs", { headers: { cookie: busy } })).status).toBe(401);
+  });
+
+  it("keeps only the hash of the session id in the database", async () => {
+    const cookie = sessionCookieOf(await signIn("192.0.2.24", "e2e-admin-password"));
+    const sessionId = JSON.parse(Buffer.from(cookie.split("=")[1]!.split(".")[0]!, "base64url").toString("utf8")).sid as string;
+    const { rows } = await harness.db.pool.query<{ id_hash: string }>(`SELECT id_hash FROM admin_sessions WHERE client_address = '192.0.2.24'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.id_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]!.id_hash).not.toContain(sessionId);
   });
 });

@@ -1,6 +1,7 @@
 import { vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { QueueWorker } from "@/lib/scheduler/queue-worker";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 
 // Calls the admin route handlers in-process, the way Next would, against a fresh test database and
@@ -27,8 +28,12 @@ export type AdminHarness = {
   testDb: TestDatabase;
   /** Calls the route for `path` as from a browser on http://localhost:3000. */
   call: (method: string, path: string, init?: { headers?: Record<string, string>; body?: string | URLSearchParams }) => Promise<Response>;
-  /** Waits for the runs the routes started in the background. */
-  settleBackgroundRuns: () => Promise<void>;
+  /** The worker (what the cron role runs) polling for queued runs; null with `worker: false`. */
+  worker: QueueWorker | null;
+  /** Starts a worker (again) after stopWorker(). */
+  startWorker: () => Promise<void>;
+  /** Stops the worker: a run in progress goes back to the queue. */
+  stopWorker: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -39,9 +44,11 @@ const ROUTES: { pattern: RegExp; module: string; params: (match: RegExpExecArray
   { pattern: /^\/api\/admin\/sign-in$/, module: "sign-in", params: () => ({}) },
   { pattern: /^\/api\/admin\/sign-out$/, module: "sign-out", params: () => ({}) },
   { pattern: /^\/api\/admin\/data-health$/, module: "data-health", params: () => ({}) },
+  { pattern: /^\/api\/admin\/sessions$/, module: "sessions", params: () => ({}) },
+  { pattern: /^\/api\/admin\/sessions\/([^/]+)$/, module: "session", params: (m) => ({ id: m[1]! }) },
 ];
 
-export async function startAdminHarness(options: { rows?: number; env?: Record<string, string> } = {}): Promise<AdminHarness> {
+export async function startAdminHarness(options: { rows?: number; env?: Record<string, string>; worker?: boolean } = {}): Promise<AdminHarness> {
   const testDb = await createTestDatabase();
   const sim = await startSimulator({ rows: options.rows ?? 1_500, seed: 5 });
   Object.assign(process.env, ADMIN_ENV, { VALUATION_BASE_URL: sim.url, DATABASE_URL: testDb.url }, options.env ?? {});
@@ -56,10 +63,28 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     "sign-in": (await import("@/app/api/admin/sign-in/route")) as unknown as RouteModule,
     "sign-out": (await import("@/app/api/admin/sign-out/route")) as unknown as RouteModule,
     "data-health": (await import("@/app/api/admin/data-health/route")) as unknown as RouteModule,
+    sessions: (await import("@/app/api/admin/sessions/route")) as unknown as RouteModule,
+    session: (await import("@/app/api/admin/sessions/[id]/route")) as unknown as RouteModule,
   };
   const client = await import("@/lib/db/client");
-  const background = await import("@/lib/admin/background-runs");
+  const { startQueueWorker } = await import("@/lib/scheduler/queue-worker");
+  const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
+  const { createLogger } = await import("@/lib/log");
   const db = client.database();
+  // The worker gets its own pool, as the cron role has its own process.
+  const workerDb = client.createDatabase(testDb.url, 4);
+  const startWorker = async () => {
+    harness.worker ??= startQueueWorker({
+      db: workerDb,
+      pollMs: 200,
+      politeness: (roll) => resolveScrapeOptions({ roll: roll as never, trigger: "admin" }),
+      log: createLogger({ component: "worker" }, { level: "silent" }),
+    });
+  };
+  const stopWorker = async () => {
+    await harness.worker?.stop();
+    harness.worker = null;
+  };
 
   async function call(method: string, path: string, init: { headers?: Record<string, string>; body?: string | URLSearchParams } = {}): Promise<Response> {
     const url = new URL(path, "http://localhost:3000");
@@ -75,18 +100,23 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     return handler(request, { params: Promise.resolve(route.r.params(route.match)) });
   }
 
-  return {
+  const harness: AdminHarness = {
     db,
     sim,
     testDb,
     call,
-    settleBackgroundRuns: background.settleBackgroundRuns,
+    worker: null,
+    startWorker,
+    stopWorker,
     close: async () => {
-      await background.settleBackgroundRuns();
+      await stopWorker();
+      await client.closeDatabase(workerDb);
       await client.closeDatabase(db);
       delete cache.__database;
       await testDb.drop();
       await sim.close();
     },
   };
+  if (options.worker !== false) await startWorker();
+  return harness;
 }

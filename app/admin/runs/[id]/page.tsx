@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { runDetail } from "@/lib/admin/run-queries";
 import { runIdSchema } from "@/lib/admin/start-run-input";
+import { workerStaleMs } from "@/lib/admin/worker-heartbeat";
 import { requireAdminPage } from "@/lib/auth/admin-page";
+import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { AdminHeader } from "../../admin-header";
 import { RunMonitor } from "./run-monitor";
@@ -14,7 +16,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const actor = await requireAdminPage();
   const id = runIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const detail = await runDetail(database(), id.data);
+  const detail = await runDetail(database(), id.data, workerStaleMs(config.WORKER_POLL_SECONDS));
   if (!detail) notFound();
   return (
     <>

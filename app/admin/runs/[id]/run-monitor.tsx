@@ -23,7 +23,7 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
   const [run, setRun] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const active = run.state === "running" || run.state === "cancelling";
+  const active = run.state === "queued" || run.state === "running" || run.state === "cancelling";
 
   useEffect(() => {
     let stopped = false;
@@ -51,7 +51,7 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
     try {
       const response = await fetch(path, { method });
       const body = (await response.json()) as RunDetailJson & { detail?: string };
-      if (response.status === 202) setRun((current) => ({ ...current, ...body, progress: current.progress, failedTasks: current.failedTasks }));
+      if (response.status === 202) setRun((current) => ({ ...current, ...body, progress: current.progress, failedTasks: current.failedTasks, worker: body.worker ?? current.worker }));
       else setNotice(body.detail ?? `The request failed (HTTP ${response.status}).`);
     } catch {
       setNotice("The server could not be reached.");
@@ -78,6 +78,11 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
         )}
       </div>
       {notice && <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">{notice}</p>}
+      {run.state === "queued" && (
+        <p role="status" data-testid="queue-notice" className={`rounded border p-2 ${run.worker.running ? "border-violet-300 bg-violet-50" : "border-amber-400 bg-amber-50"}`}>
+          {run.worker.running ? "Queued: a worker will start this run within a few seconds." : (run.worker.message ?? "")}
+        </p>
+      )}
       {run.state === "interrupted" && (
         <p className="rounded border border-orange-300 bg-orange-50 p-2">
           This run&apos;s process stopped without finishing (no heartbeat since {formatDateTime(run.heartbeatAt)}). Resume it to continue from its unfinished tasks.

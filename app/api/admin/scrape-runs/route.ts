@@ -5,10 +5,13 @@ import { startAnswer } from "@/lib/admin/run-answers";
 import { listRuns } from "@/lib/admin/run-queries";
 import { parseJsonBody } from "@/lib/admin/parse-json-body";
 import { listRunsQuerySchema, startRunInputSchema } from "@/lib/admin/start-run-input";
+import { workerStaleMs } from "@/lib/admin/worker-heartbeat";
 import { adminRoute } from "@/lib/auth/admin-route";
+import { config } from "@/lib/config";
 
-// GET: run history, newest first (`limit`, `before` = a run id). POST: start a run in the
-// background; 202 with the run, or 409 naming the run already going.
+// GET: run history, newest first (`limit`, `before` = a run id). POST: queue a run for the worker
+// (the cron role); 202 with the run and whether a worker is running, or 409 naming the run already
+// queued or going.
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +24,11 @@ export const GET = adminRoute(async (request, { db }) => {
 export const POST = adminRoute(async (request, { db, log, actor, audit }) => {
   const body = await parseJsonBody(request, startRunInputSchema);
   if (!body.ok) return body.response;
-  const outcome = await startRun({ db, log, triggeredBy: actor.label }, body.value);
+  const outcome = await startRun({ db, log, triggeredBy: actor.label, workerStaleMs: workerStaleMs(config.WORKER_POLL_SECONDS) }, body.value);
   await audit({
     action: "scrape-run.start",
-    outcome: outcome.kind === "started" ? "ok" : "refused",
-    target: outcome.kind === "started" ? `scrape-run:${outcome.run.id}` : outcome.running ? `scrape-run:${outcome.running.id}` : null,
+    outcome: outcome.kind === "queued" ? "ok" : "refused",
+    target: outcome.kind === "queued" ? `scrape-run:${outcome.run.id}` : outcome.running ? `scrape-run:${outcome.running.id}` : null,
     details: { ...body.value, ...(outcome.kind === "busy" ? { reason: outcome.message } : {}) },
   });
   return startAnswer(outcome);
