@@ -19,12 +19,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
 # The Prisma client, the standalone Next.js build, and the list of packages the cron, migrate and
-# scrape scripts import (an esbuild metafile: esbuild resolves their imports as tsx will).
+# scrape scripts import (`npm run scrape` goes through with-database.ts) (an esbuild metafile: esbuild resolves their imports as tsx will).
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN npm run db:generate && npx next build \
-  && npx esbuild scripts/cron.ts scripts/migrate.ts scripts/scrape.ts scripts/hash-password.ts scripts/http-probe.mjs \
+  && npx esbuild scripts/cron.ts scripts/migrate.ts scripts/scrape.ts scripts/with-database.ts scripts/hash-password.ts scripts/http-probe.mjs \
        --bundle --platform=node --format=esm --packages=external --tsconfig=tsconfig.json \
        --metafile=/app/script-imports.json --outdir=/tmp/script-bundle --log-level=warning
 

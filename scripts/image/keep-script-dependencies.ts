@@ -92,7 +92,7 @@ function packageDirs(nodeModules: string): string[] {
   });
 }
 
-/** Deletes every package directory not in `kept`; returns how many were deleted. */
+/** Deletes every package directory not in `kept`, and the commands in .bin that led into one; returns how many packages were deleted. */
 export function removeOthers(nodeModules: string, kept: Set<string>): number {
   let removed = 0;
   for (const dir of packageDirs(nodeModules)) {
@@ -103,7 +103,12 @@ export function removeOthers(nodeModules: string, kept: Set<string>): number {
       removed += 1;
     }
   }
-  rmSync(path.join(nodeModules, ".bin"), { recursive: true, force: true });
+  const bin = path.join(nodeModules, ".bin");
+  if (existsSync(bin)) {
+    for (const command of readdirSync(bin)) {
+      if (!existsSync(path.join(bin, command))) rmSync(path.join(bin, command));
+    }
+  }
   return removed;
 }
 
