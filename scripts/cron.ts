@@ -1,13 +1,16 @@
-// npm run cron: the cron role. Scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE (in SCRAPE_SCHEDULE_TIMEZONE)
-// with the engine of `npm run scrape`, resumes an interrupted run first, alerts to ALERT_WEBHOOK_URL,
-// and serves GET /api/health on PORT. SIGTERM: the run in progress stops at a task boundary, stays
-// resumable, and the process exits 0.
+// npm run cron: the cron role, which is also the worker. Scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE (in
+// SCRAPE_SCHEDULE_TIMEZONE) with the engine of `npm run scrape`, resumes an interrupted run first,
+// runs the runs queued from the admin area (polling every WORKER_POLL_SECONDS, with a heartbeat the
+// admin page reads), alerts to ALERT_WEBHOOK_URL, and serves GET /api/health on PORT. SIGTERM: the
+// runs in progress stop at a task boundary and stay resumable (a queued run goes back in the queue),
+// and the process exits 0.
 import { hostname } from "node:os";
 import { createAlerter } from "@/lib/alerts/send-alert";
-import { config } from "@/lib/config";
-import { DatabaseNotConfiguredError, closeDatabase, database } from "@/lib/db/client";
+import { config, type Roll } from "@/lib/config";
+import { DatabaseNotConfiguredError, closeDatabase, workerDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { startHealthServer } from "@/lib/scheduler/health-server";
+import { startQueueWorker } from "@/lib/scheduler/queue-worker";
 import { startScheduler } from "@/lib/scheduler/scheduler";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
 
@@ -15,7 +18,7 @@ const log = createLogger({ component: "cron" });
 
 let db;
 try {
-  db = database();
+  db = workerDatabase();
 } catch (error) {
   if (!(error instanceof DatabaseNotConfiguredError)) throw error;
   console.error("error: the cron role needs DATABASE_URL (locally, `npm run cron` starts the embedded database for you)");
@@ -40,14 +43,22 @@ try {
   process.exit(2);
 }
 
+const worker = startQueueWorker({
+  db,
+  pollMs: config.WORKER_POLL_SECONDS * 1000,
+  politeness: (roll) => resolveScrapeOptions({ roll: roll as Roll, trigger: "admin" }),
+  log: log.child({ component: "worker" }),
+});
+const status = () => ({ ...scheduler.status(), worker: worker.status() });
+
 // Locally `npm start` may already hold PORT: the scheduler matters more than its health endpoint.
-const health = await startHealthServer({ port: config.PORT, status: scheduler.status }).catch((error: NodeJS.ErrnoException) => {
+const health = await startHealthServer({ port: config.PORT, status }).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== "EADDRINUSE") throw error;
   log.warn(`port ${config.PORT} is in use: running without the /api/health endpoint (set PORT to serve it)`);
   return null;
 });
 const { nextRunAt, schedule, timeZone, roll } = scheduler.status();
-log.info("scheduler started", { schedule, timeZone, roll, nextRunAt, port: health?.port ?? null });
+log.info("scheduler started", { schedule, timeZone, roll, nextRunAt, port: health?.port ?? null, workerId: worker.id });
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -59,7 +70,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     log.info(`${signal}: stopping after the tasks in flight; the run stays resumable`);
     void (async () => {
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), worker.stop()]);
       await health?.close();
       await closeDatabase(db);
       log.info("stopped");

@@ -1,7 +1,7 @@
 // npm run scrape -- [options]: the scraper's command line (also what the cron container runs).
 // `npm run scrape -- --help` lists the options.
 import { ConfigError } from "@/lib/config";
-import { closeDatabase, database } from "@/lib/db/client";
+import { closeDatabase, workerDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { dryRunScrape } from "@/lib/scraper/dry-run";
 import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
@@ -53,7 +53,7 @@ const onProgress = (progress: ScrapeProgress) => {
   }
 };
 
-const db = database();
+const db = workerDatabase();
 let exitCode = 1;
 try {
   const summary = await runScrape({ db, options, resume: command.resume, signal: stop.signal, log, onProgress });

@@ -106,6 +106,32 @@ describe("npm run cron", () => {
     expect(receiver.requests).toBe(0);
   });
 
+  it("is the worker: beats its heartbeat, runs a run queued from the admin area, and says so in its health", async () => {
+    const { enqueueRun } = await import("@/lib/admin/run-queue");
+    const { workerStatus } = await import("@/lib/admin/worker-heartbeat");
+    const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
+    expect((await workerStatus(db.pool, 15_000)).running).toBe(false);
+    const queued = await enqueueRun(db, resolveScrapeOptions({ baseUrl: sim.url, titleTypes: ["sectional"], trigger: "admin", triggeredBy: "admin session test" }));
+    if (queued.kind !== "queued") throw new Error(queued.message);
+
+    const cron = startCron();
+    const started = await until(() => cron.lines.find((line) => line.msg === "scheduler started"), "the scheduler to start");
+    const finished = await until(async () => {
+      const row = await db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: queued.run.id } });
+      return row.status === "succeeded" ? row : undefined;
+    }, "the worker to run the queued run");
+    expect(finished).toMatchObject({ trigger: "admin", triggeredBy: "admin session test", claimedBy: started.workerId, complete: true });
+    expect(cron.lines.find((line) => line.msg === "queued run started")).toMatchObject({ runId: queued.run.id, component: "worker" });
+    expect(await workerStatus(db.pool, 15_000)).toMatchObject({ running: true, workers: 1 });
+    const health = (await (await fetch(`http://127.0.0.1:${started.port as number}/api/health`)).json()) as { worker: { workerId: string } };
+    expect(health.worker.workerId).toBe(started.workerId);
+
+    cron.child.kill("SIGTERM");
+    expect(await cron.exit).toBe(0);
+    // A worker that stops cleanly says so at once.
+    expect((await workerStatus(db.pool, 15_000)).running).toBe(false);
+  });
+
   it("refuses to start without DATABASE_URL, naming it", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/cron.ts"], { env: { ...process.env, DATABASE_URL: "" } });
     let stderr = "";
