@@ -157,12 +157,14 @@ function shown(name: string, value: string): string {
   return JSON.stringify(value.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"));
 }
 
-// Defaults that are fine on a laptop and unsafe in production: with NODE_ENV=production each must
-// be set. `next build` also runs with NODE_ENV=production (and loads this module), without secrets.
-function productionProblems(config: Config, env: Record<string, string>): string[] {
+// Defaults that are fine on a laptop and unsafe for the web server in production: with
+// NODE_ENV=production each must be set. Checked when the web server starts (instrumentation.ts),
+// not here for every process: the migrate and cron roles need none of them, and `next build` also
+// runs with NODE_ENV=production, without secrets.
+export function productionProblems(config: Config, env: Record<string, string | undefined>): string[] {
   if (config.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return [];
   const problems: string[] = [];
-  if (env.CURSOR_SECRET === undefined) problems.push("CURSOR_SECRET is required in production (a random string of 16+ characters, the same on every instance)");
+  if (!env.CURSOR_SECRET) problems.push("CURSOR_SECRET is required in production (a random string of 16+ characters, the same on every instance)");
   if (config.ADMIN_PASSWORD !== undefined && !config.ADMIN_PASSWORD.startsWith("scrypt:")) {
     problems.push(`ADMIN_PASSWORD=${shown("ADMIN_PASSWORD", config.ADMIN_PASSWORD)}: must be a scrypt: hash in production (npx tsx scripts/hash-password.ts)`);
   }
@@ -175,11 +177,7 @@ function productionProblems(config: Config, env: Record<string, string>): string
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) {
-    const unsafe = productionProblems(result.data, cleaned);
-    if (unsafe.length === 0) return result.data;
-    throw new ConfigError(`Unsafe environment: ${unsafe.join("; ")}`);
-  }
+  if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
     return `${name}=${shown(name, cleaned[name] ?? "")}: ${issue.message}`;
@@ -199,3 +197,11 @@ function loadConfig(): Config {
 }
 
 export const config: Config = loadConfig();
+
+/** For the web server's start: stops it with one line naming each unsafe production setting. */
+export function refuseUnsafeProduction(env: Record<string, string | undefined> = process.env): void {
+  const unsafe = productionProblems(config, env);
+  if (unsafe.length === 0) return;
+  process.stderr.write(`Unsafe environment: ${unsafe.join("; ")}\n`);
+  process.exit(2);
+}
