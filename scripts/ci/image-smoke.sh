@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 
 NODE_VERSION=${NODE_VERSION:-24.22.3}
 NPM_VERSION=${NPM_VERSION:-11.19.1}
-IMAGE_BUDGET_MB=${IMAGE_BUDGET_MB:-600}
+IMAGE_BUDGET_MB=${IMAGE_BUDGET_MB:-400}
 IMAGE=${IMAGE:-durban-valuation-roll-explorer:ci}
 ENGINE_SOCKET=/run/dvre-docker.sock
 ENGINE_ROOT=${DVRE_DOCKER_ROOT:-/var/lib/dvre-docker}
@@ -127,7 +127,7 @@ say "runs as $user (uid $uid); $(docker run --rm --network none "$IMAGE" node --
 # ---- The roles, against a fresh database -------------------------------------------------------
 
 free_port() { node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'; }
-get() { curl -sS -o /dev/null -w '%{http_code}' --max-time 10 "$1" || true; }
+get() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1" || true; }
 wait_for_200() {
   local url=$1 container=$2
   for _ in $(seq 1 90); do
