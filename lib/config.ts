@@ -47,7 +47,8 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
   DATABASE_POOL_SIZE: whole(1, 100).default(10),
-  // How long a query may wait for a pooled connection (or a new one) before it fails with 503.
+  // How long a query may wait for a pooled connection (or a new one) before it fails (the request
+  // answers 500 at once rather than hanging).
   DATABASE_CONNECTION_TIMEOUT_MS: whole(100, 600_000).default(5_000),
   // statement_timeout of the web role's queries (pages, API reads, admin); exports, the worker and
   // the CLI are not bound by it. 0 turns it off.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, createDatabase, type Database } from "./client";
+import { closeDatabase, createDatabase, poolUsage, type Database } from "./client";
 import { listMigrations } from "./migrate";
 import { migrate } from "./prepare-database";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -40,5 +40,30 @@ describe("database layer on a real PostgreSQL", () => {
   it("has pg_trgm for the search index", async () => {
     const { rows } = await db.pool.query("SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'");
     expect(rows).toHaveLength(1);
+  });
+
+  it("bounds statements, idle transactions and the wait for a connection as configured", async () => {
+    const bounded = createDatabase(testDb.url, 1, { statementTimeoutMs: 200, idleInTransactionTimeoutMs: 300, connectionTimeoutMs: 300 });
+    try {
+      await expect(bounded.pool.query("SELECT pg_sleep(2)")).rejects.toThrow(/statement timeout/);
+      const client = await bounded.pool.connect();
+      try {
+        // The pool's one connection is taken: the next query gives up instead of waiting for ever.
+        await expect(bounded.pool.query("SELECT 1")).rejects.toThrow(/timeout/i);
+        await client.query("BEGIN");
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await expect(client.query("SELECT 1")).rejects.toThrow();
+      } finally {
+        client.release(true);
+      }
+      expect(poolUsage(bounded.pool)).toMatchObject({ max: 1, waiting: 0 });
+    } finally {
+      await closeDatabase(bounded);
+    }
+  });
+
+  it("puts no statement timeout on the scripts' and worker's pool", async () => {
+    const { rows } = await db.pool.query<{ statement_timeout: string }>("SHOW statement_timeout");
+    expect(rows[0]!.statement_timeout).toBe("0");
   });
 });

@@ -50,8 +50,10 @@ function createPool(url: string, max: number, settings: PoolSettings): pg.Pool {
     connectionTimeoutMillis: settings.connectionTimeoutMs,
     options: `-c jit=off -c statement_timeout=${settings.statementTimeoutMs} -c idle_in_transaction_session_timeout=${settings.idleInTransactionTimeoutMs}`,
   });
-  // An idle client whose server went away must not crash the process; the next query reports it.
+  // A client whose server went away (or ended it: idle_in_transaction_session_timeout) must not
+  // crash the process, idle or checked out; the next query on it reports the failure.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

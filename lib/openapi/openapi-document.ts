@@ -52,7 +52,10 @@ each bad parameter. Unknown and repeated parameters are errors, not ignored. An 
 
 **Rate limit.** Per client address, a token bucket (by default 600 requests a minute; an export counts as
 many requests, by default 60). Every answer has \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`
-(seconds until the budget is full again); past the limit, \`429\` with \`Retry-After\` (seconds).
+(seconds until the budget is full again); past the limit, \`429\` with \`Retry-After\` (seconds). Exports also
+run a few at a time: a client may have only a couple in progress (another answers \`429\`), and when the server
+is streaming as many as it allows, another answers \`503\` with \`Retry-After\`. An export whose reader stops
+reading for a while (30 seconds by default) is ended.
 
 **Ambiguous rate numbers.** A Full Title and a Sectional Title property can share a rate number on one roll.
 \`GET /api/valuations/{rateNumber}\` then answers \`300 Multiple Choices\` with a problem body whose \`choices\` link to
@@ -141,6 +144,14 @@ export function openApiDefinition() {
               },
             },
             ...commonErrors,
+            "429": {
+              ...commonErrors["429"],
+              description: "Too many requests from this client, or (exports) this client already has its share of exports in progress.",
+            },
+            "503": {
+              ...problem("Exports only: the server is already streaming as many exports as it allows. Retry later, or page through the JSON."),
+              headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+            },
           },
         },
       },

@@ -9,6 +9,7 @@ import { readBatch } from "./list-valuations";
 import type { ValuationFilters } from "./list-query-schema";
 import { serialiseValuation } from "./serialise-valuation";
 import type { Sort } from "./sort-fields";
+import { withStallTimeout, type StallGuardOptions } from "./stall-guard";
 import { csvHeader } from "./valuation-csv";
 
 // Streams every row of a listing, in the listing's order, as CSV or NDJSON, pulled as the reader
@@ -22,12 +23,14 @@ export type ExportFormat = "csv" | "ndjson";
 export const EXPORT_BATCH_SIZE = 1000;
 
 type ExportRequest = { filters: ValuationFilters; sort: Sort; format: ExportFormat };
-type ExportOptions = SearchOptions & { batchSize?: number; onError?: (error: unknown) => void };
+type ExportOptions = SearchOptions & { batchSize?: number; onError?: (error: unknown) => void; guard?: StallGuardOptions };
 
 const encoder = new TextEncoder();
 
+/** With `guard`, a reader that stops reading has its export ended (and the connection released). */
 export function exportValuations(pool: pg.Pool, request: ExportRequest, options: ExportOptions): ReadableStream<Uint8Array> {
-  return request.format === "csv" ? exportCsv(pool, request, options) : exportNdjson(pool, request, options);
+  const stream = request.format === "csv" ? exportCsv(pool, request, options) : exportNdjson(pool, request, options);
+  return options.guard ? withStallTimeout(stream, options.guard) : stream;
 }
 
 // A checked-out client whose connection fails emits 'error', and an unheard 'error' event ends
@@ -81,7 +84,8 @@ function exportCsv(pool: pg.Pool, request: ExportRequest, options: ExportOptions
             client = await checkOut(pool);
             // While it sorts, the server sends nothing and so would not notice a reader gone;
             // this has it look every second.
-            await client.query("BEGIN READ ONLY; SET LOCAL client_connection_check_interval = 1000");
+            // No statement timeout: a whole roll takes a while, and the stall guard bounds a stuck reader.
+            await client.query("BEGIN READ ONLY; SET LOCAL client_connection_check_interval = 1000; SET LOCAL statement_timeout = 0");
             if (cancelled) return abandon();
             const copy: Readable = client.query(copyTo(statement));
             // An abandoned COPY reports the closed connection as an error, after the reader left.
@@ -146,7 +150,7 @@ function exportNdjson(pool: pg.Pool, request: ExportRequest, options: ExportOpti
         try {
           if (!client) {
             client = await checkOut(pool);
-            await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = 0");
           }
           const batch = await readBatch(
             client,

@@ -1,14 +1,21 @@
 import { checkReadiness, shippedMigrationNames } from "@/app/api/ready/check-readiness";
 import { config } from "@/lib/config";
-import { database } from "@/lib/db/client";
+import { database, exportPool, poolUsage } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { exportSlots } from "@/lib/valuations/open-export";
 
-// Readiness (see check-readiness.ts): 200 when ready, 503 with the failing checks otherwise. Not
-// rate limited and not request-logged (probes poll it every few seconds); a change of state is.
+// Readiness (see check-readiness.ts): 200 when ready, 503 with the failing checks otherwise, and
+// either way how saturated the connection pools are. Not rate limited and not request-logged
+// (probes poll it every few seconds); a change of state is.
 
 export const dynamic = "force-dynamic";
 
 let lastStatus: string | undefined;
+
+/** How full this process's pools are (reported, never a reason to be unready): `waiting` > 0 means requests queue for a connection. */
+function poolSaturation() {
+  return { database: poolUsage(database().pool), exports: { ...poolUsage(exportPool()), slotsInUse: exportSlots().usage().active } };
+}
 
 export async function GET(): Promise<Response> {
   let readiness;
@@ -27,5 +34,5 @@ export async function GET(): Promise<Response> {
     else log.warn("not ready", { checks: readiness.checks });
     lastStatus = readiness.status;
   }
-  return Response.json(readiness, { status: readiness.status === "ready" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ...readiness, pools: poolSaturation() }, { status: readiness.status === "ready" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

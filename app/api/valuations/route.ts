@@ -1,4 +1,5 @@
 import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { clientAddress } from "@/lib/api/client-address";
 import { preflightResponse } from "@/lib/api/cors";
 import { requestedFormat } from "@/lib/api/negotiate-format";
 import { parseQuery } from "@/lib/api/parse-query";
@@ -10,7 +11,7 @@ import { database } from "@/lib/db/client";
 import { CursorError } from "@/lib/valuations/cursor";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { exportFilename, EXPORT_CONTENT_TYPES } from "@/lib/valuations/export-filename";
-import { exportValuations } from "@/lib/valuations/export-valuations";
+import { openExport } from "@/lib/valuations/open-export";
 import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
 import { listValuations } from "@/lib/valuations/list-valuations";
 import type { ValuationList } from "@/lib/valuations/valuation-schema";
@@ -43,8 +44,9 @@ export const GET = publicGet(
     if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified, { Vary: "Accept" });
 
     if (format !== "json") {
-      const stream = exportValuations(db.pool, { filters: query.filters, sort: query.sort, format }, { ...search, onError: (error) => console.error(error) });
-      return new Response(stream, {
+      const exported = openExport({ filters: query.filters, sort: query.sort, format }, clientAddress(request.headers), search);
+      if (!exported.ok) return exported.response;
+      return new Response(exported.stream, {
         headers: {
           ...validators,
           "Content-Type": EXPORT_CONTENT_TYPES[format],

@@ -3,6 +3,7 @@ import path from "node:path";
 import { vi } from "vitest";
 import { createOpenApiValidator } from "@/lib/openapi/testing/openapi-validator";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Pool } from "pg";
 import type { Database } from "@/lib/db/client";
 
 // Calls the API's route handlers in-process against a fresh test database, the way Next would,
@@ -31,9 +32,11 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
   const testDb = await createTestDatabase();
   Object.assign(process.env, { ...env, DATABASE_URL: testDb.url });
   vi.resetModules();
-  const cache = globalThis as { __database?: Database; __apiRateLimiter?: unknown };
+  const cache = globalThis as { __database?: Database; __apiRateLimiter?: unknown; __exportPool?: Pool; __exportSlots?: unknown };
   delete cache.__database;
   delete cache.__apiRateLimiter;
+  delete cache.__exportPool;
+  delete cache.__exportSlots;
   const client = await import("@/lib/db/client");
   const routes: Record<string, RouteModule> = {
     list: (await import("@/app/api/valuations/route")) as unknown as RouteModule,
@@ -77,7 +80,9 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     fetchRaw,
     close: async () => {
       await client.closeDatabase(db);
+      await cache.__exportPool?.end().catch(() => {});
       delete cache.__database;
+      delete cache.__exportPool;
       await testDb.drop();
     },
   };
