@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiRouteProblem, checkApiRoute } from "@/lib/api/api-routes";
+import { allowedMethods, methodNotAllowed } from "@/lib/api/api-routes";
 import { servedOverHttps } from "@/lib/api/public-url";
 import { config as appConfig } from "@/lib/config";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/security-headers";
 
-// Next 16's proxy (formerly middleware) runs before every route: unknown /api paths and wrong
-// methods become problem+json; pages get a per-request script nonce; HTTPS answers get HSTS.
+// Next 16's proxy (formerly middleware) runs before every route: a wrong method on an /api route
+// becomes a problem+json 405 with Allow (unknown /api paths: app/api/[[...path]]); pages get a
+// per-request script nonce; HTTPS answers get HSTS.
 
 function withHsts(response: Response, request: NextRequest): Response {
   const hsts = strictTransportSecurity(servedOverHttps(request.headers), appConfig.HSTS_MAX_AGE);
@@ -16,8 +17,9 @@ function withHsts(response: Response, request: NextRequest): Response {
 export function proxy(request: NextRequest): Response {
   const { pathname } = request.nextUrl;
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    const check = checkApiRoute(pathname, request.method);
-    return withHsts(check.kind === "ok" ? NextResponse.next() : apiRouteProblem(check, pathname, request.method), request);
+    const allow = allowedMethods(pathname);
+    const refused = allow !== null && !allow.includes(request.method.toUpperCase());
+    return withHsts(refused ? methodNotAllowed(pathname, request.method, allow) : NextResponse.next(), request);
   }
   // /docs serves its own policy (the API reference runs inline scripts of its own).
   if (pathname === "/docs") return withHsts(NextResponse.next(), request);

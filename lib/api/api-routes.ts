@@ -1,9 +1,10 @@
 import { PROBLEM_CONTENT_TYPE } from "./problem";
 
 // Every /api route and the methods its route.ts exports (api-routes.test.ts checks this list against
-// the files). Next answers an unknown /api path with its HTML 404 page and a method a route does
-// not export with an empty 405; the proxy (proxy.ts) answers both as problem+json instead, with
-// Allow on the 405.
+// the files). Next answers a method a route does not export with an empty 405: the proxy (proxy.ts)
+// answers it as problem+json with Allow instead. A path this list does not know goes on to Next,
+// which routes it to its handler or to app/api/[[...path]] (a problem+json 404), so a route missing
+// from the list still works; only its wrong methods get Next's bare 405.
 
 export const API_ROUTES: readonly { path: string; methods: readonly string[] }[] = [
   { path: "/api/admin/data-health", methods: ["GET"] },
@@ -29,21 +30,24 @@ const matchers = API_ROUTES.map((route) => ({
   allow: [...new Set([...route.methods, ...(route.methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"])].sort(),
 }));
 
-export type ApiRouteCheck = { kind: "ok" } | { kind: "not-found" } | { kind: "method-not-allowed"; allow: string[] };
-
-export function checkApiRoute(pathname: string, method: string): ApiRouteCheck {
-  const route = matchers.find((matcher) => matcher.regex.test(pathname));
-  if (!route) return { kind: "not-found" };
-  return route.allow.includes(method.toUpperCase()) ? { kind: "ok" } : { kind: "method-not-allowed", allow: route.allow };
+/** The methods the route at `pathname` takes, or null when the path is not a route of the list. */
+export function allowedMethods(pathname: string): string[] | null {
+  return matchers.find((matcher) => matcher.regex.test(pathname))?.allow ?? null;
 }
 
-/** The problem+json answer for a failed check (made here rather than with problemResponse: the proxy wants plain Response objects). */
-export function apiRouteProblem(check: Exclude<ApiRouteCheck, { kind: "ok" }>, pathname: string, method: string): Response {
-  const problem =
-    check.kind === "not-found"
-      ? { type: "/problems/not-found", title: "Not found", status: 404, detail: `There is no API endpoint at ${pathname}. The API is described at /api/openapi.json.` }
-      : { type: "/problems/method-not-allowed", title: "Method not allowed", status: 405, detail: `${pathname} does not take ${method.toUpperCase()}; it takes ${check.allow.join(", ")}.` };
-  const headers: Record<string, string> = { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store" };
-  if (check.kind === "method-not-allowed") headers.Allow = check.allow.join(", ");
-  return new Response(method.toUpperCase() === "HEAD" ? null : JSON.stringify(problem), { status: problem.status, headers });
+function problem(body: { type: string; title: string; status: number; detail: string }, method: string, headers: Record<string, string> = {}): Response {
+  return new Response(method.toUpperCase() === "HEAD" ? null : JSON.stringify(body), {
+    status: body.status,
+    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store", ...headers },
+  });
+}
+
+export function methodNotAllowed(pathname: string, method: string, allow: readonly string[]): Response {
+  const detail = `${pathname} does not take ${method.toUpperCase()}; it takes ${allow.join(", ")}.`;
+  return problem({ type: "/problems/method-not-allowed", title: "Method not allowed", status: 405, detail }, method, { Allow: allow.join(", ") });
+}
+
+export function apiNotFound(pathname: string, method: string): Response {
+  const detail = `There is no API endpoint at ${pathname}. The API is described at /api/openapi.json.`;
+  return problem({ type: "/problems/not-found", title: "Not found", status: 404, detail }, method);
 }
