@@ -1,11 +1,13 @@
 // The Playwright webServer: one process that starts the site simulator, scrapes it into a fresh
 // database (gv2017, then gv2022 twice with the site mutated in between, so some properties have a
-// history), records where both live in e2e/.stack.json for the specs, and serves the built app on
-// :3100 with `next start`. SIGINT or SIGTERM, at any point, stops the app, drops the database and
-// closes the simulator.
+// history), records where both live in e2e/.stack.json for the specs, serves the built app on
+// :3100 with `next start`, and runs the worker (scripts/cron.ts, the cron role) that runs the
+// scrapes the admin specs queue. SIGINT or SIGTERM, at any point, stops the app and the worker,
+// drops the database and closes the simulator.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
 import { createTestDatabase } from "@/lib/db/test-database";
 import { createLogger } from "@/lib/log";
 import { runScrape } from "@/lib/scraper/run-scrape";
@@ -83,7 +85,12 @@ try {
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: testDb.url,
       VALUATION_BASE_URL: sim.url,
-      ADMIN_PASSWORD: "e2e-admin-password",
+      // Production refuses a plain password: the same password, hashed.
+      ADMIN_PASSWORD: await hashPassword("e2e-admin-password"),
+      CURSOR_SECRET: "e2e-cursor-secret-at-least-16",
+      // The browser stands for a trusted proxy: a spec that sends its own X-Forwarded-For is a client
+      // of its own (the lockout spec), the rest are 127.0.0.1.
+      TRUSTED_PROXY_HOPS: "1",
       SESSION_SECRET: "e2e-session-secret-at-least-32-characters-long",
       ADMIN_TOKEN: "e2e-admin-token",
       // Admin runs started from the browser must still be running when the spec clicks Cancel.
@@ -98,6 +105,28 @@ try {
     void stop(stopRequested || signal ? 0 : (code ?? 1));
   });
   say(`next start on http://127.0.0.1:${PORT}`);
+
+  // The worker: the web process only queues admin runs. Polled every second so the specs see a run
+  // start quickly; its own health port is any free one; the data is fresh, so it scrapes nothing
+  // on its own.
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/cron.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: testDb.url,
+      VALUATION_BASE_URL: sim.url,
+      SCRAPE_DELAY_MS: "1500",
+      WORKER_POLL_SECONDS: "1",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+    },
+  });
+  const workerExit = new Promise((resolve) => worker.on("exit", resolve));
+  cleanups.push(async () => {
+    if (worker.exitCode === null) worker.kill("SIGTERM");
+    await workerExit;
+  });
+  say("worker started (scripts/cron.ts)");
 } catch (error) {
   console.error(error);
   await stop(1);
