@@ -53,12 +53,15 @@ test("an admin signs in, starts a run, watches it move, cancels it and resumes i
   await signIn(page);
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { name: "Admin", exact: true })).toBeVisible();
+  // The stack runs a worker, so the page does not warn that none is running.
+  await expect(page.getByTestId("no-worker")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page).toHaveURL(/\/admin\/runs\/\d+$/);
   const runId = Number(/(\d+)$/.exec(page.url())![1]);
   await expect(page.getByRole("heading", { name: `Run #${runId}` })).toBeVisible();
-  await expect(page.getByTestId("run-state")).toHaveText("running");
+  // Queued by the web process, started by the worker within a poll or two.
+  await expect(page.getByTestId("run-state")).toHaveText("running", { timeout: 15_000 });
 
   // A second start while this one runs: 409 naming it.
   const second = await page.request.post("/api/admin/scrape-runs", { headers: { authorization: `Bearer ${TOKEN}` }, data: {} });
@@ -77,7 +80,7 @@ test("an admin signs in, starts a run, watches it move, cancels it and resumes i
   const stoppedAt = await tasksDone(page);
 
   await page.getByRole("button", { name: "Resume run" }).click();
-  await expect(page.getByTestId("run-state")).toHaveText(/running|succeeded/);
+  await expect(page.getByTestId("run-state")).toHaveText(/queued|running|succeeded/);
   await expect(page.getByTestId("run-state")).toHaveText("succeeded", { timeout: 120_000 });
   expect(await tasksDone(page)).toBeGreaterThan(stoppedAt);
   await expect(page.getByRole("progressbar", { name: "All tasks" })).toHaveAttribute("aria-valuenow", "100");
@@ -98,11 +101,19 @@ test("a cross-site request with the session cookie is refused; signing out works
   const signOut = await page.request.post("/api/admin/sign-out", { headers: { origin: "https://evil.example" } });
   expect(signOut.status()).toBe(403);
 
+  // This browser is listed among the signed-in sessions.
+  await expect(page.getByRole("heading", { name: "Signed-in sessions" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /\(this browser\)$/ })).toBeVisible();
+  const cookie = (await page.context().cookies()).find((entry) => entry.name === "dvre_admin_session")!;
+
   // The real sign-out button, from the page itself, works.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  // And it ended the session on the server: a copy of the cookie no longer works.
+  const copied = await page.request.get("/api/admin/scrape-runs", { headers: { cookie: `${cookie.name}=${cookie.value}` } });
+  expect(copied.status()).toBe(401);
 });
 
 test("repeated wrong passwords lock the client out, even for the right one", async ({ browser }) => {

@@ -1,8 +1,9 @@
 // The Playwright webServer: one process that starts the site simulator, scrapes it into a fresh
 // database (gv2017, then gv2022 twice with the site mutated in between, so some properties have a
-// history), records where both live in e2e/.stack.json for the specs, and serves the built app on
-// :3100 with `next start`. SIGINT or SIGTERM, at any point, stops the app, drops the database and
-// closes the simulator.
+// history), records where both live in e2e/.stack.json for the specs, serves the built app on
+// :3100 with `next start`, and runs the worker (scripts/cron.ts, the cron role) that runs the
+// scrapes the admin specs queue. SIGINT or SIGTERM, at any point, stops the app and the worker,
+// drops the database and closes the simulator.
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
@@ -104,6 +105,28 @@ try {
     void stop(stopRequested || signal ? 0 : (code ?? 1));
   });
   say(`next start on http://127.0.0.1:${PORT}`);
+
+  // The worker: the web process only queues admin runs. Polled every second so the specs see a run
+  // start quickly; its own health port is any free one; the data is fresh, so it scrapes nothing
+  // on its own.
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/cron.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: testDb.url,
+      VALUATION_BASE_URL: sim.url,
+      SCRAPE_DELAY_MS: "1500",
+      WORKER_POLL_SECONDS: "1",
+      PORT: "0",
+      LOG_LEVEL: "warn",
+    },
+  });
+  const workerExit = new Promise((resolve) => worker.on("exit", resolve));
+  cleanups.push(async () => {
+    if (worker.exitCode === null) worker.kill("SIGTERM");
+    await workerExit;
+  });
+  say("worker started (scripts/cron.ts)");
 } catch (error) {
   console.error(error);
   await stop(1);
