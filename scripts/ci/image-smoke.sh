@@ -115,6 +115,8 @@ started=$SECONDS
 DOCKER_BUILDKIT=0 docker build -q --network host --build-arg "NODE_IMAGE=$node_image" -t "$IMAGE" . >/dev/null \
   || fail "docker build failed (run it without -q to see why)"
 build_seconds=$((SECONDS - started))
+# Earlier runs' images and stages pile up on the kept data root; a day's worth stays as build cache.
+docker image prune -f --filter until=24h >/dev/null || true
 size_mb=$(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{ printf "%d", $1 / 1000000 }')
 say "built in ${build_seconds} s; image size ${size_mb} MB (budget ${IMAGE_BUDGET_MB} MB)"
 [ "$size_mb" -le "$IMAGE_BUDGET_MB" ] || fail "the image is ${size_mb} MB, over the ${IMAGE_BUDGET_MB} MB budget"
