@@ -38,7 +38,11 @@ test("no page logs a CSP violation, and every page's scripts run", async ({ page
     // Hydrated: React has attached its fiber to the body, which happens only when its scripts ran.
     const hydrated = await page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__react")));
     expect(hydrated, `${name} hydrated`).toBe(true);
-    for (const problem of await report()) failures.push(`${name}: ${problem}`);
+    for (const problem of await report()) {
+      // The not-found page is itself a 404, which Chromium logs as a failed resource.
+      if (name === "not-found" && /Failed to load resource: the server responded with a status of 404/.test(problem)) continue;
+      failures.push(`${name}: ${problem}`);
+    }
   }
   expect(failures).toEqual([]);
 });
@@ -52,5 +56,9 @@ test("/docs keeps its own policy and renders the API reference without a violati
   expect(policy).toContain("frame-ancestors 'none'");
   expect(policy).not.toContain("nonce-");
   await expect(page.getByText("Durban Valuation Roll Explorer API").first()).toBeVisible();
-  expect(await report()).toEqual([]);
+  await expect(page.getByText("Search and list valuations, or export them").first()).toBeVisible();
+  // The vendored reference bundles zod, which probes once whether it may compile code
+  // (`try { Function("") } catch`) and works without: the policy refusing that probe is the one
+  // violation allowed here, and it is the policy doing its job.
+  expect((await report()).filter((problem) => problem !== "script-src blocked eval")).toEqual([]);
 });
