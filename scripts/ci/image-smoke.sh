@@ -112,8 +112,10 @@ fi
 say "building $IMAGE from $node_image"
 started=$SECONDS
 # The classic builder: BuildKit would fetch the Dockerfile frontend from a registry.
-DOCKER_BUILDKIT=0 docker build -q --network host --build-arg "NODE_IMAGE=$node_image" -t "$IMAGE" . >/dev/null \
-  || fail "docker build failed (run it without -q to see why)"
+build_log=$(mktemp /tmp/dvre-image-build.XXXXXX.log)
+DOCKER_BUILDKIT=0 docker build --network host --build-arg "NODE_IMAGE=$node_image" -t "$IMAGE" . >"$build_log" 2>&1 \
+  || { tail -60 "$build_log" >&2; fail "docker build failed (whole log: $build_log)"; }
+rm -f "$build_log"
 build_seconds=$((SECONDS - started))
 # Earlier runs' images and stages pile up on the kept data root; a day's worth stays as build cache.
 docker image prune -f --filter until=24h >/dev/null || true
