@@ -1,13 +1,15 @@
 // npm run demo: everything on one machine with nothing but Node. Starts the database (embedded
 // unless DATABASE_URL is set), the site simulator, scrapes both simulated rolls into the database
-// with a progress bar, builds the app if needed and serves it on http://localhost:3000.
+// with a progress bar, builds the app if needed and serves it on http://localhost:3000, and runs the
+// worker (in this process) that runs the scrapes started from /admin.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createOneTimeAdminCredentials } from "@/lib/auth/one-time-password";
-import { config } from "@/lib/config";
+import { config, type Roll } from "@/lib/config";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
+import { startQueueWorker } from "@/lib/scheduler/queue-worker";
 import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
 import { runScrape } from "@/lib/scraper/run-scrape";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
@@ -78,9 +80,19 @@ const server = spawn("npx", ["next", "start", "-p", String(numbers.port)], {
   stdio: "inherit",
   env: { ...process.env, ...admin?.env, DATABASE_URL: database.url, VALUATION_BASE_URL: sim.url, NEXT_TELEMETRY_DISABLED: "1" },
 });
+// The web server only queues admin runs; this is the worker that runs them (as the cron role does).
+const workerDb = createDatabase(database.url, 4);
+const worker = startQueueWorker({
+  db: workerDb,
+  pollMs: config.WORKER_POLL_SECONDS * 1000,
+  politeness: (roll) => resolveScrapeOptions({ roll: roll as Roll, trigger: "admin" }),
+  log: createLogger({ component: "worker" }, { level: "warn" }),
+});
 console.log(`\nThe app: http://localhost:${numbers.port}/   API: http://localhost:${numbers.port}/api/valuations   Ctrl-C stops everything.`);
 if (admin) console.log(`Admin: http://localhost:${numbers.port}/admin   one-time password for this run: ${admin.password}`);
 const shutdown = async (code: number) => {
+  await worker.stop();
+  await closeDatabase(workerDb);
   await sim.close();
   await database.stop();
   process.exit(code);
