@@ -15,6 +15,8 @@ type Pools = { database: { max: number; inUse: number; waiting: number }; export
 beforeAll(async () => {
   api = await startApiHarness({
     DATABASE_POOL_SIZE: "3",
+    DATABASE_STATEMENT_TIMEOUT_MS: "20000",
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "45000",
     EXPORT_MAX_CONCURRENT: "10",
     EXPORT_MAX_PER_CLIENT: "5",
     EXPORT_STALL_TIMEOUT_SECONDS: "3",
@@ -52,6 +54,13 @@ function exportFrom(client: string, format = "csv") {
 }
 
 describe("exports and the connection pools", () => {
+  it("runs the API's reads under DATABASE_STATEMENT_TIMEOUT_MS and every connection under the idle-in-transaction timeout", async () => {
+    const { rows } = await api.db.pool.query<{ statement_timeout: string; idle: string }>(
+      "SELECT current_setting('statement_timeout') AS statement_timeout, current_setting('idle_in_transaction_session_timeout') AS idle",
+    );
+    expect(rows[0]).toEqual({ statement_timeout: "20s", idle: "45s" });
+  });
+
   it("ten stalled exports leave the API answering, the eleventh is refused, /api/ready shows the saturation, and the stall ends them", async () => {
     const stalled: Response[] = [];
     for (let i = 0; i < 10; i += 1) {
