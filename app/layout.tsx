@@ -3,13 +3,14 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { SITE_ICON } from "@/lib/site-icon";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Durban Valuation Roll Explorer", template: "%s · Durban Valuation Roll Explorer" },
   description: "Search eThekwini's General Valuation Roll 2022: every property, its market value and its history.",
   // An inline icon: browsers do not then ask for /favicon.ico.
-  icons: { icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231e40af'/%3E%3Cpath d='M3 13V7l5-4 5 4v6H9.5V9.5h-3V13z' fill='white'/%3E%3C/svg%3E" },
+  icons: { icon: SITE_ICON },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };

@@ -8,7 +8,11 @@ import { residentPages } from "./pages";
 async function watch(page: Page): Promise<() => Promise<string[]>> {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    // A failed load is reported below with its address; the console's copy has none.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`response: ${response.status()} ${new URL(response.url()).pathname}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.addInitScript(() => {
@@ -39,8 +43,8 @@ test("no page logs a CSP violation, and every page's scripts run", async ({ page
     const hydrated = await page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__react")));
     expect(hydrated, `${name} hydrated`).toBe(true);
     for (const problem of await report()) {
-      // The not-found page is itself a 404, which Chromium logs as a failed resource.
-      if (name === "not-found" && /Failed to load resource: the server responded with a status of 404/.test(problem)) continue;
+      // The not-found page is itself a 404.
+      if (name === "not-found" && problem === `response: 404 ${path}`) continue;
       failures.push(`${name}: ${problem}`);
     }
   }

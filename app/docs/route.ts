@@ -1,4 +1,5 @@
 import { ApiReference } from "@scalar/nextjs-api-reference";
+import { SITE_ICON } from "@/lib/site-icon";
 
 // The interactive API reference. Everything comes from our own origin: the Scalar bundle is
 // vendored under public/vendor/scalar, its web fonts and hosted services are switched off, and the
@@ -24,6 +25,7 @@ const render = ApiReference({
   url: "/api/openapi.json",
   cdn: "/vendor/scalar/standalone.js",
   pageTitle: "Durban Valuation Roll Explorer API",
+  favicon: SITE_ICON,
   withDefaultFonts: false,
   telemetry: false,
   hideClientButton: true,
