@@ -35,6 +35,16 @@ export async function listOwnerFields(db: Queryable, rows: readonly ValuationRow
 
 export type SuppressionKey = { roll: string; titleType: "full" | "sectional"; rateNumber: string };
 
+/** The property is on the roll (removed ones included): an entry for one that is not is refused as a likely typo. */
+export async function valuationExists(db: Queryable, key: SuppressionKey): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM valuations WHERE roll = $1 AND title_type = $2::title_type AND rate_number = $3`, [
+    key.roll,
+    key.titleType,
+    key.rateNumber,
+  ]);
+  return rows.length > 0;
+}
+
 export async function listSuppressions(db: Database): Promise<OwnerSuppression[]> {
   return db.prisma.ownerSuppression.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }

@@ -39,6 +39,8 @@ const ROUTES: { pattern: RegExp; module: string; params: (match: RegExpExecArray
   { pattern: /^\/api\/admin\/sign-in$/, module: "sign-in", params: () => ({}) },
   { pattern: /^\/api\/admin\/sign-out$/, module: "sign-out", params: () => ({}) },
   { pattern: /^\/api\/admin\/data-health$/, module: "data-health", params: () => ({}) },
+  { pattern: /^\/api\/admin\/owner-suppressions$/, module: "owner-suppressions", params: () => ({}) },
+  { pattern: /^\/api\/admin\/owner-suppressions\/([^/]+)$/, module: "owner-suppression", params: (m) => ({ id: m[1]! }) },
 ];
 
 export async function startAdminHarness(options: { rows?: number; env?: Record<string, string> } = {}): Promise<AdminHarness> {
@@ -56,6 +58,8 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     "sign-in": (await import("@/app/api/admin/sign-in/route")) as unknown as RouteModule,
     "sign-out": (await import("@/app/api/admin/sign-out/route")) as unknown as RouteModule,
     "data-health": (await import("@/app/api/admin/data-health/route")) as unknown as RouteModule,
+    "owner-suppressions": (await import("@/app/api/admin/owner-suppressions/route")) as unknown as RouteModule,
+    "owner-suppression": (await import("@/app/api/admin/owner-suppressions/[id]/route")) as unknown as RouteModule,
   };
   const client = await import("@/lib/db/client");
   const background = await import("@/lib/admin/background-runs");
