@@ -7,14 +7,17 @@ import { adminPageAccess } from "@/lib/auth/admin-page";
 import { recentAudit } from "@/lib/auth/audit-log";
 import { ROLLS, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { listSuppressions } from "@/lib/owners/owner-suppressions";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
+import { OwnerSuppressionsPanel } from "./owner-suppressions-panel";
 import { RunHistoryTable } from "./run-history-table";
 import { StartRunForm } from "./start-run-form";
 
-// The admin dashboard: start a run, the run going now, history, data health and the audit log.
+// The admin dashboard: start a run, the run going now, history, data health, the owner
+// suppression list and the audit log.
 
 export const dynamic = "force-dynamic";
 
@@ -31,11 +34,12 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
-  const [runs, health, suburbs, audit] = await Promise.all([
+  const [runs, health, suburbs, audit, suppressions] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
     dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
     suburbChoices(db, config.DEFAULT_ROLL),
     recentAudit(db, 20),
+    listSuppressions(db),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -59,6 +63,11 @@ export default async function AdminPage() {
         <RunHistoryTable runs={runs.data} />
       </section>
       <DataHealthPanel health={health} />
+      <OwnerSuppressionsPanel
+        entries={suppressions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
+        rolls={ROLLS}
+        defaultRoll={config.DEFAULT_ROLL}
+      />
       <section aria-labelledby="audit" className="space-y-2">
         <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
         <AuditTable entries={audit} />

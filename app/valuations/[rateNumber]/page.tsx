@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeTimeline } from "@/components/change-timeline";
 import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
+import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config, type Roll } from "@/lib/config";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
@@ -168,9 +169,10 @@ export default async function PropertyPage(props: Props) {
             { label: "Use", value: property.useCode === null ? null : `${property.useDescription ?? "Use"} (${property.useCode})` },
             { label: "Rating category", value: property.ratingCategory },
             { label: "Registered extent", value: formatExtent(property.registeredExtent) },
-            { label: "First owner (as the roll lists it)", value: property.firstOwner },
+            { label: "First owner (as the roll lists it)", value: property.firstOwner ?? null },
           ]}
         />
+        <OwnerNamesNote shown={property.ownerNames} />
       </section>
 
       <section aria-labelledby="legal-heading" className="space-y-3">
