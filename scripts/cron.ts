@@ -1,12 +1,14 @@
 // npm run cron: the cron role. Scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE (in SCRAPE_SCHEDULE_TIMEZONE)
 // with the engine of `npm run scrape`, resumes an interrupted run first, alerts to ALERT_WEBHOOK_URL,
 // and serves GET /api/health on PORT. SIGTERM: the run in progress stops at a task boundary, stays
-// resumable, and the process exits 0.
+// resumable, and the process exits 0. At start-up and after each scheduled run it applies the
+// owner-name retention to the change history (OWNER_NAMES, OWNER_HISTORY_DAYS).
 import { hostname } from "node:os";
 import { createAlerter } from "@/lib/alerts/send-alert";
 import { config } from "@/lib/config";
 import { DatabaseNotConfiguredError, closeDatabase, database } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
+import { purgeOwnerHistory } from "@/lib/owners/purge-owner-history";
 import { startHealthServer } from "@/lib/scheduler/health-server";
 import { startScheduler } from "@/lib/scheduler/scheduler";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
@@ -22,6 +24,17 @@ try {
   process.exit(2);
 }
 
+const retention = { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS };
+async function applyOwnerRetention(): Promise<void> {
+  try {
+    const purged = await purgeOwnerHistory(db!.pool, retention);
+    if (purged > 0) log.info("owner names past retention removed from the history", { records: purged, ...retention });
+  } catch (error) {
+    log.error("could not apply the owner-name retention", { error: (error as Error).message });
+  }
+}
+void applyOwnerRetention();
+
 let scheduler;
 try {
   scheduler = startScheduler({
@@ -32,6 +45,9 @@ try {
     freshnessHours: config.FRESHNESS_HOURS,
     alerter: createAlerter({ webhookUrl: config.ALERT_WEBHOOK_URL, log, source: `cron on ${hostname()}` }),
     log,
+    onEvent: (event) => {
+      if (event.type === "run-finished") void applyOwnerRetention();
+    },
   });
 } catch (error) {
   // croner rejects a pattern the config's shape check let through, e.g. minute 61.
