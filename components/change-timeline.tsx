@@ -32,6 +32,11 @@ function shown(field: string, value: unknown): string {
   return text;
 }
 
+/** An owner change recorded without the names (OWNER_NAMES other than full, or a suppressed property). */
+function withoutValues(change: Change, field: string): boolean {
+  return !Object.hasOwn(change.before ?? {}, field) && !Object.hasOwn(change.after ?? {}, field);
+}
+
 /** The change history of a property, newest first, as a vertical timeline. */
 export function ChangeTimeline({ history }: { history: Change[] }) {
   if (history.length === 0) return <p className="text-slate-800">No changes recorded yet.</p>;
@@ -49,13 +54,17 @@ export function ChangeTimeline({ history }: { history: Change[] }) {
               {change.fields.map((field) => (
                 <div key={field} className="rounded border border-slate-200 bg-white p-2">
                   <dt className="font-medium text-slate-900">{fieldLabel(field)}</dt>
-                  <dd className="break-words text-slate-800">
-                    <span className="sr-only">from </span>
-                    <del className="text-slate-700">{shown(field, change.before?.[field])}</del>
-                    <span aria-hidden="true"> → </span>
-                    <span className="sr-only"> to </span>
-                    <ins className="font-medium text-slate-950 no-underline">{shown(field, change.after?.[field])}</ins>
-                  </dd>
+                  {withoutValues(change, field) ? (
+                    <dd className="text-slate-800">Changed (names are not kept in the history)</dd>
+                  ) : (
+                    <dd className="break-words text-slate-800">
+                      <span className="sr-only">from </span>
+                      <del className="text-slate-700">{shown(field, change.before?.[field])}</del>
+                      <span aria-hidden="true"> → </span>
+                      <span className="sr-only"> to </span>
+                      <ins className="font-medium text-slate-950 no-underline">{shown(field, change.after?.[field])}</ins>
+                    </dd>
+                  )}
                 </div>
               ))}
             </dl>

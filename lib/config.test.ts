@@ -10,7 +10,9 @@ describe("parseConfig", () => {
     expect(config.SCRAPE_CONCURRENCY).toBe(2);
     expect(config.SCRAPE_DELAY_MS).toBe(500);
     expect(config.SCRAPE_TIMEOUT_MS).toBe(30_000);
-    expect(config.OWNER_SEARCH).toBe(false);
+    expect(config.OWNER_NAMES).toBe("property");
+    expect(config.SEARCH_ENGINE_INDEXING).toBe(false);
+    expect(config.OWNER_HISTORY_DAYS).toBe(365);
     expect(config.DEFAULT_ROLL).toBe("gv2022");
   });
 
@@ -19,22 +21,31 @@ describe("parseConfig", () => {
   });
 
   it("coerces numbers and flags", () => {
-    const config = parseConfig({ SCRAPE_CONCURRENCY: "4", OWNER_SEARCH: "true" });
+    const config = parseConfig({ SCRAPE_CONCURRENCY: "4", SEARCH_ENGINE_INDEXING: "true", OWNER_NAMES: "full" });
     expect(config.SCRAPE_CONCURRENCY).toBe(4);
-    expect(config.OWNER_SEARCH).toBe(true);
+    expect(config.SEARCH_ENGINE_INDEXING).toBe(true);
+    expect(config.OWNER_NAMES).toBe("full");
   });
 
   it("names every bad variable and its value in one message", () => {
     expect(() =>
-      parseConfig({ SCRAPE_CONCURRENCY: "lots", DATABASE_URL: "mysql://x", OWNER_SEARCH: "yes" }),
+      parseConfig({ SCRAPE_CONCURRENCY: "lots", DATABASE_URL: "mysql://x", OWNER_NAMES: "yes" }),
     ).toThrowError(ConfigError);
     try {
-      parseConfig({ SCRAPE_CONCURRENCY: "lots", DATABASE_URL: "mysql://x", OWNER_SEARCH: "yes" });
+      parseConfig({ SCRAPE_CONCURRENCY: "lots", DATABASE_URL: "mysql://x", OWNER_NAMES: "yes" });
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain('SCRAPE_CONCURRENCY="lots"');
       expect(message).toContain('DATABASE_URL="mysql://x"');
-      expect(message).toContain('OWNER_SEARCH="yes"');
+      expect(message).toContain('OWNER_NAMES="yes": must be property, hidden or full');
+    }
+  });
+
+  it("stops on the retired OWNER_SEARCH, saying what to set instead", () => {
+    for (const value of ["true", "false"]) {
+      expect(() => parseConfig({ OWNER_SEARCH: value })).toThrow(
+        `OWNER_SEARCH="${value}": was replaced by OWNER_NAMES: remove it, and set OWNER_NAMES=full for owner search`,
+      );
     }
   });
 

@@ -15,6 +15,9 @@ const flag = z
 export const ROLLS = ["gv2022", "gv2017", "gv2012"] as const;
 export type Roll = (typeof ROLLS)[number];
 
+export const OWNER_NAMES_MODES = ["property", "hidden", "full"] as const;
+export type OwnerNamesMode = (typeof OWNER_NAMES_MODES)[number];
+
 export const LIVE_SITE_URLS: Record<Roll, string> = {
   gv2022: "http://valuation2022.durban.gov.za/",
   gv2017: "http://valuation2017.durban.gov.za/",
@@ -74,7 +77,18 @@ export const envSchema = z.object({
     .string()
     .min(8)
     .default("DurbanValuationRollExplorer/0.1 (open-data mirror of the eThekwini valuation roll; polite scraper)"),
-  OWNER_SEARCH: flag.default(false),
+  // Owner names (personal data, POPIA): `property` shows them only on a property's own page and
+  // detail resource, as the official site does; `hidden` never; `full` also in lists, exports,
+  // sort and search (the municipality's own deployment). OWNER_SEARCH was replaced by it.
+  OWNER_NAMES: z.enum(OWNER_NAMES_MODES, { error: "must be property, hidden or full" }).default("property"),
+  OWNER_SEARCH: z
+    .never({ error: "was replaced by OWNER_NAMES: remove it, and set OWNER_NAMES=full for owner search (the old OWNER_SEARCH=true)" })
+    .optional(),
+  // Under OWNER_NAMES=full: how long an owner change keeps the names in the history (days); older
+  // records keep only "owner changed".
+  OWNER_HISTORY_DAYS: whole(0, 36_500).default(365),
+  // Let search engines index property pages (robots.txt, noindex). Off: names stay out of search engines.
+  SEARCH_ENGINE_INDEXING: flag.default(false),
   // Public API: requests per client IP per minute (a token bucket); an export costs
   // RATE_LIMIT_PER_MINUTE / RATE_LIMIT_EXPORTS_PER_MINUTE tokens.
   RATE_LIMIT_PER_MINUTE: whole(1, 1_000_000).default(600),

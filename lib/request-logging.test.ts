@@ -33,8 +33,17 @@ describe("withRequestLog", () => {
     expect(await response.json()).toEqual({ ok: true });
     const [inside, summary] = lines();
     expect(inside).toMatchObject({ msg: "looking things up", q: "smith", requestId: "req-42" });
-    expect(summary).toMatchObject({ msg: "request", method: "GET", path: "/api/valuations", query: "?q=smith", status: 201, requestId: "req-42" });
+    expect(summary).toMatchObject({ msg: "request", method: "GET", path: "/api/valuations", query: "?q=(withheld)", status: 201, requestId: "req-42" });
     expect(summary!.durationMs).toEqual(expect.any(Number));
+  });
+
+  it("keeps no search term, street or cursor in the request line, only the parameter names", async () => {
+    const { logger, lines } = capture();
+    const handler = withRequestLog(async () => new Response("ok"), logger);
+    await handler(new Request("http://localhost/api/valuations?q=dlamini+thandeka&street=MAIN+ROAD&cursor=eyJ4Ijo.abc&roll=gv2022&limit=20"), {});
+    const [summary] = lines();
+    expect(summary!.query).toBe("?q=(withheld)&street=(withheld)&cursor=(withheld)&roll=gv2022&limit=20");
+    expect(JSON.stringify(lines())).not.toMatch(/dlamini|thandeka|MAIN|eyJ4Ijo/i);
   });
 
   it("gives each request its own id", async () => {

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { loggableQuery } from "@/lib/loggable-query";
 import { log as defaultLog, withLogContext, type Logger } from "@/lib/log";
 
 // One log line per API request (method, path, status, duration) carrying a request id, which is
 // also on every line logged while the request is handled and in the X-Request-Id answer header.
-// A proxy's X-Request-Id is kept so that its logs and ours join up.
+// A proxy's X-Request-Id is kept so that its logs and ours join up. The query keeps parameter
+// names, and values only where they cannot hold a name or a search term (loggable-query.ts).
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -23,7 +25,7 @@ export function withRequestLog<C>(handler: Handler<C>, logger: Logger = defaultL
     return withLogContext({ requestId }, async () => {
       const started = performance.now();
       const { pathname, search } = new URL(request.url);
-      const fields = { method: request.method, path: pathname, query: search || undefined };
+      const fields = { method: request.method, path: pathname, query: loggableQuery(search) };
       let response: Response;
       try {
         response = await handler(request, context);

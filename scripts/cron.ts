@@ -4,11 +4,14 @@
 // admin page reads), alerts to ALERT_WEBHOOK_URL, and serves GET /api/health on PORT. SIGTERM: the
 // runs in progress stop at a task boundary and stay resumable (a queued run goes back in the queue),
 // and the process exits 0.
+// At start-up and after each scheduled run it applies the owner-name retention to the change
+// history (OWNER_NAMES, OWNER_HISTORY_DAYS).
 import { hostname } from "node:os";
 import { createAlerter } from "@/lib/alerts/send-alert";
 import { config, type Roll } from "@/lib/config";
 import { DatabaseNotConfiguredError, closeDatabase, workerDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
+import { purgeOwnerHistory } from "@/lib/owners/purge-owner-history";
 import { startHealthServer } from "@/lib/scheduler/health-server";
 import { startQueueWorker } from "@/lib/scheduler/queue-worker";
 import { startScheduler } from "@/lib/scheduler/scheduler";
@@ -25,6 +28,17 @@ try {
   process.exit(2);
 }
 
+const retention = { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS };
+async function applyOwnerRetention(): Promise<void> {
+  try {
+    const purged = await purgeOwnerHistory(db!.pool, retention);
+    if (purged > 0) log.info("owner names past retention removed from the history", { records: purged, ...retention });
+  } catch (error) {
+    log.error("could not apply the owner-name retention", { error: (error as Error).message });
+  }
+}
+void applyOwnerRetention();
+
 let scheduler;
 try {
   scheduler = startScheduler({
@@ -35,6 +49,9 @@ try {
     freshnessHours: config.FRESHNESS_HOURS,
     alerter: createAlerter({ webhookUrl: config.ALERT_WEBHOOK_URL, log, source: `cron on ${hostname()}` }),
     log,
+    onEvent: (event) => {
+      if (event.type === "run-finished") void applyOwnerRetention();
+    },
   });
 } catch (error) {
   // croner rejects a pattern the config's shape check let through, e.g. minute 61.

@@ -1,7 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { config, type OwnerNamesMode } from "@/lib/config";
 
 export const metadata: Metadata = { title: "About the data" };
+
+// What this page says depends on the deployment's settings, read at request time.
+export const dynamic = "force-dynamic";
+
+const OWNER_NAMES_SHOWN: Record<OwnerNamesMode, string> = {
+  property:
+    "A property's own page (and its API resource) shows its owners as the roll lists them, as the municipality's site does on that property's row. Names appear nowhere else.",
+  hidden: "This site shows no owner names at all. The municipality's own valuation roll site lists the first owner of each property.",
+  full:
+    "This deployment is run for the municipality: owner names are shown on property pages and in search results, downloads and the API's lists, and the search box also finds owners by name.",
+};
 
 const FIELDS: [string, string][] = [
   ["Rate number", "The municipality's number for the property's rates account, as the roll shows it (leading zeros kept). A few properties are listed without one."],
@@ -81,19 +93,41 @@ export default function AboutPage() {
         </p>
       </section>
 
-      <section aria-labelledby="privacy-heading" className="space-y-2">
+      <section id="owner-names" aria-labelledby="privacy-heading" className="space-y-3">
         <h2 id="privacy-heading" className="text-xl font-semibold text-slate-950">
           Owner names and privacy
         </h2>
         <p>
-          Valuation rolls are public by law (Municipal Property Rates Act, section 49), and the municipality&apos;s own site shows the owner&apos;s
-          name beside every property. We show the names as the roll lists them, on the property&apos;s page, because they are part of the public
-          record.
+          Valuation rolls are public records, open for inspection under the Municipal Property Rates Act (section 49), and the municipality&apos;s
+          own site shows the first owner on each property&apos;s row. Owner names are still personal information under the Protection of Personal
+          Information Act (POPIA), so we use them only as far as that purpose needs.
         </p>
+        <h3 className="font-semibold text-slate-950">What we show</h3>
+        <p data-testid="owner-names-mode">{OWNER_NAMES_SHOWN[config.OWNER_NAMES]}</p>
+        <h3 className="font-semibold text-slate-950">What we do not do</h3>
+        <ul className="ml-5 list-disc space-y-1">
+          {config.OWNER_NAMES !== "full" && <li>No owner search: the search box does not look at owner names (the municipality&apos;s site has no owner search either).</li>}
+          {config.OWNER_NAMES !== "full" && <li>No lists of names: search results, downloads (CSV, NDJSON), statistics and the API&apos;s lists carry no owner names and cannot be sorted by owner.</li>}
+          <li>No search terms kept: our request logs record which page or API was asked for and the names of the search fields, never what was typed into them.</li>
+          {!config.SEARCH_ENGINE_INDEXING && <li>No search-engine indexing of property pages: they are marked &ldquo;noindex&rdquo; and robots.txt keeps crawlers off them and off the API.</li>}
+        </ul>
+        <h3 className="font-semibold text-slate-950">How long we keep names</h3>
         <p>
-          Owner names are personal information, so we do not make people findable by name: the search box does not search owner names, the municipal
-          site offers no owner search either, and this site keeps no record of who searched for what. If your name is listed wrongly, the municipality
-          can correct the roll; we follow its next publication.
+          The current owners are kept as long as the roll lists them, and replaced when the roll changes.{" "}
+          {config.OWNER_NAMES === "full"
+            ? `The history of a property keeps the names before and after an owner change for ${config.OWNER_HISTORY_DAYS} days; after that it records only that the owner changed.`
+            : "The history of a property records that the owner changed, never the earlier or later names."}
+        </p>
+        <h3 className="font-semibold text-slate-950">Asking for your name to be withheld</h3>
+        <p>
+          If you are a listed owner and want your name withheld on this site, ask the people who run it, giving the property&apos;s rate number; once
+          they add it to the suppression list, no page, download or API answer here shows that property&apos;s owners, and its page says so. This
+          does not change the official roll: to correct it, contact eThekwini Municipality&apos;s valuation department through the municipality&apos;s
+          website,{" "}
+          <a href="https://www.durban.gov.za/" className="text-blue-800 underline">
+            www.durban.gov.za
+          </a>
+          . We follow the roll&apos;s next publication.
         </p>
       </section>
     </article>

@@ -11,16 +11,18 @@ import { sessionJson } from "@/lib/auth/session-json";
 import { listActiveSessions } from "@/lib/auth/session-store";
 import { ROLLS, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { listSuppressions } from "@/lib/owners/owner-suppressions";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
+import { OwnerSuppressionsPanel } from "./owner-suppressions-panel";
 import { RunHistoryTable } from "./run-history-table";
 import { SessionsTable } from "./sessions-table";
 import { StartRunForm } from "./start-run-form";
 
 // The admin dashboard: whether a worker is running, start a run, the run queued or going now,
-// history, data health, the signed-in sessions and the audit log.
+// history, data health, the signed-in sessions, the owner suppression list and the audit log.
 
 export const dynamic = "force-dynamic";
 
@@ -37,13 +39,14 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
-  const [runs, health, suburbs, audit, worker, sessions] = await Promise.all([
+  const [runs, health, suburbs, audit, worker, sessions, suppressions] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
     dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
     suburbChoices(db, config.DEFAULT_ROLL),
     recentAudit(db, 20),
     workerStatus(db.pool, workerStaleMs(config.WORKER_POLL_SECONDS)),
     listActiveSessions(db.pool, adminSettings(config).sessionIdleMs),
+    listSuppressions(db),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -76,6 +79,11 @@ export default async function AdminPage() {
         <h2 id="sessions" className="text-lg font-semibold">Signed-in sessions</h2>
         <SessionsTable sessions={sessions.map((session) => sessionJson(session, access.actor))} />
       </section>
+      <OwnerSuppressionsPanel
+        entries={suppressions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
+        rolls={ROLLS}
+        defaultRoll={config.DEFAULT_ROLL}
+      />
       <section aria-labelledby="audit" className="space-y-2">
         <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
         <AuditTable entries={audit} />

@@ -10,7 +10,17 @@ import type { Logger } from "@/lib/log";
 // probing cannot fill the table. Entries older than AUDIT_LOG_RETENTION_DAYS are deleted by the
 // writes themselves, at most once an hour per process.
 
-export type AuditAction = "sign-in" | "sign-out" | "scrape-run.start" | "scrape-run.cancel" | "scrape-run.resume" | "session.end" | "api-token" | "admin-request";
+export type AuditAction =
+  | "sign-in"
+  | "sign-out"
+  | "scrape-run.start"
+  | "scrape-run.cancel"
+  | "scrape-run.resume"
+  | "session.end"
+  | "api-token"
+  | "admin-request"
+  | "owner-suppression.add"
+  | "owner-suppression.remove";
 export type AuditOutcome = "ok" | "refused" | "failed";
 
 export type AuditEntry = {

@@ -39,9 +39,20 @@ done
 \`\`\`
 Or take everything in one download: \`format=csv\` or \`format=ndjson\` (no limit, no cursor).
 
-**Search.** \`q\` searches rate numbers, addresses, legal descriptions and scheme names. Owner names are searched only
-when the server is configured with \`OWNER_SEARCH=true\`: they are personal data, and the municipality's own site
-offers no owner search either. Owners are still shown in the rows, as on the site.
+**Search.** \`q\` searches rate numbers, addresses, legal descriptions and scheme names, never owner names unless the
+server sets \`OWNER_NAMES=full\`.
+
+**Owner names** are personal data (POPIA), so where they appear depends on the deployment's \`OWNER_NAMES\`:
+- \`property\` (the default): a property's own resource, \`GET /api/valuations/{rateNumber}\`, shows its owners, as the
+  municipality's site shows the first owner on that property's row. No list row, export, statistic, sort, cursor or
+  history record carries a name: \`firstOwner\` is absent from list rows and exports, \`sort=firstOwner\` is a 400, and
+  an owner change in the history reads \`fields: ["firstOwner"]\` with no names before or after.
+- \`hidden\`: no owner name anywhere (\`ownerNames\` is \`withheld-by-deployment\`).
+- \`full\` (the municipality's own deployment): list rows and exports carry \`firstOwner\`, \`sort=firstOwner\` is
+  allowed, \`q\` also searches owner names, and history keeps the names of an owner change for \`OWNER_HISTORY_DAYS\`.
+
+Whatever the mode, a property on the server's suppression list (an owner asked that their name be withheld) shows no
+owner anywhere: \`ownerNames\` is \`withheld-at-owner-request\` and \`firstOwner\` is null.
 
 **Errors** are \`application/problem+json\`: \`type\`, \`title\`, \`status\`, \`detail\`, and for 400 \`errors\` naming
 each bad parameter. Unknown and repeated parameters are errors, not ignored. An unknown \`/api/…\` path answers

@@ -48,7 +48,8 @@ export function conditionColumns(filters: ValuationFilters, options: SearchOptio
   if (filters.ratingCategory !== undefined) columns.push("rating_category");
   if (filters.minValue !== undefined || filters.maxValue !== undefined) columns.push("market_value");
   if (filters.minExtent !== undefined || filters.maxExtent !== undefined) columns.push("registered_extent");
-  if (options.ownerSearch && filters.q !== undefined) columns.push("first_owner");
+  // Owner search also reads the suppression list's key (lib/owners/owner-suppressions.ts).
+  if (options.ownerSearch && filters.q !== undefined) columns.push("first_owner", ...(filters.title === undefined ? ["title_type"] : []));
   return columns;
 }
 

@@ -1,11 +1,14 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { formatSort, SORT_FIELDS, type Sort, type SortValueType } from "./sort-fields";
 import type { ValuationFilters } from "./list-query-schema";
 
-// Keyset cursors: where the previous page stopped, as base64url JSON plus an HMAC, bound to the
+// Keyset cursors: where the previous page stopped, as encrypted JSON plus an HMAC, bound to the
 // filters and sort they were issued for. A cursor that was altered, or reused with another query,
-// is refused with a clear message instead of giving a wrong page.
+// is refused with a clear message instead of giving a wrong page. Encrypted so that a cursor never
+// shows the value it stopped at (under OWNER_NAMES=full that can be an owner's name, and a
+// suppressed one must not be read out of a `next` link); the IV is derived from the content, so
+// the same page always links to the same next cursor.
 
 /** Where a page stopped. Field sorts: `phase` 0 = rows with a value, 1 = the empty ones (listed last). */
 export type CursorPosition =
@@ -23,19 +26,41 @@ export class CursorError extends Error {
   override name = "CursorError";
 }
 
-/** Identifies the query a cursor belongs to: every filter and the sort, not the page size. */
-export function queryFingerprint(filters: ValuationFilters, sort: Sort): string {
+/**
+ * Identifies the query a cursor belongs to: every filter, the sort and `scope` (the settings that
+ * shape the answer, such as whether owner names are listed), not the page size.
+ */
+export function queryFingerprint(filters: ValuationFilters, sort: Sort, scope = ""): string {
   const ordered = Object.fromEntries(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash("sha256").update(JSON.stringify([ordered, formatSort(sort)])).digest("base64url").slice(0, 16);
+  return createHash("sha256").update(JSON.stringify([ordered, formatSort(sort), scope])).digest("base64url").slice(0, 16);
 }
 
 function sign(body: string, secret: string): string {
   return createHmac("sha256", secret).update(body).digest("base64url").slice(0, 22);
 }
 
+const IV_LENGTH = 16;
+
+function encryptionKey(secret: string): Buffer {
+  return createHash("sha256").update(`cursor encryption\n${secret}`).digest();
+}
+
+function encrypt(plain: string, secret: string): string {
+  const iv = createHmac("sha256", `cursor iv\n${secret}`).update(plain).digest().subarray(0, IV_LENGTH);
+  const cipher = createCipheriv("aes-256-ctr", encryptionKey(secret), iv);
+  return Buffer.concat([iv, cipher.update(plain, "utf8"), cipher.final()]).toString("base64url");
+}
+
+function decrypt(body: string, secret: string): string {
+  const bytes = Buffer.from(body, "base64url");
+  if (bytes.length <= IV_LENGTH) throw new CursorError("is not a cursor this API issued");
+  const decipher = createDecipheriv("aes-256-ctr", encryptionKey(secret), bytes.subarray(0, IV_LENGTH));
+  return Buffer.concat([decipher.update(bytes.subarray(IV_LENGTH)), decipher.final()]).toString("utf8");
+}
+
 export function encodeCursor(position: CursorPosition, fingerprint: string, sort: Sort, secret: string): string {
   const k = position.kind === "field" ? [position.phase, position.value] : [position.rank, position.score];
-  const body = Buffer.from(JSON.stringify({ h: fingerprint, s: formatSort(sort), k, i: position.id })).toString("base64url");
+  const body = encrypt(JSON.stringify({ h: fingerprint, s: formatSort(sort), k, i: position.id }), secret);
   return `${body}.${sign(body, secret)}`;
 }
 
@@ -49,7 +74,7 @@ export function decodeCursor(token: string, fingerprint: string, sort: Sort, sec
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    raw = JSON.parse(decrypt(body, secret));
   } catch {
     throw new CursorError("is not a cursor this API issued");
   }

@@ -24,7 +24,7 @@ async function addRun(roll: string, status: string, finishedAt: Date | null): Pr
 
 describe("versionAndAsAt", () => {
   it("gives no version and no asAt before any run", async () => {
-    expect(await versionAndAsAt(db.pool, "gv2022")).toEqual({ version: { tag: "0-0-0", lastModified: null }, asAt: null });
+    expect(await versionAndAsAt(db.pool, "gv2022")).toEqual({ version: { tag: "0-0-0-0.0.0", lastModified: null }, asAt: null });
   });
 
   it("agrees with dataVersion and rollAsAt: any finished run moves the version, only a succeeded run of the roll its asAt", async () => {
@@ -44,6 +44,22 @@ describe("versionAndAsAt", () => {
       expect(both.asAt).toEqual(asAt);
       expect(await rollAsAt(db.pool, roll)).toEqual(asAt);
     }
-    expect((await versionAndAsAt(db.pool, "gv2022")).version.tag).toMatch(/^4-\d+-\d+$/);
+    expect((await versionAndAsAt(db.pool, "gv2022")).version.tag).toMatch(/^4-\d+-\d+-0\.0\.0$/);
+  });
+
+  it("moves when an owner suppression is added or removed (answers withhold names at once)", async () => {
+    const tags = [(await dataVersion(db.pool)).tag];
+    const add = (rateNumber: string) =>
+      db.pool.query(`INSERT INTO owner_suppressions (roll, title_type, rate_number, reason, created_by) VALUES ('gv2022', 'full', $1, 'asked', 'test')`, [rateNumber]);
+    await add("1");
+    tags.push((await dataVersion(db.pool)).tag);
+    await add("2");
+    tags.push((await dataVersion(db.pool)).tag);
+    await db.pool.query(`DELETE FROM owner_suppressions WHERE rate_number = '1'`);
+    tags.push((await dataVersion(db.pool)).tag);
+    await db.pool.query(`DELETE FROM owner_suppressions`);
+    tags.push((await dataVersion(db.pool)).tag);
+    expect(new Set(tags.slice(0, 4)).size).toBe(4);
+    expect(tags[4]).toBe(tags[0]);
   });
 });

@@ -2,18 +2,20 @@ import type { Queryable } from "./queryable";
 
 // What the public data's freshness hangs on: scrape runs. Every finished run may have written rows
 // (a failed run keeps the suburbs it stored), so validators follow the latest finished run of any
-// status; `asAt` (how current a roll is) follows the latest successful run of that roll.
+// status; `asAt` (how current a roll is) follows the latest successful run of that roll. The owner
+// suppression list is part of the version too: adding or removing an entry changes answers.
 
 export type DataVersion = { tag: string; lastModified: Date | null };
 export type VersionAndAsAt = { version: DataVersion; asAt: Date | null };
 
-type StampRow = { runs: number; last_id: number | null; last_finished: Date | null; as_at: Date | null };
+type StampRow = { runs: number; last_id: number | null; last_finished: Date | null; as_at: Date | null; suppressions: string };
 
-const VERSION_COLUMNS = "count(*)::integer AS runs, max(id) AS last_id, max(finished_at) AS last_finished";
+const VERSION_COLUMNS = `count(*)::integer AS runs, max(id) AS last_id, max(finished_at) AS last_finished,
+  (SELECT count(*) || '.' || coalesce(max(id), 0) || '.' || coalesce(sum(id), 0) FROM owner_suppressions) AS suppressions`;
 
 function toVersion(row: StampRow | undefined): DataVersion {
   const lastModified = row?.last_finished ?? null;
-  return { tag: `${row?.runs ?? 0}-${row?.last_id ?? 0}-${lastModified?.getTime() ?? 0}`, lastModified };
+  return { tag: `${row?.runs ?? 0}-${row?.last_id ?? 0}-${lastModified?.getTime() ?? 0}-${row?.suppressions ?? "0"}`, lastModified };
 }
 
 export async function dataVersion(db: Queryable): Promise<DataVersion> {

@@ -13,17 +13,32 @@ export const ValuationDetailSchema = ValuationSchema.extend({
   detail: z
     .record(z.string(), z.unknown())
     .nullable()
-    .meta({ description: "Fields of the site's property profile page (all owners, deeds town, exemptions, rebates, …), when fetched." }),
+    .meta({
+      description:
+        "Fields of the site's property profile page (all owners, deeds town, exemptions, rebates, …), when fetched. " +
+        "`owners` only when `ownerNames` is `shown`.",
+    }),
   detailFetchedAt: dateTime("When the profile page was read.").nullable(),
+  ownerNames: z.enum(["shown", "withheld-by-deployment", "withheld-at-owner-request"]).meta({
+    description:
+      "Whether this resource shows the owners: `shown` (the default deployment, OWNER_NAMES=property, and full), " +
+      "`withheld-by-deployment` (OWNER_NAMES=hidden), `withheld-at-owner-request` (the property is on the server's suppression list).",
+  }),
 }).meta({ id: "ValuationDetail" });
 
 export const ValuationChangeSchema = z
   .object({
     runId: z.int().meta({ description: "The scrape run that saw the change." }),
     kind: z.enum(["added", "changed", "removed", "restored"]),
-    fields: z.array(z.string()).meta({ description: "The displayed cells (or suburbId, pin) that changed." }),
-    before: z.record(z.string(), z.unknown()).nullable().meta({ description: "Their values before, as displayed." }),
-    after: z.record(z.string(), z.unknown()).nullable().meta({ description: "Their values after, as displayed." }),
+    fields: z.array(z.string()).meta({
+      description: "The displayed cells (or suburbId, pin) that changed. `firstOwner` alone, without names in before and after, reads \"owner changed\".",
+    }),
+    before: z.record(z.string(), z.unknown()).nullable().meta({
+      description:
+        "Their values before, as displayed. Never an owner's name, except where the server sets OWNER_NAMES=full, and " +
+        "there only for OWNER_HISTORY_DAYS.",
+    }),
+    after: z.record(z.string(), z.unknown()).nullable().meta({ description: "Their values after, as displayed (owner names as for `before`)." }),
     changedAt: dateTime("When the run recorded it."),
   })
   .meta({ id: "ValuationChange" });

@@ -3,7 +3,8 @@ import { buildFilterConditions, relevanceExpressions, type SearchOptions } from 
 import type { ValuationFilters } from "./list-query-schema";
 import { SORT_FIELDS, type Sort } from "./sort-fields";
 import { SqlLiterals } from "./sql-literal";
-import { CSV_COLUMNS } from "./valuation-csv";
+import { suppressedCondition } from "@/lib/owners/owner-suppressions";
+import { csvColumns, type CsvColumn } from "./valuation-csv";
 
 // The CSV export as one COPY statement: the listing's filters and order, and each CSV column as
 // the text the JSON serialiser gives it (String(value) of the number, boolean or string; numbers and
@@ -12,7 +13,6 @@ import { CSV_COLUMNS } from "./valuation-csv";
 // toISOString does, which is cheaper there than to_char here. Binary format hands each field's
 // bytes over unescaped.
 
-type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CopyField = { sql: string; type: CopyFieldType };
 
 const text = (sql: string): CopyField => ({ sql, type: "text" });
@@ -38,7 +38,8 @@ const CSV_COPY_FIELDS: Record<CsvColumn, CopyField> = {
   streetNumber: text("v.street_number"),
   streetName: text("v.street_name"),
   locality: text("v.locality"),
-  firstOwner: text("v.first_owner"),
+  // Present only where lists carry owner names; a suppressed property's owner stays out.
+  firstOwner: text(`CASE WHEN ${suppressedCondition("v")} THEN NULL ELSE v.first_owner END`),
   useCode: number("v.use_code::text"),
   useDescription: text("v.use_description"),
   ratingCategory: text("v.rating_category"),
@@ -51,8 +52,12 @@ const CSV_COPY_FIELDS: Record<CsvColumn, CopyField> = {
   removedAt: timestamp("removed_at"),
 };
 
+export type CsvExportOptions = SearchOptions & { ownersInLists: boolean };
+
 /** The type of each field of the COPY, in CSV column order. */
-export const CSV_COPY_FIELD_TYPES: readonly CopyFieldType[] = CSV_COLUMNS.map((column) => CSV_COPY_FIELDS[column].type);
+export function csvCopyFieldTypes(ownersInLists: boolean): CopyFieldType[] {
+  return csvColumns(ownersInLists).map((column) => CSV_COPY_FIELDS[column].type);
+}
 
 /**
  * The order of the listing (build-list-query.ts): sort key, then id, in the sort's direction,
@@ -71,10 +76,10 @@ function orderBy(filters: ValuationFilters, sort: Sort, literals: SqlLiterals, o
   return `v.${field.column} ${direction}${nulls}, v.id ${direction}`;
 }
 
-export function buildCsvCopyQuery(request: { filters: ValuationFilters; sort: Sort }, options: SearchOptions): string {
+export function buildCsvCopyQuery(request: { filters: ValuationFilters; sort: Sort }, options: CsvExportOptions): string {
   const literals = new SqlLiterals();
   const where = buildFilterConditions(request.filters, literals, options);
   const order = orderBy(request.filters, request.sort, literals, options);
-  const columns = CSV_COLUMNS.map((column) => CSV_COPY_FIELDS[column].sql).join(", ");
+  const columns = csvColumns(options.ownersInLists).map((column) => CSV_COPY_FIELDS[column].sql).join(", ");
   return `COPY (SELECT ${columns} FROM valuations v WHERE ${where.join(" AND ")} ORDER BY ${order}) TO STDOUT (FORMAT binary)`;
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { SearchOptions } from "./build-filter-conditions";
 import type { CursorPosition } from "./cursor";
+import type { CsvExportOptions } from "./export-csv-query";
 import { exportValuations } from "./export-valuations";
 import type { ValuationFilters } from "./list-query-schema";
 import { readBatch } from "./list-valuations";
@@ -19,7 +19,10 @@ import { csvHeader, csvRecord } from "./valuation-csv";
 
 let testDb: TestDatabase;
 let db: Database;
-const search: SearchOptions = { ownerSearch: false };
+/** The default deployment (OWNER_NAMES=property): no owner column, no owner search. */
+const search: CsvExportOptions = { ownerSearch: false, ownersInLists: false };
+/** OWNER_NAMES=full: the owner column, owner search. */
+const fullOwners: CsvExportOptions = { ownerSearch: true, ownersInLists: true };
 /** gv2012: enough generated rows that the COPY is still running when a test stops reading. */
 const BULK_ROWS = 60_000;
 
@@ -100,25 +103,25 @@ afterAll(async () => {
 });
 
 /** The CSV as the export wrote it before COPY: the listing's rows, each serialised and quoted. */
-async function perRowCsv(filters: ValuationFilters, sort: Sort, options: SearchOptions): Promise<string> {
-  let csv = csvHeader();
+async function perRowCsv(filters: ValuationFilters, sort: Sort, options: CsvExportOptions): Promise<string> {
+  let csv = csvHeader(options.ownersInLists);
   let after: CursorPosition | undefined;
   for (;;) {
     const batch = await readBatch(db.pool, { filters, sort, limit: 1000, ...(after ? { after } : {}) }, options);
-    csv += batch.rows.map((row) => csvRecord(serialiseValuation(row))).join("");
+    csv += batch.rows.map((row) => csvRecord(serialiseValuation(row, options.ownersInLists ? "include" : "omit"), options.ownersInLists)).join("");
     if (!batch.next) return csv;
     after = batch.next;
   }
 }
 
-async function exported(filters: ValuationFilters, sort: Sort, options: SearchOptions = search): Promise<Buffer> {
+async function exported(filters: ValuationFilters, sort: Sort, options: CsvExportOptions = search): Promise<Buffer> {
   const stream = exportValuations(db.pool, { filters, sort, format: "csv" }, { ...options, onError: () => {} });
   const chunks: Uint8Array[] = [];
   for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
-async function expectSameCsv(filters: ValuationFilters, sort: Sort, options: SearchOptions = search): Promise<number> {
+async function expectSameCsv(filters: ValuationFilters, sort: Sort, options: CsvExportOptions = search): Promise<number> {
   const expected = await perRowCsv(filters, sort, options);
   const actual = await exported(filters, sort, options);
   expect(actual.toString("utf8")).toBe(expected);
@@ -148,7 +151,7 @@ describe("CSV export", () => {
     for (const q of ["pinetown", "534", "o'brien", "100% _done_", "back\\slash", "somerset way"]) {
       for (const sort of ["relevance", "-marketValue", "address"]) {
         await expectSameCsv({ ...gv2022, q }, sortOf(sort));
-        await expectSameCsv({ ...gv2022, q }, sortOf(sort), { ownerSearch: true });
+        await expectSameCsv({ ...gv2022, q }, sortOf(sort), fullOwners);
       }
     }
   });
@@ -170,9 +173,17 @@ describe("CSV export", () => {
     await expectSameCsv({ ...gv2022, ...filters }, sortOf("-registeredExtent"));
   });
 
+  it("has an owner column only where lists carry owner names (OWNER_NAMES=full)", async () => {
+    const byDefault = (await exported(gv2022, sortOf("rateNumber"))).toString("utf8");
+    expect(byDefault.split("\r\n")[0]).not.toContain("firstOwner");
+    const full = await expectSameCsv({ ...gv2022, includeRemoved: true }, sortOf("-firstOwner"), fullOwners);
+    expect(full).toBeGreaterThan(1100);
+    expect((await exported(gv2022, sortOf("rateNumber"), fullOwners)).toString("utf8").split("\r\n")[0]).toContain(",firstOwner,");
+  });
+
   it("quotes as csvLine does and guards formula-like text, not numbers", async () => {
     const csv = (await exported({ ...gv2022, includeRemoved: true }, sortOf("rateNumber"))).toString("utf8");
-    expect(csv.startsWith(csvHeader())).toBe(true);
+    expect(csv.startsWith(csvHeader(false))).toBe(true);
     expect(csv).toContain(',"26 SOMERSET WAY, AMANZIMTOTI",');
     expect(csv).toContain(',"THE ""VILLA""",');
     expect(csv).toContain(',"padded ",');

@@ -2,9 +2,9 @@ import type { Readable } from "node:stream";
 import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { BinaryCopyToCsv } from "./binary-copy-to-csv";
-import type { SearchOptions } from "./build-filter-conditions";
 import type { CursorPosition } from "./cursor";
-import { buildCsvCopyQuery, CSV_COPY_FIELD_TYPES } from "./export-csv-query";
+import { listOwnerFields } from "@/lib/owners/owner-suppressions";
+import { buildCsvCopyQuery, csvCopyFieldTypes, type CsvExportOptions } from "./export-csv-query";
 import { readBatch } from "./list-valuations";
 import type { ValuationFilters } from "./list-query-schema";
 import { serialiseValuation } from "./serialise-valuation";
@@ -23,7 +23,7 @@ export type ExportFormat = "csv" | "ndjson";
 export const EXPORT_BATCH_SIZE = 1000;
 
 type ExportRequest = { filters: ValuationFilters; sort: Sort; format: ExportFormat };
-type ExportOptions = SearchOptions & { batchSize?: number; onError?: (error: unknown) => void; guard?: StallGuardOptions };
+type ExportOptions = CsvExportOptions & { batchSize?: number; onError?: (error: unknown) => void; guard?: StallGuardOptions };
 
 const encoder = new TextEncoder();
 
@@ -63,7 +63,7 @@ function exportCsv(pool: pg.Pool, request: ExportRequest, options: ExportOptions
   let client: pg.PoolClient | null = null;
   let chunks: AsyncIterator<Buffer> | null = null;
   let cancelled = false;
-  const csv = new BinaryCopyToCsv(CSV_COPY_FIELD_TYPES);
+  const csv = new BinaryCopyToCsv(csvCopyFieldTypes(options.ownersInLists));
 
   /**
    * Gives the client up for good. Releasing a client whose query still runs closes its socket:
@@ -91,7 +91,7 @@ function exportCsv(pool: pg.Pool, request: ExportRequest, options: ExportOptions
             // An abandoned COPY reports the closed connection as an error, after the reader left.
             copy.on("error", () => {});
             chunks = copy[Symbol.asyncIterator]();
-            controller.enqueue(encoder.encode(csvHeader()));
+            controller.enqueue(encoder.encode(csvHeader(options.ownersInLists)));
             return;
           }
           for (;;) {
@@ -158,8 +158,11 @@ function exportNdjson(pool: pg.Pool, request: ExportRequest, options: ExportOpti
             options,
           );
           if (done) return end(false);
+          const owners = await listOwnerFields(client, batch.rows, options.ownersInLists);
+          if (done) return end(false);
           if (batch.rows.length > 0) {
-            controller.enqueue(encoder.encode(batch.rows.map((row) => `${JSON.stringify(serialiseValuation(row))}\n`).join("")));
+            const lines = batch.rows.map((row, index) => `${JSON.stringify(serialiseValuation(row, owners[index]!))}\n`);
+            controller.enqueue(encoder.encode(lines.join("")));
           }
           if (batch.next) {
             after = batch.next;

@@ -1,4 +1,7 @@
-import { ROLLS, type Roll } from "@/lib/config";
+import { ROLLS, type OwnerNamesMode, type Roll } from "@/lib/config";
+import { ownerNamesShown, ownerPolicy } from "@/lib/owners/owner-policy";
+import { suppressedCondition } from "@/lib/owners/owner-suppressions";
+import { redactChange, withoutDetailOwners } from "@/lib/owners/redact-owner-names";
 import type { ValuationDetailResponse } from "./detail-schema";
 import type { TitleTypeValue } from "./list-query-schema";
 import type { Queryable } from "./queryable";
@@ -7,6 +10,8 @@ import { selectColumns, type ValuationRow } from "./valuation-row";
 import { rollYear, valueChange } from "./value-change";
 
 export type DetailLookup = { rateNumber: string; roll: Roll; title?: TitleTypeValue };
+/** The deployment's OWNER_NAMES and OWNER_HISTORY_DAYS. */
+export type DetailOwnerSettings = { ownerNames: OwnerNamesMode; ownerHistoryDays: number; now?: Date };
 export type DetailChoice = { titleType: TitleTypeValue; href: string };
 export type DetailResult =
   | { kind: "found"; body: Omit<ValuationDetailResponse, "meta"> }
@@ -28,6 +33,7 @@ type OtherJson = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "mar
 type DetailRow = ValuationRow & {
   detail: Record<string, unknown> | null;
   detail_fetched_at: Date | null;
+  owner_suppressed: boolean;
   history: ChangeJson[];
   other_rolls: OtherJson[];
 };
@@ -39,12 +45,12 @@ const isoTimestamp = (text: string) => new Date(text).toISOString();
  * number on the other rolls: one statement, so one round trip. Ambiguous when both title types
  * have the rate number.
  */
-export async function getValuationDetail(db: Queryable, lookup: DetailLookup): Promise<DetailResult> {
+export async function getValuationDetail(db: Queryable, lookup: DetailLookup, owners: DetailOwnerSettings): Promise<DetailResult> {
   const otherRolls = ROLLS.filter((roll) => roll !== lookup.roll);
   const values: unknown[] = [lookup.roll, lookup.rateNumber, otherRolls];
   if (lookup.title) values.push(lookup.title);
   const { rows } = await db.query<DetailRow>(
-    `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at,
+    `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at, ${suppressedCondition("v")} AS owner_suppressed,
             (SELECT coalesce(json_agg(c ORDER BY c.changed_at DESC, c.id DESC), '[]')
                FROM (SELECT id, run_id, kind, fields, before, after, changed_at FROM valuation_changes
                       WHERE valuation_id = v.id ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}) c) AS history,
@@ -63,22 +69,32 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup): P
   }
 
   const current = { roll: lookup.roll, marketValue: row.market_value };
+  const shown = ownerNamesShown(owners.ownerNames, row.owner_suppressed);
+  const ownerField = shown === "shown" ? "include" : shown === "withheld-at-owner-request" ? "withhold" : "omit";
+  // History keeps names only under OWNER_NAMES=full, for OWNER_HISTORY_DAYS; older records (and
+  // any written under full before a switch to another mode) are shown without them.
+  const namesSince = (owners.now ?? new Date()).getTime() - owners.ownerHistoryDays * 86_400_000;
+  const historyNames = (changedAt: string) => shown === "shown" && ownerPolicy(owners.ownerNames).inHistory && Date.parse(changedAt) >= namesSince;
   return {
     kind: "found",
     body: {
       data: {
-        ...serialiseValuation(row),
-        detail: row.detail,
+        ...serialiseValuation(row, ownerField),
+        detail: shown === "shown" ? row.detail : withoutDetailOwners(row.detail),
         detailFetchedAt: row.detail_fetched_at?.toISOString() ?? null,
+        ownerNames: shown,
       },
-      history: row.history.map((change) => ({
-        runId: change.run_id,
-        kind: change.kind,
-        fields: change.fields ?? [],
-        before: change.before,
-        after: change.after,
-        changedAt: isoTimestamp(change.changed_at),
-      })),
+      history: row.history.map((change) => {
+        const record = {
+          runId: change.run_id,
+          kind: change.kind,
+          fields: change.fields ?? [],
+          before: change.before,
+          after: change.after,
+          changedAt: isoTimestamp(change.changed_at),
+        };
+        return historyNames(change.changed_at) ? record : redactChange(record);
+      }),
       otherRolls: row.other_rolls
         .map((other) => ({ other, roll: other.roll as Roll }))
         .sort((a, b) => rollYear(b.roll) - rollYear(a.roll))

@@ -22,7 +22,7 @@ export const filterParameters = {
       "Case does not matter; every word must appear. Results are ranked: the exact rate number first, then rate " +
       "numbers that start with it, then rows containing the whole phrase, then the other rows with every word; " +
       "within each, by rate number. " +
-      "Owner names are searched only when the server runs with OWNER_SEARCH=true (they are personal data, and the " +
+      "Owner names are searched only when the server runs with OWNER_NAMES=full (they are personal data, and the " +
       "municipality's own site offers no owner search); by default they are not.",
     example: "pinetown",
   }),
@@ -66,7 +66,8 @@ export const listParameters = {
   sort: enumParam(SORT_VALUES as [string, ...string[]], {
     description:
       "Sort field, `-field` for descending. Empty values (no market value, no extent, …) come last either way; ties " +
-      "are broken by an internal id, so the order is stable across pages. Default: `relevance` with `q`, else `rateNumber`.",
+      "are broken by an internal id, so the order is stable across pages. Default: `relevance` with `q`, else `rateNumber`. " +
+      "`firstOwner` only where the server sets OWNER_NAMES=full (elsewhere it is a 400: owner names are not listed).",
     example: "-marketValue",
   }),
   limit: integerParam({ minimum: 1, maximum: MAX_LIMIT, description: `Rows per page, 1 to ${MAX_LIMIT} (default ${DEFAULT_LIMIT}). Not for exports.`, example: 50 }),
@@ -143,6 +144,23 @@ export const listQuerySchema = z
   });
 
 export type ListQueryInput = z.output<typeof listQuerySchema>;
+
+const OWNER_SORTS: ReadonlySet<string> = new Set(["firstOwner", "-firstOwner"]);
+
+const listQuerySchemaWithoutOwnerSort = listQuerySchema.superRefine((value, ctx) => {
+  if (value.sort !== undefined && OWNER_SORTS.has(value.sort)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sort"],
+      message: "cannot be firstOwner here: owner names are personal data, listed only where the server sets OWNER_NAMES=full",
+    });
+  }
+});
+
+/** The listing's parameters as this deployment takes them: sort=firstOwner only where lists carry owner names. */
+export function listQuerySchemaFor(ownersInLists: boolean): typeof listQuerySchema {
+  return ownersInLists ? listQuerySchema : listQuerySchemaWithoutOwnerSort;
+}
 
 /** Splits the validated parameters into filters and paging, filling in defaults. */
 export function toListQuery(input: ListQueryInput, defaultRoll: Roll): ListQuery {

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { listOwnerFields } from "@/lib/owners/owner-suppressions";
 import { buildCountQuery, buildPageQuery, positionAfter, type PageRow } from "./build-list-query";
 import type { SearchOptions } from "./build-filter-conditions";
 import { decodeCursor, encodeCursor, queryFingerprint, type CursorPosition } from "./cursor";
@@ -9,6 +11,8 @@ import type { Valuation } from "./valuation-schema";
 
 export type ListOptions = SearchOptions & {
   cursorSecret: string;
+  /** Rows carry firstOwner (OWNER_NAMES=full; lib/owners/owner-policy.ts). */
+  ownersInLists: boolean;
   /** The data version (versionAndAsAt's tag): given, the total is counted once per version and filters. */
   dataVersion?: string;
 };
@@ -29,14 +33,16 @@ export async function readBatch(
 
 /** One page of a listing. Throws CursorError for a cursor that does not belong to this query. */
 export async function listValuations(db: Queryable, query: ListQuery, options: ListOptions): Promise<ListPage> {
-  const fingerprint = queryFingerprint(query.filters, query.sort);
+  // A cursor is bound to the owner settings too: one issued where names are listed is refused where they are not.
+  const fingerprint = queryFingerprint(query.filters, query.sort, ownerScope(options));
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, fingerprint, query.sort, options.cursorSecret);
   const [batch, total] = await Promise.all([
     readBatch(db, { filters: query.filters, sort: query.sort, limit: query.limit, ...(after ? { after } : {}) }, options),
     query.total ? totalFor(db, query.filters, options) : Promise.resolve(undefined),
   ]);
+  const owners = await listOwnerFields(db, batch.rows, options.ownersInLists);
   return {
-    data: batch.rows.map(serialiseValuation),
+    data: batch.rows.map((row, index) => serialiseValuation(row, owners[index]!)),
     nextCursor: batch.next ? encodeCursor(batch.next, fingerprint, query.sort, options.cursorSecret) : null,
     ...(total !== undefined ? { total } : {}),
   };
@@ -49,10 +55,17 @@ export async function listValuations(db: Queryable, query: ListQuery, options: L
 const COUNT_CACHE_LIMIT = 1000;
 const countCache = new Map<string, Promise<number>>();
 
-/** The cache key of a count: the data version, the filters in a stable order, the search options. */
+/**
+ * The cache key of a count: the data version, the filters in a stable order, the search options,
+ * hashed so that no search term is kept in memory.
+ */
 function countCacheKey(dataVersion: string, filters: ValuationFilters, options: SearchOptions): string {
   const ordered = Object.entries(filters).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([dataVersion, ordered, options.ownerSearch]);
+  return createHash("sha256").update(JSON.stringify([dataVersion, ordered, options.ownerSearch])).digest("base64url");
+}
+
+function ownerScope(options: ListOptions): string {
+  return `owners:${options.ownersInLists ? "listed" : "unlisted"}:${options.ownerSearch ? "searched" : "unsearched"}`;
 }
 
 function totalFor(db: Queryable, filters: ValuationFilters, options: ListOptions): Promise<number> {

@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { exportPool } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { ExportSlots, exportRefusal } from "./export-slots";
+import type { CsvExportOptions } from "./export-csv-query";
 import { exportValuations, type ExportFormat } from "./export-valuations";
 import type { ValuationFilters } from "./list-query-schema";
 import type { Sort } from "./sort-fields";
@@ -24,7 +25,7 @@ export type OpenedExport = { ok: true; stream: ReadableStream<Uint8Array> } | { 
 export function openExport(
   request: { filters: ValuationFilters; sort: Sort; format: ExportFormat },
   client: string,
-  search: { ownerSearch: boolean },
+  search: CsvExportOptions,
 ): OpenedExport {
   const slot = exportSlots().acquire(client);
   const stallTimeoutMs = config.EXPORT_STALL_TIMEOUT_SECONDS * 1000;

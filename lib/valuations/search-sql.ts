@@ -1,3 +1,4 @@
+import { suppressedCondition } from "@/lib/owners/owner-suppressions";
 import { escapeLike, normaliseSearch } from "./search-terms";
 import type { SqlParams } from "./sql-params";
 
@@ -5,13 +6,16 @@ import type { SqlParams } from "./sql-params";
 // trigram indexes answer, for the words chosen to find rows; strpos, which no index answers, so
 // the planner keeps it as a filter on rows found otherwise (or in an order an index gives).
 
+/** ownerSearch: `q` also matches owner names (OWNER_NAMES=full), never a suppressed property's. */
 export type SearchOptions = { ownerSearch: boolean };
+
+const NOT_SUPPRESSED = `NOT ${suppressedCondition("v")}`;
 
 /** search_text (or, with owner search, the owner's name) matches a LIKE pattern: trigram-indexed. */
 export function likeCondition(pattern: string, params: SqlParams, options: SearchOptions): string {
   const placeholder = params.add(pattern);
   return options.ownerSearch
-    ? `(v.search_text LIKE ${placeholder} OR v.first_owner ILIKE ${placeholder})`
+    ? `(v.search_text LIKE ${placeholder} OR (v.first_owner ILIKE ${placeholder} AND ${NOT_SUPPRESSED}))`
     : `v.search_text LIKE ${placeholder}`;
 }
 
@@ -19,7 +23,7 @@ export function likeCondition(pattern: string, params: SqlParams, options: Searc
 export function containsCondition(text: string, params: SqlParams, options: SearchOptions): string {
   const placeholder = params.add(text);
   return options.ownerSearch
-    ? `(strpos(v.search_text, ${placeholder}) > 0 OR strpos(lower(v.first_owner), ${placeholder}) > 0)`
+    ? `(strpos(v.search_text, ${placeholder}) > 0 OR (strpos(lower(v.first_owner), ${placeholder}) > 0 AND ${NOT_SUPPRESSED}))`
     : `strpos(v.search_text, ${placeholder}) > 0`;
 }
 

@@ -7,7 +7,22 @@ export function valuationHref(row: Pick<ValuationRow, "rate_number" | "roll" | "
   return `/api/valuations/${encodeURIComponent(row.rate_number)}?${query}`;
 }
 
-export function serialiseValuation(row: ValuationRow): Valuation {
+/**
+ * One row as the API answers it. `owner`: `include` adds firstOwner (and the displayed cell),
+ * `withhold` adds firstOwner as null (a suppressed property where names are listed), `omit` leaves
+ * both out (lib/owners/owner-policy.ts decides which).
+ */
+export type OwnerField = "include" | "withhold" | "omit";
+
+export function serialiseValuation(row: ValuationRow, owner: OwnerField): Valuation {
+  const valuation = serialiseWithOwner(row);
+  if (owner === "include") return valuation;
+  const { firstOwner: _cell, ...displayed } = valuation.displayed;
+  const { firstOwner: _owner, ...rest } = valuation;
+  return { ...rest, ...(owner === "withhold" ? { firstOwner: null } : {}), displayed };
+}
+
+function serialiseWithOwner(row: ValuationRow): Valuation {
   return {
     roll: row.roll as Valuation["roll"],
     titleType: row.title_type,

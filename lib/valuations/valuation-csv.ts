@@ -11,10 +11,17 @@ export const CSV_COLUMNS = [
   "marketValue", "registeredExtent", "firstSeenAt", "lastSeenAt", "lastChangedAt", "removedAt",
 ] as const satisfies readonly (keyof Valuation)[];
 
-export function csvHeader(): string {
-  return csvLine(CSV_COLUMNS);
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** The columns of an export: firstOwner only where lists carry owner names (OWNER_NAMES=full). */
+export function csvColumns(ownersInLists: boolean): readonly CsvColumn[] {
+  return ownersInLists ? CSV_COLUMNS : CSV_COLUMNS.filter((column) => column !== "firstOwner");
 }
 
-export function csvRecord(valuation: Valuation): string {
-  return csvLine(CSV_COLUMNS.map((column) => valuation[column]));
+export function csvHeader(ownersInLists: boolean): string {
+  return csvLine(csvColumns(ownersInLists));
+}
+
+export function csvRecord(valuation: Valuation, ownersInLists: boolean): string {
+  return csvLine(csvColumns(ownersInLists).map((column) => valuation[column] ?? null));
 }

@@ -7,12 +7,18 @@ import { ROLLS } from "@/lib/config";
 
 const dateTime = (description: string) => z.string().meta({ format: "date-time", description });
 
+/** Where owner names appear, by the deployment's OWNER_NAMES (lib/owners/owner-policy.ts). */
+export const OWNER_PRESENCE =
+  "Personal data, so present only where the deployment allows it: in list rows and exports only when the server sets " +
+  "OWNER_NAMES=full (the municipality's own deployment); on a property's own detail resource under OWNER_NAMES=property " +
+  "(the default) and full; never under OWNER_NAMES=hidden. Null when the owner's name is withheld at their request.";
+
 export const DisplayedCellsSchema = z
   .object({
     rateNumber: z.string(),
     legalDescription: z.string(),
     address: z.string(),
-    firstOwner: z.string(),
+    firstOwner: z.string().optional().meta({ description: OWNER_PRESENCE }),
     useCode: z.string(),
     ratingCategory: z.string(),
     marketValue: z.string(),
@@ -45,7 +51,11 @@ export const ValuationSchema = z
     streetNumber: z.string().nullable(),
     streetName: z.string().nullable(),
     locality: z.string().nullable(),
-    firstOwner: z.string().nullable().meta({ description: "The first registered owner, as the site lists it." }),
+    firstOwner: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: `The first registered owner, as the site lists it. ${OWNER_PRESENCE}` }),
     useCode: z.int().nullable().meta({ description: "Municipal use code." }),
     useDescription: z.string().nullable(),
     ratingCategory: z.string().nullable(),
@@ -60,7 +70,7 @@ export const ValuationSchema = z
   })
   .meta({
     id: "Valuation",
-    description: "One property on one valuation roll.",
+    description: "One property on one valuation roll (the example is a list row of the default deployment: no owner).",
     examples: [
       {
         roll: "gv2022",
@@ -81,7 +91,6 @@ export const ValuationSchema = z
         streetNumber: null,
         streetName: "PINETOWN",
         locality: "PINETOWN",
-        firstOwner: "SOUTH AFRICAN NATIONAL ROADS AGENCY LTD",
         useCode: 50,
         useDescription: "Roads",
         ratingCategory: "PSI",
@@ -91,7 +100,6 @@ export const ValuationSchema = z
           rateNumber: "96251534",
           legalDescription: "Portion 46 of ERF 2867 of PINETOWN",
           address: "PINETOWN, PINETOWN",
-          firstOwner: "SOUTH AFRICAN NATIONAL ROADS AGENCY LTD",
           useCode: "Roads (50)",
           ratingCategory: "PSI",
           marketValue: "",

@@ -5,6 +5,7 @@ import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { toFilters } from "@/lib/valuations/list-query-schema";
 import { statsQuerySchema, valuationStats } from "@/lib/valuations/valuation-stats";
@@ -20,9 +21,9 @@ export const GET = publicGet(async (request: Request) => {
 
   const db = database();
   const { version, asAt } = await versionAndAsAt(db.pool, filters.roll);
-  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_SEARCH}`);
+  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_NAMES}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
-  const data = await valuationStats(db.pool, filters, groupBy, { ownerSearch: config.OWNER_SEARCH });
+  const data = await valuationStats(db.pool, filters, groupBy, { ownerSearch: ownerPolicy(config.OWNER_NAMES).search });
   return Response.json(
     { groupBy, data, meta: { roll: filters.roll, asAt: asAt?.toISOString() ?? null } },
     { headers: cacheHeaders(etag, version.lastModified) },

@@ -8,11 +8,12 @@ import { EXPORT_COST, publicGet } from "@/lib/api/public-get";
 import { publicLink } from "@/lib/api/public-url";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { CursorError } from "@/lib/valuations/cursor";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { exportFilename, EXPORT_CONTENT_TYPES } from "@/lib/valuations/export-filename";
 import { openExport } from "@/lib/valuations/open-export";
-import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
+import { listQuerySchemaFor, toListQuery } from "@/lib/valuations/list-query-schema";
 import { listValuations } from "@/lib/valuations/list-valuations";
 import type { ValuationList } from "@/lib/valuations/valuation-schema";
 
@@ -24,7 +25,8 @@ const isExport = (request: Request) =>
 export const GET = publicGet(
   async (request: Request) => {
     const url = new URL(request.url);
-    const parsed = parseQuery(listQuerySchema, url.searchParams);
+    const owners = ownerPolicy(config.OWNER_NAMES);
+    const parsed = parseQuery(listQuerySchemaFor(owners.inLists), url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.errors);
     const query = toListQuery(parsed.value, config.DEFAULT_ROLL);
     const format = query.format ?? requestedFormat(url.searchParams, request.headers.get("accept"));
@@ -36,10 +38,10 @@ export const GET = publicGet(
     }
 
     const db = database();
-    const search = { ownerSearch: config.OWNER_SEARCH };
+    const search = { ownerSearch: owners.search, ownersInLists: owners.inLists };
     // Two round trips: the validators (with asAt), then the page.
     const { version, asAt } = await versionAndAsAt(db.pool, query.filters.roll);
-    const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${format}\n${search.ownerSearch}`);
+    const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${format}\n${config.OWNER_NAMES}`);
     const validators = { ...cacheHeaders(etag, version.lastModified), Vary: "Accept" };
     if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified, { Vary: "Accept" });
 

@@ -1,5 +1,6 @@
 import { config, type Roll } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
+import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { dataVersion } from "@/lib/valuations/data-version";
 import type { ValuationFilters } from "@/lib/valuations/list-query-schema";
 import { countValuations } from "@/lib/valuations/list-valuations";
@@ -28,7 +29,7 @@ async function cached<T>(db: Database, key: string, load: () => Promise<T>): Pro
   return value;
 }
 
-const search = () => ({ ownerSearch: config.OWNER_SEARCH });
+const search = () => ({ ownerSearch: ownerPolicy(config.OWNER_NAMES).search });
 
 export function loadStats(db: Database, roll: Roll, groupBy: StatsGroup, suburbId?: string): Promise<StatsGroupRow[]> {
   const filters: ValuationFilters = { roll, includeRemoved: false, ...(suburbId ? { suburb: suburbId } : {}) };

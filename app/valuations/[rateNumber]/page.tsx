@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeTimeline } from "@/components/change-timeline";
 import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
+import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config, type Roll } from "@/lib/config";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
@@ -12,6 +13,7 @@ import { formatNumber } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { initialSearchState, ROLL_IDS, ROLL_LABELS, searchHref, TITLE_LABELS } from "@/lib/search-state/search-state";
+import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
 import { rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 import type { Valuation } from "@/lib/valuations/valuation-schema";
 import { loadProperty, loadSchemeUnits, SCHEME_UNITS_LIMIT } from "../_data/load-property";
@@ -44,12 +46,15 @@ async function readLookup({ params, searchParams }: Props): Promise<Lookup | nul
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
+  // Kept out of search engines unless SEARCH_ENGINE_INDEXING: the page names the owners.
+  const robots = propertyPageRobots(config.SEARCH_ENGINE_INDEXING);
   const lookup = await readLookup(props);
-  if (!lookup) return { title: "Property not found" };
+  if (!lookup) return { title: "Property not found", robots };
   const { result } = await loadProperty(lookup.rateNumber, lookup.roll, lookup.title);
-  if (result.kind !== "found") return { title: `Rate number ${lookup.rateNumber}` };
+  if (result.kind !== "found") return { title: `Rate number ${lookup.rateNumber}`, robots };
   const property = result.body.data;
   return {
+    robots,
     title: `${property.address || `Rate number ${property.rateNumber}`} (${ROLL_LABELS[lookup.roll]})`,
     description: `${property.legalDescription}: market value ${formatRand(property.marketValue)} on the ${ROLL_LABELS[lookup.roll]} valuation roll.`,
   };
@@ -164,9 +169,10 @@ export default async function PropertyPage(props: Props) {
             { label: "Use", value: property.useCode === null ? null : `${property.useDescription ?? "Use"} (${property.useCode})` },
             { label: "Rating category", value: property.ratingCategory },
             { label: "Registered extent", value: formatExtent(property.registeredExtent) },
-            { label: "First owner (as the roll lists it)", value: property.firstOwner },
+            { label: "First owner (as the roll lists it)", value: property.firstOwner ?? null },
           ]}
         />
+        <OwnerNamesNote shown={property.ownerNames} />
       </section>
 
       <section aria-labelledby="legal-heading" className="space-y-3">

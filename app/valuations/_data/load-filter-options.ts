@@ -1,5 +1,6 @@
 import { config, type Roll } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
+import { ownerPolicy } from "@/lib/owners/owner-policy";
 import type { DataVersion } from "@/lib/valuations/data-version";
 import { listSuburbs } from "@/lib/valuations/suburbs";
 import { valuationStats } from "@/lib/valuations/valuation-stats";
@@ -17,7 +18,7 @@ const cache = new Map<string, Promise<FilterOptions>>();
 
 async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOptions> {
   const filters = { roll, includeRemoved: false };
-  const search = { ownerSearch: config.OWNER_SEARCH };
+  const search = { ownerSearch: ownerPolicy(config.OWNER_NAMES).search };
   const [suburbs, useCodes, categories] = await Promise.all([
     listSuburbs(db.pool, roll),
     valuationStats(db.pool, filters, "useCode", search),

@@ -13,7 +13,11 @@ export const loadProperty = cache(
   async (rateNumber: string, roll: Roll, title: "full" | "sectional" | null): Promise<{ result: DetailResult; asAt: string | null }> => {
     const db = database();
     const [result, asAt] = await Promise.all([
-      getValuationDetail(db.pool, { rateNumber, roll, ...(title ? { title } : {}) }),
+      getValuationDetail(
+        db.pool,
+        { rateNumber, roll, ...(title ? { title } : {}) },
+        { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS },
+      ),
       rollAsAt(db.pool, roll),
     ]);
     return { result, asAt: asAt?.toISOString() ?? null };
@@ -34,7 +38,7 @@ export async function loadSchemeUnits(property: Valuation): Promise<{ units: Val
       limit: SCHEME_UNITS_LIMIT,
       total: false,
     },
-    { ownerSearch: false, cursorSecret: config.CURSOR_SECRET },
+    { ownerSearch: false, ownersInLists: false, cursorSecret: config.CURSOR_SECRET },
   );
   const units = page.data.filter((unit) => unit.schemeName === property.schemeName && unit.rateNumber !== property.rateNumber);
   return { units, more: page.nextCursor !== null };

@@ -1,11 +1,12 @@
 import { parseQuery } from "@/lib/api/parse-query";
 import { config, type Roll } from "@/lib/config";
+import { ownerPolicy } from "@/lib/owners/owner-policy";
 import type { Database } from "@/lib/db/client";
 import { toResultRow, type SearchResults } from "@/lib/search-state/search-results";
 import { toApiParams, type SearchState } from "@/lib/search-state/search-state";
 import { CursorError } from "@/lib/valuations/cursor";
 import type { VersionAndAsAt } from "@/lib/valuations/data-version";
-import { listQuerySchema, toListQuery } from "@/lib/valuations/list-query-schema";
+import { listQuerySchemaFor, toListQuery } from "@/lib/valuations/list-query-schema";
 import { listValuations } from "@/lib/valuations/list-valuations";
 
 /**
@@ -15,12 +16,14 @@ import { listValuations } from "@/lib/valuations/list-valuations";
  * the state's roll, read once for the whole page.
  */
 export async function loadSearchResults(db: Database, state: SearchState, defaultRoll: Roll, stamp: VersionAndAsAt): Promise<SearchResults> {
-  const parsed = parseQuery(listQuerySchema, toApiParams(state));
+  const owners = ownerPolicy(config.OWNER_NAMES);
+  const parsed = parseQuery(listQuerySchemaFor(owners.inLists), toApiParams(state));
   if (!parsed.ok) return { kind: "invalid", problems: parsed.errors };
   const query = toListQuery(parsed.value, defaultRoll);
   try {
     const page = await listValuations(db.pool, query, {
-      ownerSearch: config.OWNER_SEARCH,
+      ownerSearch: owners.search,
+      ownersInLists: owners.inLists,
       cursorSecret: config.CURSOR_SECRET,
       dataVersion: stamp.version.tag,
     });

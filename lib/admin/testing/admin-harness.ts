@@ -46,6 +46,8 @@ const ROUTES: { pattern: RegExp; module: string; params: (match: RegExpExecArray
   { pattern: /^\/api\/admin\/data-health$/, module: "data-health", params: () => ({}) },
   { pattern: /^\/api\/admin\/sessions$/, module: "sessions", params: () => ({}) },
   { pattern: /^\/api\/admin\/sessions\/([^/]+)$/, module: "session", params: (m) => ({ id: m[1]! }) },
+  { pattern: /^\/api\/admin\/owner-suppressions$/, module: "owner-suppressions", params: () => ({}) },
+  { pattern: /^\/api\/admin\/owner-suppressions\/([^/]+)$/, module: "owner-suppression", params: (m) => ({ id: m[1]! }) },
 ];
 
 export async function startAdminHarness(options: { rows?: number; env?: Record<string, string>; worker?: boolean } = {}): Promise<AdminHarness> {
@@ -65,6 +67,8 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     "data-health": (await import("@/app/api/admin/data-health/route")) as unknown as RouteModule,
     sessions: (await import("@/app/api/admin/sessions/route")) as unknown as RouteModule,
     session: (await import("@/app/api/admin/sessions/[id]/route")) as unknown as RouteModule,
+    "owner-suppressions": (await import("@/app/api/admin/owner-suppressions/route")) as unknown as RouteModule,
+    "owner-suppression": (await import("@/app/api/admin/owner-suppressions/[id]/route")) as unknown as RouteModule,
   };
   const client = await import("@/lib/db/client");
   const { startQueueWorker } = await import("@/lib/scheduler/queue-worker");

@@ -1,5 +1,6 @@
 import type { ClientBase, Pool } from "pg";
 import type { TitleType } from "@/lib/generated/prisma/enums";
+import { displayedForHistory, historyKeepsOwnerNames } from "./owner-history";
 
 // After a complete, verified run: every row in the run's scope that the run did not see is marked
 // removed (never deleted) with a change record. Suburbs flagged as anomalies (empty now, rows
@@ -13,6 +14,8 @@ export type RemovalScope = {
   suburbIds: string[] | null;
   exceptSuburbIds: string[];
   now?: Date;
+  /** The record keeps the owner's name; default: only under OWNER_NAMES=full (owner-history.ts). */
+  keepOwnerNames?: boolean;
 };
 
 // One statement: the UPDATE and the change records commit together.
@@ -29,7 +32,7 @@ export async function applyRemovals(client: ClientBase | Pool, scope: RemovalSco
        RETURNING id, displayed, suburb_id
      )
      INSERT INTO valuation_changes (valuation_id, run_id, kind, fields, before, after, changed_at)
-     SELECT id, $5, 'removed', '{}', displayed || jsonb_build_object('suburbId', suburb_id), NULL, $6 FROM gone`,
+     SELECT id, $5, 'removed', '{}', ${displayedForHistory("displayed", historyKeepsOwnerNames(scope.keepOwnerNames))} || jsonb_build_object('suburbId', suburb_id), NULL, $6 FROM gone`,
     [scope.roll, scope.titleTypes, scope.suburbIds, scope.exceptSuburbIds, scope.runId, scope.now ?? new Date()],
   );
   return rowCount ?? 0;

@@ -4,6 +4,7 @@ import type { NormalisedValuation } from "../normalise-row";
 import { copyInto } from "./copy-into";
 import type { CopyValue } from "./copy-text";
 import { changedFields, fieldValues, type ChangedField } from "./diff-valuation";
+import { displayedForHistory, historyKeepsOwnerNames, redactChange } from "./owner-history";
 
 // Writes one task's rows with COPY and set-based SQL, inside the caller's transaction (with the
 // task's own bookkeeping, so a task is stored whole or not at all). Running it twice with the same
@@ -41,7 +42,15 @@ type ChangeRecord = {
   after: Record<string, unknown> | null;
 };
 
-export type UpsertInput = { runId: number; roll: string; titleType: TitleType; rows: readonly NormalisedValuation[]; now?: Date };
+export type UpsertInput = {
+  runId: number;
+  roll: string;
+  titleType: TitleType;
+  rows: readonly NormalisedValuation[];
+  now?: Date;
+  /** Change records keep owner names; default: only under OWNER_NAMES=full (owner-history.ts). */
+  keepOwnerNames?: boolean;
+};
 
 // Column name → the type jsonb_to_recordset reads it as. COPY writes them in this order.
 const COLUMNS = {
@@ -120,7 +129,7 @@ export async function upsertValuations(client: ClientBase, input: UpsertInput): 
   const counts: UpsertCounts = { added: 0, changed: 0, unchanged: 0, restored: 0 };
   if (rows.length === 0) return counts;
   const now = input.now ?? new Date();
-  const context = { ...input, rows, now };
+  const context = { ...input, rows, now, keepOwnerNames: historyKeepsOwnerNames(input.keepOwnerNames) };
 
   if (await isFirstSight(client, context)) {
     await client.query("SAVEPOINT first_sight");
@@ -151,7 +160,7 @@ async function isFirstSight(client: ClientBase, { roll, titleType, rows }: Conte
   return !found[0]!.seen;
 }
 
-async function insertAll(client: ClientBase, { runId, roll, titleType, rows, now }: Context): Promise<void> {
+async function insertAll(client: ClientBase, { runId, roll, titleType, rows, now, keepOwnerNames }: Context): Promise<void> {
   const at = now.toISOString();
   await copyInto(
     client,
@@ -162,14 +171,14 @@ async function insertAll(client: ClientBase, { runId, roll, titleType, rows, now
   // Every row of the suburb is one just written (it had none), so the records come from them.
   await client.query(
     `INSERT INTO valuation_changes (${CHANGE_COLUMNS})
-     SELECT id, $4, 'added', '{}', NULL, displayed || jsonb_build_object('suburbId', suburb_id), $5
+     SELECT id, $4, 'added', '{}', NULL, ${displayedForHistory("displayed", keepOwnerNames)} || jsonb_build_object('suburbId', suburb_id), $5
        FROM valuations WHERE roll = $1 AND suburb_id = $2 AND title_type = $3::title_type
       ORDER BY id`,
     [roll, rows[0]!.suburbId, titleType, runId, now],
   );
 }
 
-async function mergeRows(client: ClientBase, { runId, roll, titleType, rows, now }: Context): Promise<UpsertCounts> {
+async function mergeRows(client: ClientBase, { runId, roll, titleType, rows, now, keepOwnerNames }: Context): Promise<UpsertCounts> {
   const counts: UpsertCounts = { added: 0, changed: 0, unchanged: 0, restored: 0 };
   // Equal as a whole means no field differs (diff-valuation.ts compares these same values), so
   // these rows need no lock and no diff: the UPDATE re-checks the condition on the latest version.
@@ -249,7 +258,7 @@ async function mergeRows(client: ClientBase, { runId, roll, titleType, rows, now
       `INSERT INTO valuation_changes (${CHANGE_COLUMNS})
        SELECT valuation_id, $2, kind::change_kind, ARRAY(SELECT jsonb_array_elements_text(fields)), before, after, $3
          FROM jsonb_to_recordset($1::jsonb) AS c(valuation_id bigint, kind text, fields jsonb, before jsonb, after jsonb)`,
-      [JSON.stringify(changes), runId, now],
+      [JSON.stringify(keepOwnerNames ? changes : changes.map(redactChange)), runId, now],
     );
   }
 

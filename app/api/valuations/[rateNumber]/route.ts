@@ -29,10 +29,14 @@ export const GET = publicGet(async (request: Request, context: Context) => {
   const db = database();
   // Two round trips: the validators (with asAt), then the property with its history and other rolls.
   const { version, asAt } = await versionAndAsAt(db.pool, roll);
-  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}`);
+  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_NAMES}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
 
-  const result = await getValuationDetail(db.pool, { rateNumber: rateNumber.data, roll, ...(title ? { title } : {}) });
+  const result = await getValuationDetail(
+    db.pool,
+    { rateNumber: rateNumber.data, roll, ...(title ? { title } : {}) },
+    { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS },
+  );
   if (result.kind === "not-found") {
     return notFound(`No property with rate number ${rateNumber.data} on ${roll}${title ? ` (${title} title)` : ""}.`);
   }

@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+// The owner suppression list: add a property (roll, title type, rate number, reason) and remove an
+// entry (with a reason). Both go through the audited admin API; the page reloads its list after.
+
+export type SuppressionEntry = { id: number; roll: string; titleType: string; rateNumber: string; reason: string; createdBy: string; createdAt: string };
+type Props = { entries: SuppressionEntry[]; rolls: readonly string[]; defaultRoll: string };
+
+async function problemText(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { detail?: string };
+  return body.detail ?? `The server answered HTTP ${response.status}.`;
+}
+
+export function OwnerSuppressionsPanel({ entries, rolls, defaultRoll }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function send(url: string, method: "POST" | "DELETE", body: Record<string, unknown>, done: string): Promise<boolean> {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      if (!response.ok) {
+        setMessage(await problemText(response));
+        return false;
+      }
+      setMessage(done);
+      router.refresh();
+      return true;
+    } catch {
+      setMessage("The server could not be reached.");
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const body = { roll: form.get("roll"), titleType: form.get("titleType"), rateNumber: String(form.get("rateNumber") ?? "").trim(), reason: form.get("reason") };
+    if (await send("/api/admin/owner-suppressions", "POST", body, `Owners of ${body.rateNumber} are now withheld.`)) formElement.reset();
+  }
+
+  async function remove(entry: SuppressionEntry) {
+    const reason = window.prompt(`Why should the owners of ${entry.rateNumber} (${entry.roll}, ${entry.titleType}) be shown again?`);
+    if (reason === null) return;
+    await send(`/api/admin/owner-suppressions/${entry.id}`, "DELETE", { reason }, `${entry.rateNumber} is off the list.`);
+  }
+
+  return (
+    <section aria-labelledby="suppressions" className="space-y-3">
+      <h2 id="suppressions" className="text-lg font-semibold">Owner names withheld on request</h2>
+      <p className="text-sm">
+        A property on this list shows no owner on any page, download or API answer. Give the reason (how and when the owner asked), never the
+        owner&apos;s name: the reason is kept in the audit log.
+      </p>
+      <form onSubmit={add} className="flex flex-wrap items-end gap-3" aria-label="Withhold a property's owners">
+        <label className="block">
+          <span className="block font-medium">Roll</span>
+          <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
+            {rolls.map((roll) => (
+              <option key={roll} value={roll}>{roll}</option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="block font-medium">Title type</span>
+          <select name="titleType" defaultValue="full" className="mt-1 rounded border border-slate-400 px-2 py-1">
+            <option value="full">Full Title</option>
+            <option value="sectional">Sectional Title</option>
+          </select>
+        </label>
+        <label className="block">
+          <span className="block font-medium">Rate number</span>
+          <input name="rateNumber" required pattern="\d{1,24}|PIN:\d{1,16}" className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <label className="block flex-1">
+          <span className="block font-medium">Reason</span>
+          <input name="reason" required minLength={3} maxLength={500} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <button type="submit" disabled={busy} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          Withhold owners
+        </button>
+      </form>
+      {message && <p role="status">{message}</p>}
+      {entries.length === 0 ? (
+        <p>No property is on the list.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Properties whose owners are withheld, newest first</caption>
+            <thead className="border-b border-slate-300">
+              <tr>
+                <th scope="col" className="p-1">Property</th>
+                <th scope="col" className="p-1">Reason</th>
+                <th scope="col" className="p-1">Added by</th>
+                <th scope="col" className="p-1">When</th>
+                <th scope="col" className="p-1"><span className="sr-only">Remove</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id} className="border-b border-slate-100">
+                  <td className="p-1">{entry.rateNumber} ({entry.roll}, {entry.titleType})</td>
+                  <td className="p-1">{entry.reason}</td>
+                  <td className="p-1">{entry.createdBy}</td>
+                  <td className="p-1 whitespace-nowrap">{entry.createdAt.slice(0, 16).replace("T", " ")}</td>
+                  <td className="p-1">
+                    <button type="button" disabled={busy} onClick={() => remove(entry)} className="text-blue-800 underline">
+                      Remove {entry.rateNumber}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
