@@ -5,7 +5,7 @@ describe("searchResultPath", () => {
   it("sends all twelve parameters in the site's order", () => {
     const path = searchResultPath({ titleType: "full", suburbId: "22136" });
     expect(path).toBe(
-      "FramePages/SearchResult.aspx?Roll=1&VolumeNo=&RateNumber=&StreetNo=&StreetName=&Suburb=22136&ERF=&Portion=&DeedsTown=&SchemeName=&SectionNumber=&All=true",
+      "FramePages/SearchResult.aspx?Roll=1&VolumeNo=&RateNumber=&StreetNo=&StreetName=&Suburb=22136&ERF=&Portion=&DeedsTown=&SchemeName=&SectionNumber=&All=false",
     );
   });
 
@@ -15,6 +15,13 @@ describe("searchResultPath", () => {
     expect(path).toContain("SchemeName=SS%204%20A%20B%20%26%20C%20THE%20AVENUE&");
     expect(new URL(path, "http://x/").searchParams.get("SchemeName")).toBe("SS 4 A B & C THE AVENUE");
     expect(new URL(searchResultPath({ titleType: "sectional", schemeName: "SS ALEC'S MEWS" }), "http://x/").searchParams.get("SchemeName")).toBe("SS ALEC'S MEWS");
+  });
+
+  it("sends All=true only for a whole scheme, as the site's form does", () => {
+    expect(searchResultPath({ titleType: "sectional", schemeName: "SS ALEC'S MEWS" })).toMatch(/&All=false$/);
+    expect(searchResultPath({ titleType: "sectional", schemeName: "SS ALEC'S MEWS", wholeScheme: true })).toMatch(/&All=true$/);
+    expect(() => searchResultPath({ titleType: "sectional", wholeScheme: true })).toThrow(/needs a scheme name/);
+    expect(searchResultPath({ titleType: "full", suburbId: "1", volumeNo: "07" })).toMatch(/&All=false$/);
   });
 
   it("filters by volume when asked", () => {

@@ -12,9 +12,12 @@ export type ResultQuery = {
   volumeNo?: string;
   rateNumber?: string;
   schemeName?: string;
+  /** "Show whole scheme": the only search the site's form sends with All=true (needs a scheme). */
+  wholeScheme?: boolean;
 };
 
 export function searchResultPath(query: ResultQuery): string {
+  if (query.wholeScheme && !query.schemeName) throw new Error("a whole-scheme search needs a scheme name (the site's form refuses it without one)");
   const parameters: [string, string][] = [
     ["Roll", ROLL_PARAMETER[query.titleType]],
     ["VolumeNo", query.volumeNo ?? ""],
@@ -27,7 +30,7 @@ export function searchResultPath(query: ResultQuery): string {
     ["DeedsTown", ""],
     ["SchemeName", query.schemeName ?? ""],
     ["SectionNumber", ""],
-    ["All", "true"],
+    ["All", query.wholeScheme ? "true" : "false"],
   ];
   const search = parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&");
   return `FramePages/SearchResult.aspx?${search}`;
