@@ -137,7 +137,22 @@ function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layou
     exclusions: random.chance(0.97) ? "N" : "Y",
     sraCode: random.chance(0.85) ? "" : `SRA${random.int(1, 9)}`,
     propertyType: sectional ? "Sectional Title Unit" : use?.ratingCategory === "Vacant Land" ? "Land" : "Land and Buildings",
+    ...detailTypesOf(catalog.seed, layout.counter, sectional, use),
   };
+}
+
+/**
+ * The site database's PropType and FormType (the detail link's PType/FType): small codes for the
+ * kind of property and of objection form, unrelated to the title type's 1/2 in general. Drawn from
+ * a hash, not the property's random stream, so the other fields stay as they were.
+ */
+function detailTypesOf(seed: number, counter: number, sectional: boolean, use: UseCodeEntry | null): { propType: number; formType: number } {
+  const h = mixSeed(seed, counter, 0x9797);
+  const odd = h % 10 === 0;
+  const propType = sectional ? (odd ? 8 : 7) : use?.ratingCategory === "Vacant Land" ? 4 : odd ? 5 : 3;
+  const residential = use === null || use.ratingCategory === "Residential" || use.ratingCategory === "Vacant Land";
+  const formType = (h >>> 8) % 20 === 0 ? 3 : residential ? 1 : 2;
+  return { propType, formType };
 }
 
 /** The same property on the previous roll: mostly lower values, some other owners and uses. */

@@ -56,6 +56,10 @@ export interface SimProperty {
   exclusions: string;
   sraCode: string;
   propertyType: string;
+  /** The database's PropType: the detail link's `PType` (not the title type). */
+  propType: number;
+  /** The database's FormType (objection form): the detail link's `FType`. */
+  formType: number;
 }
 
 export interface SimSuburb {
