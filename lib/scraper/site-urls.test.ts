@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VOLUME_NUMBERS, criteriaPath, detailPath, searchResultPath } from "./site-urls";
+import { VOLUME_NUMBERS, criteriaPath, detailLinkPath, searchResultPath } from "./site-urls";
 
 describe("searchResultPath", () => {
   it("sends all twelve parameters in the site's order", () => {
@@ -30,10 +30,16 @@ describe("searchResultPath", () => {
 });
 
 describe("other paths", () => {
-  it("names the criteria page per title type and the detail page (sic)", () => {
+  it("names the criteria page per title type", () => {
     expect(criteriaPath("full")).toBe("FramePages/SearchCrit.aspx");
     expect(criteriaPath("sectional")).toBe("FramePages/SearchCrit2.aspx");
-    expect(detailPath("123456", "sectional")).toBe("FramePages/SearchDeatils.aspx?id=123456&PType=2&FType=1");
+  });
+
+  it("follows a profile link as given, resolved against the results page", () => {
+    const href = "../FramePages/SearchDeatils.aspx?id=123456&PType=9&FType=4";
+    expect(detailLinkPath(href, "http://valuation2022.durban.gov.za/")).toBe("FramePages/SearchDeatils.aspx?id=123456&PType=9&FType=4");
+    expect(detailLinkPath("SearchDeatils.aspx?id=1&PType=1&FType=1", "http://sim:4010/gv2017/")).toBe("FramePages/SearchDeatils.aspx?id=1&PType=1&FType=1");
+    expect(() => detailLinkPath("http://elsewhere.example/x", "http://valuation2022.durban.gov.za/")).toThrow(/leads off the site/);
   });
 
   it("lists volumes 01 to 89", () => {
