@@ -108,7 +108,7 @@ function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layou
     titleType: sectional ? "sectional" : "full",
     suburbId: suburb.id,
     suburbName: suburb.name,
-    volumeNo: random.chance(0.9) ? suburb.volumeNo : String(random.int(1, 89)).padStart(2, "0"),
+    volumeNo: random.chance(0.9) ? homeVolume(catalog.seed, layout.counter, suburb.volumeNos) : String(random.int(1, 89)).padStart(2, "0"),
     erfNumber,
     portionNumber,
     isRemainder,
@@ -139,6 +139,11 @@ function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layou
     propertyType: sectional ? "Sectional Title Unit" : use?.ratingCategory === "Vacant Land" ? "Land" : "Land and Buildings",
     ...detailTypesOf(catalog.seed, layout.counter, sectional, use),
   };
+}
+
+/** One of the suburb's own volumes, picked by a hash so the property's random stream is unchanged. */
+function homeVolume(seed: number, counter: number, volumeNos: readonly string[]): string {
+  return volumeNos[mixSeed(seed, counter, 0x701) % Math.max(1, volumeNos.length)] ?? "01";
 }
 
 /**

@@ -69,7 +69,13 @@ export interface SimSuburb {
   name: string;
   township: string;
   locality: string;
+  /** The first of `volumeNos`. */
   volumeNo: string;
+  /**
+   * The volumes most of its properties are in: consecutive, more of them for a bigger suburb, so
+   * that suburb × volume splits a big suburb into answers of a few hundred rows.
+   */
+  volumeNos: string[];
   deedsTownId: number;
 }
 
