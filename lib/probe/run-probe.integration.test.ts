@@ -185,3 +185,44 @@ describe("a site that is not there", () => {
     expect(report.explanations[0]).toContain("the scraper follows redirects on the same host only");
   });
 });
+
+describe("the real profile (the live site as its source and logs show it)", () => {
+  let real: Simulator;
+
+  beforeAll(async () => {
+    // The real first-byte delay (0.25 s + 5 ms a row) made a little shorter, to keep the test quick.
+    real = await startSimulator({ rows: 3_000, seed: 11, profile: "real", real: { firstByteDelay: { baseMs: 50, perRowMs: 1 } } });
+  });
+
+  afterAll(async () => {
+    await real.close();
+  });
+
+  it("is ok, with the right counts, and sees All=true without a scheme answer nothing", async () => {
+    const report = await runProbe(options(real.url));
+    expect(report.verdict).toBe("ok");
+    expect(report.criteria.full!.suburbs).toBe(real.site.suburbs.length);
+    const suburb = report.suburb!;
+    const index = real.site.suburbs.findIndex((s) => String(s.id) === suburb.id);
+    const truth = real.site.rolls.gv2022.bucket("full", index).length;
+    expect(suburb.allFalse).toMatchObject({ rows: truth, caption: truth, banner: false, error: null });
+    expect(suburb.allTrue).toMatchObject({ noMatch: true, rows: 0, error: null });
+    expect(report.notes).toContainEqual(`All=false (as the site's form sends it): ${truth} rows; All=true: No Match: the site answers differently, and the scraper sends All=false as the form does.`);
+    // The link as the page gives it, PType/FType from the site's data, followed as given.
+    expect(report.details).toMatchObject({ error: null });
+    expect(report.details!.url).toBe(new URL(report.details!.href, `${real.url}FramePages/SearchResult.aspx`).toString());
+  });
+
+  // Last in this block: an outage cannot be ended early.
+  it("is down during a database outage, with the database-down explanation", async () => {
+    real.startOutage(60_000);
+    const report = await runProbe(options(real.url));
+    expect(report.verdict).toBe("down");
+    expect(report.explanations[0]).toBe(
+      "the site answered HTTP 500 with a database error on the criteria page (Full Title): the municipality's database is down; try later",
+    );
+    // The home page is a static file: the site is there, its database is not.
+    expect(report.pages[0]).toMatchObject({ label: "home page", status: 200 });
+    expect(report.reachable).toBe(true);
+  });
+});
