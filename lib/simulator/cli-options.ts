@@ -130,7 +130,7 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedSimulatorArgs
         times: v["no-match-times"] === undefined ? 1 : wholeNumber("no-match-times", v["no-match-times"]),
       };
     }
-    if (v["all-without-scheme"] !== undefined) real.allWithoutScheme = oneOf("all-without-scheme", v["all-without-scheme"], ["no-match", "ignored"]);
+    if (v["all-without-scheme"] !== undefined) real.allWithoutScheme = oneOf<RealBehaviour["allWithoutScheme"]>("all-without-scheme", v["all-without-scheme"], ["no-match", "ignored"]);
     if (v["detail-types"] !== undefined) real.detailTypesFromData = oneOf("detail-types", v["detail-types"], ["data", "title"]) === "data";
     if (v.order !== undefined) real.unsorted = oneOf("order", v.order, ["unsorted", "sorted"]) === "unsorted";
     if (v["outage-after"] !== undefined && v["outage-for"] === undefined) throw new FlagError("--outage-after needs --outage-for (how long the outage lasts)");
