@@ -41,7 +41,7 @@ export function explainPageFailure(page: Pick<ProbePage, "label" | "status" | "f
     case "http-status":
       return page.status === 404
         ? `the ${page.label} is not there (HTTP 404): check the base URL`
-        : `the site answered ${page.error ?? status} on the ${page.label}`;
+        : `the ${page.label} answered ${page.error ?? status.trim()}`;
     case "unreachable":
       return `the ${page.label} could not be reached: ${page.error ?? "no connection"}`;
     case "timeout":

@@ -96,13 +96,13 @@ async function probeHome(session: ProbeSession, report: ProbeReport, options: Pr
   report.redirects = home.page.redirects;
   report.httpToHttps = home.page.redirects.some((hop) => hop.from.startsWith("http:") && hop.to.startsWith("https:"));
   report.tls = await inspectTls(home.answer.url, { timeoutMs: options.timeoutMs });
+  add(session, tlsFindings(report.tls));
   if (!report.reachable || home.page.failure === "redirect") {
     session.down.push(`${explainPageFailure(home.page)}: the site is down or not reachable from here`);
     return false;
   }
   if (home.page.failure !== null) session.degraded.push(explainPageFailure(home.page));
   if (report.httpToHttps) session.noteOnce(`the site redirects http to https (${home.page.redirects.map((hop) => `${hop.status} to ${hop.to}`).join(", ")}); the scraper follows it`);
-  add(session, tlsFindings(report.tls));
   add(session, charsetFindings(home.page));
   return true;
 }
