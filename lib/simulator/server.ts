@@ -64,6 +64,8 @@ export interface Simulator {
   readonly startedAt: number;
   /** Starts a database outage now, for `durationMs`. */
   startOutage(durationMs: number): void;
+  /** Ends every outage started with startOutage (a planned `behaviour.outage` stays). */
+  endOutage(): void;
   /** Whether the database is down right now (a started outage or `behaviour.outage`). */
   readonly outageActive: boolean;
   /** What a property's results row shows and what a correct scraper stores, under the live switches. */
@@ -148,7 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const { page } = resolveRoll(path);
     const isResults = page === "/framepages/searchresult.aspx";
 
-    if (DATABASE_PAGES.has(page) && outageActive()) {
+    if (DATABASE_PAGES.has(page) && outageActive(receivedAt)) {
       return send(req, res, { status: 500, body: renderDatabaseDownPage() }, "outage", receivedAt);
     }
     const decision = faults.take(url);
@@ -233,6 +235,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!(Number.isFinite(durationMs) && durationMs >= 0)) throw new Error(`durationMs must be zero or more, got ${durationMs}`);
       const now = Date.now();
       outages.push({ from: now, to: now + durationMs });
+    },
+    endOutage() {
+      outages.length = 0;
     },
     get outageActive() {
       return outageActive();
