@@ -5,7 +5,7 @@ import type { Logger } from "@/lib/log";
 // The admin audit trail: who did what, when and from where. A failed write is logged loudly but
 // does not undo or hide the action it describes.
 
-export type AuditAction = "sign-in" | "sign-out" | "scrape-run.start" | "scrape-run.cancel" | "scrape-run.resume";
+export type AuditAction = "sign-in" | "sign-out" | "scrape-run.start" | "scrape-run.cancel" | "scrape-run.resume" | "site-probe.run";
 export type AuditOutcome = "ok" | "refused" | "failed";
 
 export type AuditEntry = {
