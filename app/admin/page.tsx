@@ -7,14 +7,16 @@ import { adminPageAccess } from "@/lib/auth/admin-page";
 import { recentAudit } from "@/lib/auth/audit-log";
 import { ROLLS, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { latestProbes } from "@/lib/probe/site-probes";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
+import { SiteProbePanel } from "./probe/site-probe-panel";
 import { RunHistoryTable } from "./run-history-table";
 import { StartRunForm } from "./start-run-form";
 
-// The admin dashboard: start a run, the run going now, history, data health and the audit log.
+// The admin dashboard: start a run, the run going now, the site probe, history, data health and the audit log.
 
 export const dynamic = "force-dynamic";
 
@@ -31,11 +33,12 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
-  const [runs, health, suburbs, audit] = await Promise.all([
+  const [runs, health, suburbs, audit, probes] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
     dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
     suburbChoices(db, config.DEFAULT_ROLL),
     recentAudit(db, 20),
+    latestProbes(db),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -54,6 +57,7 @@ export default async function AdminPage() {
         </p>
       ))}
       <StartRunForm rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} suburbs={suburbs} />
+      <SiteProbePanel probes={probes} rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">Run history</h2>
         <RunHistoryTable runs={runs.data} />
