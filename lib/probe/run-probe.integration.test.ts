@@ -213,6 +213,56 @@ describe("the real profile (the live site as its source and logs show it)", () =
     expect(report.details!.url).toBe(new URL(report.details!.href, `${real.url}FramePages/SearchResult.aspx`).toString());
   });
 
+  it("passes over suburbs under the size banner, and says the one it kept carries it", async () => {
+    const before = real.behaviour;
+    real.behaviour = { ...before, bannerThreshold: 100 };
+    try {
+      const report = await runProbe(options(real.url));
+      expect(report.verdict).toBe("ok");
+      const suburb = report.suburb!;
+      expect(suburb.passedOver.map((passed) => passed.reason)).toEqual(["its answer carries the size banner", "its answer carries the size banner"]);
+      expect(suburb.passedOver.map((passed) => passed.id)).toEqual(real.site.suburbs.slice(0, 2).map((s) => String(s.id)));
+      expect(suburb.id).toBe(String(real.site.suburbs[2]!.id));
+      expect(suburb.allFalse.banner).toBe(true);
+      expect(suburb.allFalse.rows).toBe(suburb.allFalse.caption);
+      expect(report.notes).toContainEqual(expect.stringMatching(/answered with the "resource constraints" banner \(\d+ rows sent; the caption counts rows sent\)/));
+    } finally {
+      real.behaviour = before;
+    }
+  });
+
+  it("is degraded when populated suburbs answer a transient \"No Match\", and says the site may be in trouble", async () => {
+    const before = real.behaviour;
+    real.behaviour = { ...before, transientNoMatch: { share: 1, times: 1 } };
+    real.clearRequests();
+    try {
+      const report = await runProbe(options(real.url));
+      expect(report.verdict).toBe("degraded");
+      const names = real.site.suburbs.slice(0, 3).map((s) => s.name);
+      expect(report.explanations).toEqual([
+        `no suburb among the first 3 answered with rows (${names[0]} (it answered "No Match"); ${names[1]} (it answered "No Match"); ${names[2]} answered "No Match"): the site may be returning empty answers, as it does when its database is in trouble`,
+      ]);
+      expect(real.requests.filter((request) => request.fault === "transient-no-match")).toHaveLength(3);
+    } finally {
+      real.behaviour = before;
+    }
+  });
+
+  it("is down when the site's database times out on a small suburb, and says so", async () => {
+    const before = real.behaviour;
+    real.behaviour = { ...before, firstByteDelay: { baseMs: 200, perRowMs: 0 }, databaseTimeoutMs: 100 };
+    try {
+      const report = await runProbe(options(real.url));
+      expect(report.verdict).toBe("down");
+      expect(report.explanations[0]).toMatch(
+        /^the site answered HTTP 500 with a database timeout on the results page \(.+, All=false\): its database gave up after about 30 s \(overloaded, or the answer is too big\); try later$/,
+      );
+      expect(report.pages.find((page) => page.label.startsWith("results page"))).toMatchObject({ status: 500, failure: "database-timeout" });
+    } finally {
+      real.behaviour = before;
+    }
+  });
+
   // Last in this block: an outage cannot be ended early.
   it("is down during a database outage, with the database-down explanation", async () => {
     real.startOutage(60_000);
