@@ -44,7 +44,7 @@ describe("scripts/simulate-site.ts", () => {
   it("lists every real-site flag in --help", async () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
-    for (const flag of ["--profile", "--answer-cap", "--banner-threshold", "--first-byte-ms-per-row", "--db-timeout-ms", "--outage-after", "--outage-for", "--odd-cell-share", "--no-match-share", "--all-without-scheme", "--detail-types", "--order"]) {
+    for (const flag of ["--profile", "--answer-cap", "--banner-threshold", "--first-byte-ms-per-row", "--db-timeout-ms", "--outage-after", "--outage-for", "--outage-error", "--odd-cell-share", "--no-match-share", "--all-without-scheme", "--detail-types", "--order"]) {
       expect(result.stdout).toContain(flag);
     }
   });
@@ -71,7 +71,7 @@ describe("scripts/simulate-site.ts", () => {
     );
     expect(result.stdout).toContain("profile: real");
     expect(result.stdout).toContain("counts the rows sent");
-    expect(result.stdout).toMatch(/outage: 600\s000 ms from 0 ms after start/);
+    expect(result.stdout).toMatch(/outage: 600\s000 ms from 0 ms after start \(network error\)/);
     expect(statuses).toEqual([500, 200]);
     expect(result.code).toBe(0);
   });

@@ -61,6 +61,7 @@ describe("parseSimulatorArgs", () => {
       outage: { startAfterMs: 90_000, durationMs: 120_000 },
     });
     expect(run(["--outage-for", "500ms"]).real?.outage).toEqual({ startAfterMs: 0, durationMs: 500 });
+    expect(run(["--outage-for", "1m", "--outage-error", "pool"]).real?.outage).toEqual({ startAfterMs: 0, durationMs: 60_000, error: "pool" });
     expect(run(["--answer-cap", "none"]).real?.answerCap).toBeNull();
   });
 
@@ -72,6 +73,8 @@ describe("parseSimulatorArgs", () => {
     expect(error(["--no-match-times", "once"])).toBe('--no-match-times must be a whole number, got "once"');
     expect(error(["--order", "random"])).toBe('--order must be one of unsorted, sorted, got "random"');
     expect(error(["--outage-after", "10s"])).toBe("--outage-after needs --outage-for (how long the outage lasts)");
+    expect(error(["--outage-error", "pool"])).toBe("--outage-error needs --outage-for (how long the outage lasts)");
+    expect(error(["--outage-for", "1m", "--outage-error", "disk"])).toBe('--outage-error must be one of network, pool, got "disk"');
     expect(error(["--outage-for", "soon"])).toBe('--outage-for must be a duration such as 90s, 2m or 500ms, got "soon"');
     expect(error(["--rows", "many"])).toBe('--rows must be a whole number of at least 1, got "many"');
     expect(error(["--port", "70000"])).toBe("--port must be at most 65535");

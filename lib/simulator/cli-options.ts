@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { REAL_PROFILE_DEFAULTS, resolveBehaviour, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
+import { REAL_PROFILE_DEFAULTS, resolveBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
 import type { SimulatorOptions } from "./server";
 
 export const SIMULATE_SITE_USAGE = `Usage: npm run simulate-site -- [options]
@@ -36,6 +36,9 @@ Real-site switches (each works on its own, with either profile):
   --outage-after D           start a database outage D after start-up (e.g. 90s, 2m, 500ms; a bare
                              number is seconds; needs --outage-for)
   --outage-for D             how long the outage lasts (starts at once without --outage-after)
+  --outage-error network|pool
+                             the SQL error the outage answers: server unreachable (default) or
+                             connection pool exhausted
   --help                     show this help
 `;
 
@@ -91,6 +94,7 @@ const FLAGS = {
   order: { type: "string" },
   "outage-after": { type: "string" },
   "outage-for": { type: "string" },
+  "outage-error": { type: "string" },
   help: { type: "boolean" },
 } as const;
 
@@ -134,10 +138,12 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedSimulatorArgs
     if (v["detail-types"] !== undefined) real.detailTypesFromData = oneOf("detail-types", v["detail-types"], ["data", "title"]) === "data";
     if (v.order !== undefined) real.unsorted = oneOf("order", v.order, ["unsorted", "sorted"]) === "unsorted";
     if (v["outage-after"] !== undefined && v["outage-for"] === undefined) throw new FlagError("--outage-after needs --outage-for (how long the outage lasts)");
+    if (v["outage-error"] !== undefined && v["outage-for"] === undefined) throw new FlagError("--outage-error needs --outage-for (how long the outage lasts)");
     if (v["outage-for"] !== undefined) {
       real.outage = {
         startAfterMs: v["outage-after"] === undefined ? 0 : parseDuration("outage-after", v["outage-after"]),
         durationMs: parseDuration("outage-for", v["outage-for"]),
+        ...(v["outage-error"] !== undefined ? { error: oneOf<OutageError>("outage-error", v["outage-error"], ["network", "pool"]) } : {}),
       };
     }
     resolveBehaviour(profile, real);
@@ -172,6 +178,6 @@ export function describeBehaviour(b: RealBehaviour): string[] {
     `first byte after ${ms(b.firstByteDelay.baseMs)} + ${ms(b.firstByteDelay.perRowMs)} a row; database timeout: ${b.databaseTimeoutMs === null ? "none" : ms(b.databaseTimeoutMs)}`,
     `odd cells: ${b.oddCells.share}; transient No Match: share ${b.transientNoMatch.share}, ${b.transientNoMatch.times} times`,
     `All=true without a scheme: ${b.allWithoutScheme}; detail types: ${b.detailTypesFromData ? "from data" : "title type"}; rows ${b.unsorted ? "unsorted" : "by rate number"}`,
-    `outage: ${b.outage ? `${ms(b.outage.durationMs)} from ${ms(b.outage.startAfterMs)} after start` : "none"}`,
+    `outage: ${b.outage ? `${ms(b.outage.durationMs)} from ${ms(b.outage.startAfterMs)} after start (${b.outage.error ?? "network"} error)` : "none"}`,
   ];
 }

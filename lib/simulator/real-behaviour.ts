@@ -30,7 +30,19 @@ export interface RealBehaviour {
   /** Rows come in an order that is not rate-number order (deterministic per query). */
   unsorted: boolean;
   /** A database outage window, relative to the simulator's start. */
-  outage: { startAfterMs: number; durationMs: number } | null;
+  outage: OutageWindow | null;
+}
+
+/**
+ * What the database pages answer while the database is down: "network" (the default; thousands
+ * in the site's logs: the server cannot be reached) or "pool" (hundreds: connection pool exhausted).
+ */
+export type OutageError = "network" | "pool";
+
+export interface OutageWindow {
+  startAfterMs: number;
+  durationMs: number;
+  error?: OutageError;
 }
 
 /**
@@ -106,6 +118,9 @@ export function validateBehaviour(b: RealBehaviour): RealBehaviour {
   if (b.outage !== null) {
     assertMs("outage.startAfterMs", b.outage.startAfterMs);
     assertMs("outage.durationMs", b.outage.durationMs);
+    if (b.outage.error !== undefined && b.outage.error !== "network" && b.outage.error !== "pool") {
+      throw new Error(`outage.error must be "network" or "pool", got ${String(b.outage.error)}`);
+    }
   }
   return b;
 }

@@ -1,7 +1,7 @@
 import * as cheerio from "cheerio";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { REAL_PROFILE_DEFAULTS, resolveBehaviour, type RealBehaviour } from "./real-behaviour";
-import { DATABASE_DOWN_MESSAGE, DATABASE_TIMEOUT_MESSAGE, FORMAT_MESSAGE } from "./render-error-pages";
+import { DATABASE_DOWN_MESSAGE, DATABASE_TIMEOUT_MESSAGE, FORMAT_MESSAGE, POOL_EXHAUSTED_MESSAGE } from "./render-error-pages";
 import { BANNER_TEXT, NO_MATCH_TEXT } from "./render-results";
 import { startSimulator, type Simulator } from "./server";
 import type { SimProperty, TitleType } from "./sim-types";
@@ -211,6 +211,16 @@ describe("simulator real profile", () => {
       } finally {
         await planned.close();
       }
+    });
+
+    it("can fail with connection-pool exhaustion instead", async () => {
+      sim.startOutage(60_000, "pool");
+      const page = await get(sim.url, resultsPath({ Suburb: String(big.id) }));
+      expect(page.status).toBe(500);
+      expect(page.text).toContain(POOL_EXHAUSTED_MESSAGE);
+      expect(page.text).toContain("System.InvalidOperationException");
+      sim.endOutage();
+      expect((await get(sim.url, "FramePages/SearchCrit.aspx")).status).toBe(200);
     });
 
     it("ends a started outage after its duration", async () => {

@@ -4,8 +4,8 @@ import { expectedCells, type ExpectedCells } from "./expected-cells";
 import { Faults } from "./faults";
 import { generateSite, type SimSite } from "./generate-site";
 import { siteAtGeneration } from "./mutate-site";
-import { resolveBehaviour, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
-import { renderDatabaseDownPage, renderDatabaseTimeoutPage, renderTooManyRequestsPage } from "./render-error-pages";
+import { resolveBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
+import { renderDatabaseDownPage, renderDatabaseTimeoutPage, renderPoolExhaustedPage, renderTooManyRequestsPage } from "./render-error-pages";
 import { resolveRoll, routeRequest, type RouteOptions, type SimResponse } from "./route-request";
 import type { RollId, SimProperty } from "./sim-types";
 import { isTransientNoMatchSuburb, TransientNoMatch } from "./transient-no-match";
@@ -62,8 +62,8 @@ export interface Simulator {
   behaviour: RealBehaviour;
   /** Date.now() when the simulator started (outage windows are relative to it). */
   readonly startedAt: number;
-  /** Starts a database outage now, for `durationMs`. */
-  startOutage(durationMs: number): void;
+  /** Starts a database outage now, for `durationMs` (pages answer the network error unless told "pool"). */
+  startOutage(durationMs: number, error?: OutageError): void;
   /** Ends every outage started with startOutage (a planned `behaviour.outage` stays). */
   endOutage(): void;
   /** Whether the database is down right now (a started outage or `behaviour.outage`). */
@@ -115,13 +115,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const requests: SimRequestRecord[] = [];
   const host = options.host ?? "127.0.0.1";
   const startedAt = Date.now();
-  const outages: { from: number; to: number }[] = [];
+  const outages: { from: number; to: number; error: OutageError }[] = [];
   const transientNoMatch = new TransientNoMatch();
 
-  const outageActive = (now = Date.now()): boolean => {
+  /** The error of the outage under way at `now`, or null when the database is up. */
+  const outageAt = (now: number): OutageError | null => {
     const planned = behaviour.outage;
-    if (planned && now >= startedAt + planned.startAfterMs && now < startedAt + planned.startAfterMs + planned.durationMs) return true;
-    return outages.some((o) => now >= o.from && now < o.to);
+    if (planned && now >= startedAt + planned.startAfterMs && now < startedAt + planned.startAfterMs + planned.durationMs) return planned.error ?? "network";
+    return outages.find((o) => now >= o.from && now < o.to)?.error ?? null;
   };
 
   const send = (req: IncomingMessage, res: ServerResponse, response: SimResponse, fault: string | null, receivedAt: number) => {
@@ -150,8 +151,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const { page } = resolveRoll(path);
     const isResults = page === "/framepages/searchresult.aspx";
 
-    if (DATABASE_PAGES.has(page) && outageActive(receivedAt)) {
-      return send(req, res, { status: 500, body: renderDatabaseDownPage() }, "outage", receivedAt);
+    const outage = DATABASE_PAGES.has(page) ? outageAt(receivedAt) : null;
+    if (outage !== null) {
+      return send(req, res, { status: 500, body: outage === "pool" ? renderPoolExhaustedPage() : renderDatabaseDownPage() }, "outage", receivedAt);
     }
     const decision = faults.take(url);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
@@ -231,16 +233,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       behaviour = next;
     },
     startedAt,
-    startOutage(durationMs: number) {
+    startOutage(durationMs: number, error: OutageError = "network") {
       if (!(Number.isFinite(durationMs) && durationMs >= 0)) throw new Error(`durationMs must be zero or more, got ${durationMs}`);
+      if (error !== "network" && error !== "pool") throw new Error(`error must be "network" or "pool", got ${String(error)}`);
       const now = Date.now();
-      outages.push({ from: now, to: now + durationMs });
+      outages.push({ from: now, to: now + durationMs, error });
     },
     endOutage() {
       outages.length = 0;
     },
     get outageActive() {
-      return outageActive();
+      return outageAt(Date.now()) !== null;
     },
     expectedCells: (p) => expectedCells(p, behaviour, site.seed),
     isTransientNoMatchSuburb: (suburbId) => isTransientNoMatchSuburb(seed, suburbId, behaviour.transientNoMatch.share),
