@@ -17,9 +17,9 @@ let testDb: TestDatabase;
 let db: Database;
 let dir: string;
 
-function run(command: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, DATABASE_URL: testDb.url, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, DATABASE_URL: testDb.url, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -66,6 +66,14 @@ describe("npm run probe-site", () => {
     expect(stored[0]).toMatchObject({ roll: "gv2022", baseUrl: sim.url, ok: true, triggeredBy: "cli" });
     expect(stored[0]!.summary).toContain("Verdict: OK");
     expect(probeReportSchema.parse(stored[0]!.report)).toEqual(report);
+  });
+
+  it("still prints the report and exits by the verdict when the database cannot store it", async () => {
+    const unreachable = "postgresql://postgres@127.0.0.1:1/nowhere";
+    const result = await run(process.execPath, ["--import", "tsx", "scripts/probe-site.ts", "--base-url", sim.url, "--delay-ms", "0"], { DATABASE_URL: unreachable });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Verdict: OK");
+    expect(result.stderr).toContain("warning: the report was not stored in the database:");
   });
 
   it("exits 1 during a database outage, saying so plainly, and stores the failed probe", async () => {

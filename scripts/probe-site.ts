@@ -37,6 +37,7 @@ if (command.out) {
 }
 
 // The report matters more than its storage: a database problem is said, not fatal.
+if (command.store && !config.DATABASE_URL) console.error("Not stored: DATABASE_URL is not set (npm run probe-site provides one).");
 if (command.store && config.DATABASE_URL) {
   const db = database();
   try {
