@@ -22,7 +22,7 @@ describe("describeAllFlag", () => {
     expect(describeAllFlag(answer({}), answer({ noMatch: true, rows: 0, caption: 0 }))).toBe(
       "All=false (as the site's form sends it): 12 rows; All=true: No Match: the site answers differently, and the scraper sends All=false as the form does.",
     );
-    expect(describeAllFlag(answer({}), answer({ rows: 1000, caption: 1000, banner: true }))).toContain("All=true: 1000 rows under the size banner: the site answers differently");
+    expect(describeAllFlag(answer({}), answer({ rows: 1000, caption: 1000, banner: true }))).toContain("All=true: 1\u00a0000 rows under the size banner: the site answers differently");
   });
 
   it("says when All=true failed", () => {

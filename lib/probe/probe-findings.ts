@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/format/format-number";
 import { explainPageFailure } from "./explain-failure";
 import type { ProbePage, ProbeReport, ResultsAnswer } from "./probe-report";
 
@@ -10,7 +11,7 @@ const CERTIFICATE_WARNING_DAYS = 21;
 /** What All=false against All=true says about the site, in one sentence. */
 export function describeAllFlag(allFalse: ResultsAnswer, allTrue: ResultsAnswer): string {
   const rows = (answer: ResultsAnswer) =>
-    answer.error !== null ? `failed (${answer.error})` : answer.noMatch ? "No Match" : `${answer.rows} rows${answer.banner ? " under the size banner" : ""}`;
+    answer.error !== null ? `failed (${answer.error})` : answer.noMatch ? "No Match" : `${formatNumber(answer.rows ?? 0)} rows${answer.banner ? " under the size banner" : ""}`;
   const summary = `All=false (as the site's form sends it): ${rows(allFalse)}; All=true: ${rows(allTrue)}`;
   if (allTrue.error !== null) return `${summary}. The scraper sends All=false.`;
   if (allTrue.rows === allFalse.rows && allTrue.noMatch === allFalse.noMatch) return `${summary}: the same answer.`;

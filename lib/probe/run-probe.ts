@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/format/format-number";
 import type { TitleType } from "@/lib/generated/prisma/enums";
 import { parseCriteriaPage, parseSearchTypePage, type CriteriaOption } from "@/lib/scraper/parse-criteria";
 import { parseDetailsPage } from "@/lib/scraper/parse-details";
@@ -182,8 +183,8 @@ async function probeSmallSuburb(session: ProbeSession, report: ProbeReport, base
       `no suburb among the first ${candidates.length} answered with rows (${before ? `${before}; ` : ""}${suburb.name} answered "No Match"): the site may be returning empty answers, as it does when its database is in trouble`,
     );
   }
-  if (answer.banner) session.noteOnce(`${suburb.name} answered with the "resource constraints" banner (${answer.rows} rows sent; the caption counts rows sent): the scraper re-reads such a suburb by volume`);
-  if ((answer.firstByteMs ?? 0) > SLOW_FIRST_BYTE_MS) session.degraded.push(`the results page took ${Math.round((answer.firstByteMs ?? 0) / 1000)} s to its first byte for ${answer.rows} rows: the site is slow today`);
+  if (answer.banner) session.noteOnce(`${suburb.name} answered with the "resource constraints" banner (${formatNumber(answer.rows ?? 0)} rows sent; the caption counts rows sent): the scraper re-reads such a suburb by volume`);
+  if ((answer.firstByteMs ?? 0) > SLOW_FIRST_BYTE_MS) session.degraded.push(`the results page took ${Math.round((answer.firstByteMs ?? 0) / 1000)} s to its first byte for ${formatNumber(answer.rows ?? 0)} rows: the site is slow today`);
   add(session, charsetFindings(session.pages.at(-1)!));
 
   const allTrueUrl = resultsUrl(base, { titleType, suburbId: suburb.id }, true);
@@ -204,7 +205,7 @@ async function probeVolume(session: ProbeSession, report: ProbeReport, base: str
   if (answer.error !== null) {
     session.degraded.push(`${explainPageFailure(fetched.page)}; the cross-check reads the roll volume by volume, splitting a big volume by suburb`);
   } else if (answer.banner) {
-    session.noteOnce(`volume ${PROBE_VOLUME} answered with the size banner (${answer.rows} rows sent): the cross-check splits such a volume by suburb`);
+    session.noteOnce(`volume ${PROBE_VOLUME} answered with the size banner (${formatNumber(answer.rows ?? 0)} rows sent): the cross-check splits such a volume by suburb`);
   }
 }
 
