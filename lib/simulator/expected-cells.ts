@@ -38,7 +38,7 @@ export function expectedCells(p: SimProperty, behaviour: CellBehaviour, seed: nu
   let marketValue = p.marketValue;
   let registeredExtent = p.registeredExtent;
   if (oddCell) {
-    cells[oddCell.column === "marketValue" ? 6 : 7] = formatXsltNumber(oddCell.value, oddCell.column);
+    cells[oddCell.column === "marketValue" ? 6 : 7] = formatXsltNumber(oddCell.value, oddCell.column === "marketValue" ? "####,###" : "####,###.##");
     if (oddCell.column === "marketValue") marketValue = null;
     else registeredExtent = null;
   }

@@ -26,11 +26,12 @@ describe("format-number", () => {
 
 describe("formatXsltNumber", () => {
   it("prints NULL as NaN, zero as nothing and negatives with a minus", () => {
-    expect(formatXsltNumber(null, "marketValue")).toBe("NaN");
-    expect(formatXsltNumber(0, "marketValue")).toBe("");
-    expect(formatXsltNumber(0, "registeredExtent")).toBe("");
-    expect(formatXsltNumber(-1_234, "marketValue")).toBe("-1,234");
-    expect(formatXsltNumber(-1_634.5, "registeredExtent")).toBe("-1,634.5");
-    expect(formatXsltNumber(1_830_000, "marketValue")).toBe("1,830,000");
+    expect(formatXsltNumber(null, "####,###")).toBe("NaN");
+    expect(formatXsltNumber(0, "####,###")).toBe("");
+    expect(formatXsltNumber(0, "####,###.##")).toBe("");
+    expect(formatXsltNumber(-1_234, "####,###")).toBe("-1,234");
+    expect(formatXsltNumber(-1_634.5, "####,###.##")).toBe("-1,634.5");
+    expect(formatXsltNumber(1_830_000, "####,###")).toBe("1,830,000");
+    expect(formatXsltNumber(-1_830_000.5, "####,###.##")).toBe("-1,830,000.5");
   });
 });

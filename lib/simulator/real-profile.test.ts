@@ -254,6 +254,11 @@ describe("simulator real profile", () => {
       expect(expected[odd.column]).toBeNull();
     }
     expect([...kinds].sort()).toEqual(["nan", "negative", "zero"]);
+
+    // The details page formats the same database value with its own pattern (`####,###.##`).
+    const nanValue = big.rows.find((p) => sim.expectedCells(p).oddCell?.kind === "nan" && sim.expectedCells(p).oddCell?.column === "marketValue")!;
+    const details = cheerio.load((await get(sim.url, `FramePages/SearchDeatils.aspx?id=${nanValue.pin}&PType=1&FType=1`)).text);
+    expect(details("#divValuations td.tdContaint").first().text().trim()).toBe("NaN");
     use({});
     const plain = await get(sim.url, resultsPath({ Suburb: String(big.id) }));
     expect(plain.text).not.toContain(">NaN<");

@@ -2,6 +2,8 @@ import { createEventValidation, verifyEventValidation } from "./event-validation
 import type { SimSite } from "./generate-site";
 import { parseResultQuery } from "./parse-result-query";
 import { expectedCells } from "./expected-cells";
+import { formatXsltNumber } from "./format-number";
+import { oddCellOf } from "./odd-cells";
 import { DEFAULT_PROFILE_BEHAVIOUR, type RealBehaviour } from "./real-behaviour";
 import {
   renderBooleanErrorPage,
@@ -20,7 +22,7 @@ import { renderResultsPage } from "./render-results";
 import { renderSearchType, searchTypeAllowedValues } from "./render-search-type";
 import { ROLL_META } from "./roll-meta";
 import { unsortedRows } from "./row-order";
-import type { RollId, SearchCriteria } from "./sim-types";
+import type { RollId, SearchCriteria, SimProperty } from "./sim-types";
 
 export interface SimResponse {
   status: number;
@@ -101,7 +103,9 @@ export function routeRequest(site: SimSite, request: SimRequestInput, options: R
     case "/framepages/searchresult.aspx":
       return searchResult(site, roll, rawQuery, options);
     case "/framepages/searchdeatils.aspx":
-      return (options.behaviour ?? DEFAULT_PROFILE_BEHAVIOUR).detailTypesFromData ? detailsByPosition(site, roll, rawQuery) : details(site, roll, rawQuery);
+      return (options.behaviour ?? DEFAULT_PROFILE_BEHAVIOUR).detailTypesFromData
+        ? detailsByPosition(site, roll, rawQuery, options.behaviour ?? DEFAULT_PROFILE_BEHAVIOUR)
+        : details(site, roll, rawQuery, options.behaviour ?? DEFAULT_PROFILE_BEHAVIOUR);
     default:
       return { status: 404, body: renderNotFoundPage() };
   }
@@ -167,14 +171,20 @@ function searchResult(site: SimSite, roll: RollId, rawQuery: string, options: Ro
   return { status: 200, body, rowsSent: shown.length };
 }
 
-function details(site: SimSite, roll: RollId, rawQuery: string): SimResponse {
+/** The details page prints a property's odd database value as its XSLT does (`####,###.##`). */
+function oddDetailNumbers(site: SimSite, p: SimProperty | undefined, behaviour: RealBehaviour): { marketValue?: string; registeredExtent?: string } {
+  const odd = p ? oddCellOf(site.seed, p, behaviour.oddCells.share) : null;
+  return odd ? { [odd.column]: formatXsltNumber(odd.value, "####,###.##") } : {};
+}
+
+function details(site: SimSite, roll: RollId, rawQuery: string, behaviour: RealBehaviour): SimResponse {
   const params = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(rawQuery)) params.set(name.toLowerCase(), value);
   const numeric = (name: string) => /^\s*-?\d+\s*$/.test(params.get(name) ?? "");
   if (!numeric("id") || !numeric("ptype") || !numeric("ftype")) return { status: 500, body: renderFormatErrorPage() };
   const property = site.rolls[roll].byPin((params.get("id") ?? "").trim());
   const title = (params.get("ptype") ?? "").trim() === "2" ? "sectional" : "full";
-  return { status: 200, body: renderDetailsPage(property, title, site.deedsTowns) };
+  return { status: 200, body: renderDetailsPage(property, title, site.deedsTowns, oddDetailNumbers(site, property, behaviour)) };
 }
 
 /** `Int32.Parse`: surrounding white space and a sign allowed, 32-bit range. */
@@ -189,12 +199,12 @@ function parseInt32(text: string): number | "format" | "overflow" {
  * the property by id, and renders it by its own title type; the names and PType/FType values do
  * not matter, but three integers must be there.
  */
-function detailsByPosition(site: SimSite, roll: RollId, rawQuery: string): SimResponse {
+function detailsByPosition(site: SimSite, roll: RollId, rawQuery: string, behaviour: RealBehaviour): SimResponse {
   const values = [...new URLSearchParams(rawQuery).values()];
   if (values.length < 3) return { status: 500, body: renderIndexOutOfRangePage() };
   const parsed = values.slice(0, 3).map(parseInt32);
   if (parsed.includes("format")) return { status: 500, body: renderFormatErrorPage() };
   if (parsed.includes("overflow")) return { status: 500, body: renderOverflowPage() };
   const property = site.rolls[roll].byPin(String(parsed[0]));
-  return { status: 200, body: renderDetailsPage(property, property?.titleType ?? "full", site.deedsTowns) };
+  return { status: 200, body: renderDetailsPage(property, property?.titleType ?? "full", site.deedsTowns, oddDetailNumbers(site, property, behaviour)) };
 }
