@@ -12,6 +12,10 @@ const sqlTimeout = renderAspNetErrorPage(
   "Timeout expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.",
   "System.Data.SqlClient.SqlException",
 );
+const poolExhausted = renderAspNetErrorPage(
+  "Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.",
+  "System.InvalidOperationException",
+);
 const nullReference = renderAspNetErrorPage("Object reference not set to an instance of an object.", "System.NullReferenceException");
 
 describe("classifyHttpAnswer", () => {
@@ -22,6 +26,7 @@ describe("classifyHttpAnswer", () => {
   it("tells a database outage from a database timeout and from another server error", () => {
     expect(classifyHttpAnswer(500, sqlNetworkError)?.failure).toBe("database-down");
     expect(classifyHttpAnswer(500, sqlTimeout)?.failure).toBe("database-timeout");
+    expect(classifyHttpAnswer(500, poolExhausted)).toEqual({ failure: "database-busy", error: "HTTP 500: the site has no free database connection (its pool is exhausted)" });
     expect(classifyHttpAnswer(500, nullReference)).toEqual({
       failure: "server-error",
       error: 'HTTP 500: a server error ("Object reference not set to an instance of an object.")',
@@ -49,6 +54,9 @@ describe("explainPageFailure", () => {
       "the site answered HTTP 500 with a database error on the criteria page (Full Title): the municipality's database is down; try later",
     );
     expect(explainPageFailure(page("database-timeout", 500))).toContain("its database gave up after about 30 s");
+    expect(explainPageFailure(page("database-busy", 500))).toBe(
+      "the site answered HTTP 500 with a database error on the criteria page (Full Title): all its database connections are in use (the site is overloaded); try later",
+    );
   });
 
   it("says what else went wrong", () => {
@@ -68,7 +76,7 @@ describe("explainPageFailure", () => {
 
 describe("isOutage", () => {
   it("counts the site or its database being away, not a page that changed or a redirect", () => {
-    expect(["unreachable", "timeout", "database-down", "database-timeout", "server-error"].every((f) => isOutage(f as never))).toBe(true);
+    expect(["unreachable", "timeout", "database-down", "database-busy", "database-timeout", "server-error"].every((f) => isOutage(f as never))).toBe(true);
     expect(["layout", "redirect", "http-status", "too-large", "charset"].some((f) => isOutage(f as never))).toBe(false);
     expect(isOutage(null)).toBe(false);
   });

@@ -6,6 +6,7 @@ import type { PageFailure, ProbePage } from "./probe-report";
 // The ASP.NET yellow pages the site's logs are full of (see the site notes).
 const SQL_NETWORK_ERROR = /network-related or instance-specific error|could not open a connection to sql server|a transport-level error has occurred|error: 40 -|login failed for user/i;
 const SQL_TIMEOUT = /timeout expired/i;
+const POOL_EXHAUSTED = /obtaining a connection from the pool|max pool size was reached/i;
 const SQL_EXCEPTION = /SqlException|SqlClient/;
 
 /** The failure an HTTP answer stands for, judged by its status and (for a 500) its body. */
@@ -13,6 +14,7 @@ export function classifyHttpAnswer(status: number, body: string | null): { failu
   if (status === 200) return null;
   const text = body ?? "";
   if (status >= 500) {
+    if (POOL_EXHAUSTED.test(text)) return { failure: "database-busy", error: `HTTP ${status}: the site has no free database connection (its pool is exhausted)` };
     if (SQL_TIMEOUT.test(text)) return { failure: "database-timeout", error: `HTTP ${status}: the site's database gave up on the query ("Timeout expired")` };
     if (SQL_NETWORK_ERROR.test(text) || (SQL_EXCEPTION.test(text) && !SQL_TIMEOUT.test(text))) {
       return { failure: "database-down", error: `HTTP ${status}: the site could not reach its database (SQL network error)` };
@@ -34,6 +36,8 @@ export function explainPageFailure(page: Pick<ProbePage, "label" | "status" | "f
   switch (page.failure) {
     case "database-down":
       return `the site answered ${status}with a database error on the ${page.label}: the municipality's database is down; try later`;
+    case "database-busy":
+      return `the site answered ${status}with a database error on the ${page.label}: all its database connections are in use (the site is overloaded); try later`;
     case "database-timeout":
       return `the site answered ${status}with a database timeout on the ${page.label}: its database gave up after about 30 s (overloaded, or the answer is too big); try later`;
     case "server-error":
@@ -60,5 +64,12 @@ export function explainPageFailure(page: Pick<ProbePage, "label" | "status" | "f
 
 /** Failures that say the site (or its database) is down rather than that one page misbehaves. */
 export function isOutage(failure: PageFailure | null): boolean {
-  return failure === "unreachable" || failure === "timeout" || failure === "database-down" || failure === "database-timeout" || failure === "server-error";
+  return (
+    failure === "unreachable" ||
+    failure === "timeout" ||
+    failure === "database-down" ||
+    failure === "database-busy" ||
+    failure === "database-timeout" ||
+    failure === "server-error"
+  );
 }

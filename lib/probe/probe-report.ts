@@ -11,7 +11,8 @@ export const PAGE_FAILURES = [
   "unreachable", // no connection (DNS, refused, reset, TLS)
   "timeout", // no first byte, or the body stalled, within the limit
   "database-down", // HTTP 500 with the ASP.NET SQL network error
-  "database-timeout", // HTTP 500 with the SQL "Timeout expired"
+  "database-timeout", // HTTP 500 with the SQL "Timeout expired" (the query took too long)
+  "database-busy", // HTTP 500: no free connection in the site's database pool
   "server-error", // another HTTP 5xx
   "http-status", // any other status that is not 200
   "too-large", // the answer passed the probe's size limit

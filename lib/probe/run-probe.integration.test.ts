@@ -263,16 +263,32 @@ describe("the real profile (the live site as its source and logs show it)", () =
     }
   });
 
-  // Last in this block: an outage cannot be ended early.
   it("is down during a database outage, with the database-down explanation", async () => {
     real.startOutage(60_000);
-    const report = await runProbe(options(real.url));
-    expect(report.verdict).toBe("down");
-    expect(report.explanations[0]).toBe(
-      "the site answered HTTP 500 with a database error on the criteria page (Full Title): the municipality's database is down; try later",
-    );
-    // The home page is a static file: the site is there, its database is not.
-    expect(report.pages[0]).toMatchObject({ label: "home page", status: 200 });
-    expect(report.reachable).toBe(true);
+    try {
+      const report = await runProbe(options(real.url));
+      expect(report.verdict).toBe("down");
+      expect(report.explanations[0]).toBe(
+        "the site answered HTTP 500 with a database error on the criteria page (Full Title): the municipality's database is down; try later",
+      );
+      // The home page is a static file: the site is there, its database is not.
+      expect(report.pages[0]).toMatchObject({ label: "home page", status: 200 });
+      expect(report.reachable).toBe(true);
+    } finally {
+      real.endOutage();
+    }
+  });
+
+  it("is down when the site's database pool is exhausted, and says the site is overloaded", async () => {
+    real.startOutage(60_000, "pool");
+    try {
+      const report = await runProbe(options(real.url));
+      expect(report.verdict).toBe("down");
+      expect(report.explanations[0]).toBe(
+        "the site answered HTTP 500 with a database error on the criteria page (Full Title): all its database connections are in use (the site is overloaded); try later",
+      );
+    } finally {
+      real.endOutage();
+    }
   });
 });
