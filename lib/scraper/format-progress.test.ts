@@ -12,6 +12,8 @@ const progress = {
   rowsChanged: 5,
   rowsUnchanged: 340,
   startedAt: 0,
+  pausedUntil: null,
+  pausedMs: 0,
 };
 
 describe("formatDuration", () => {
@@ -27,6 +29,12 @@ describe("formatProgressLine", () => {
     const line = formatProgressLine(progress, 10_000, 10);
     expect(line).toBe("run #7 █████░░░░░ 5/10 tasks · 12\u00a0345 rows · 1\u00a0235 rows/s · ETA 10s · 1 failed");
   });
+
+  it("says the site is down and when the next try is, instead of a rate and an ETA", () => {
+    const paused = { ...progress, pausedUntil: Date.parse("2026-12-03T09:41:05Z"), pausedMs: 60_000 };
+    expect(formatProgressLine(paused, 10_000, 10, "UTC")).toBe("run #7 █████░░░░░ 5/10 tasks · site down, next try at 09:41:05 · 12\u00a0345 rows · 1 failed");
+    expect(formatProgressLine(paused, 10_000, 10, "Africa/Johannesburg")).toContain("next try at 11:41:05");
+  });
 });
 
 describe("formatSummary", () => {
@@ -39,6 +47,8 @@ describe("formatSummary", () => {
       requests: 42,
       anomalies: [{ titleType: "full", suburbId: "22136", suburbName: "AMANZIMTOTI", rowsBefore: 12 }],
       failures: [{ titleType: "sectional", suburbId: "1", suburbName: "BLUFF", url: "FramePages/x", error: "HTTP 500" }],
+      warnings: ['the roll\'s "as at" dates could not be read from FramePages/SearchType.aspx (HTTP 500); they are left unknown'],
+      pausedMs: 190_000,
       error: "1 of 10 tasks failed",
     };
     const text = formatSummary(summary, 65_000);
@@ -47,5 +57,7 @@ describe("formatSummary", () => {
     expect(text).toContain("12\u00a0345 seen · 12\u00a0000 added · 5 changed · 340 unchanged · 0 removed");
     expect(text).toContain("Anomaly: AMANZIMTOTI (full, suburb 22136) came back empty but had 12 rows; they were kept.");
     expect(text).toContain("Failed: BLUFF (sectional, suburb 1): HTTP 500");
+    expect(text).toContain("Paused while the site was down: 3m 10s.");
+    expect(text).toContain("Warning: the roll's \"as at\" dates could not be read");
   });
 });

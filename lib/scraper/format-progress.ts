@@ -14,7 +14,12 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
-export function formatProgressLine(progress: ScrapeProgress, now: number, width = 24): string {
+/** HH:MM:SS, 24-hour, in the given time zone (default: the machine's). */
+export function formatClock(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone }).format(ms);
+}
+
+export function formatProgressLine(progress: ScrapeProgress, now: number, width = 24, timeZone?: string): string {
   const finished = progress.tasksDone + progress.tasksFailed;
   const share = progress.tasksTotal > 0 ? finished / progress.tasksTotal : 0;
   const filled = Math.round(share * width);
@@ -22,6 +27,14 @@ export function formatProgressLine(progress: ScrapeProgress, now: number, width 
   const elapsed = now - progress.startedAt;
   const rate = elapsed > 0 ? (progress.rowsSeen / elapsed) * 1000 : 0;
   const eta = finished > 0 && share < 1 ? formatDuration((elapsed / finished) * (progress.tasksTotal - finished)) : "—";
+  if (progress.pausedUntil !== null) {
+    return [
+      `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
+      `site down, next try at ${formatClock(progress.pausedUntil, timeZone)}`,
+      `${number.format(progress.rowsSeen)} rows`,
+      `${progress.tasksFailed} failed`,
+    ].join(" · ");
+  }
   return [
     `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
     `${number.format(progress.rowsSeen)} rows`,
@@ -38,6 +51,8 @@ export function formatSummary(summary: ScrapeSummary, now: number): string {
     `Rows: ${number.format(summary.rowsSeen)} seen · ${number.format(summary.rowsAdded)} added · ${number.format(summary.rowsChanged)} changed · ${number.format(summary.rowsUnchanged)} unchanged · ${number.format(summary.rowsRemoved)} removed.`,
   ];
   if (summary.detailsFetched > 0) lines.push(`Property profiles fetched: ${number.format(summary.detailsFetched)}.`);
+  if (summary.pausedMs > 0) lines.push(`Paused while the site was down: ${formatDuration(summary.pausedMs)}.`);
+  for (const warning of summary.warnings) lines.push(`Warning: ${warning}`);
   for (const anomaly of summary.anomalies) {
     lines.push(`Anomaly: ${anomaly.suburbName} (${anomaly.titleType}, suburb ${anomaly.suburbId}) came back empty but had ${anomaly.rowsBefore} rows; they were kept.`);
   }

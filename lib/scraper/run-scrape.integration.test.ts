@@ -19,7 +19,7 @@ let testDb: TestDatabase;
 let db: Database;
 
 function scrape(extra: Partial<ScrapeOptionsInput> = {}, resume?: number | "latest", analyzeEveryRows?: number) {
-  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, timeoutMs: 2_000, ...extra });
+  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, firstByteTimeoutMs: 2_000, outageBackoffMs: 200, ...extra });
   return runScrape({ db, options, log, resume, heartbeatMs: 200, analyzeEveryRows });
 }
 

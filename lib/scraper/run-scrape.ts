@@ -6,9 +6,11 @@ import { discoverSite, planSuburbTasks } from "./discover-site";
 import { fetchDetails } from "./fetch-details";
 import { fetchSuburb, type SuburbResult } from "./fetch-suburb";
 import { overlapTasks } from "./overlap-tasks";
-import type { ScrapeOptions } from "./scrape-options";
+import { SiteDownError } from "./circuit-breaker";
+import { clearPause, recordPauseEnd, recordPauseStart, recordWarning } from "./record-pause";
+import { siteClientSettings, type ScrapeOptions } from "./scrape-options";
 import { createSiteClient } from "./site-client";
-import { searchResultPath } from "./site-urls";
+import { criteriaPath, searchResultPath } from "./site-urls";
 import { applyRemovals } from "./store/apply-removals";
 import { tryLockRoll, type RunLock } from "./store/run-lock";
 import {
@@ -46,6 +48,10 @@ export type ScrapeProgress = {
   rowsChanged: number;
   rowsUnchanged: number;
   startedAt: number;
+  /** While the site is down: when the next try is due (ms since the epoch). */
+  pausedUntil: number | null;
+  /** Time the run has spent paused for outages, resumed runs included. */
+  pausedMs: number;
 };
 
 export type ScrapeSummary = ScrapeProgress & {
@@ -55,6 +61,8 @@ export type ScrapeSummary = ScrapeProgress & {
   anomalies: { titleType: string; suburbId: string; suburbName: string; rowsBefore: number }[];
   failures: { titleType: string; suburbId: string; suburbName: string; url: string | null; error: string }[];
   requests: number;
+  /** What went wrong without failing the run (this process's part of it). */
+  warnings: string[];
   error: string | null;
 };
 
@@ -97,9 +105,11 @@ export async function runScrape(input: RunScrapeInput): Promise<ScrapeSummary> {
   }
 }
 
+// How to treat the site comes from the resuming command, whatever the run was started with.
 function politeness(options: ScrapeOptions) {
-  const { concurrency, delayMs, timeoutMs, retries, userAgent } = options;
-  return { concurrency, delayMs, timeoutMs, retries, userAgent };
+  const { concurrency, delayMs, firstByteTimeoutMs, stallTimeoutMs, maxResponseMb, retries, userAgent } = options;
+  const { outageFailures, outageBackoffMs, outageMaxBackoffMs, outagePatienceMs } = options;
+  return { concurrency, delayMs, firstByteTimeoutMs, stallTimeoutMs, maxResponseMb, retries, userAgent, outageFailures, outageBackoffMs, outageMaxBackoffMs, outagePatienceMs };
 }
 
 async function resumeRun(db: Database, roll: string, runId: number | "latest"): Promise<ScrapeRun> {
@@ -119,17 +129,42 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
   // Aborted by a stop (cancel, signal) or by a failure of another task: either way, no more requests.
   const halt = new AbortController();
   const fetchSignal = AbortSignal.any([stop.signal, halt.signal]);
+  const dbRetry = { onRetry: (error: Error, attempt: number) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
+  // Pause bookkeeping is written in order, and never stops the run.
+  let pauseWrites = Promise.resolve();
+  const writePause = (write: () => Promise<unknown>) => {
+    pauseWrites = pauseWrites.then(() => retryOnDisconnect(write, dbRetry)).then(
+      () => {},
+      (error: Error) => log.warn("could not record the pause", { error: error.message }),
+    );
+  };
   const client = createSiteClient({
     baseUrl: run.baseUrl,
-    concurrency: options.concurrency,
-    delayMs: options.delayMs,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    userAgent: options.userAgent,
+    ...siteClientSettings(options),
+    probePath: criteriaPath("full"),
     signal: fetchSignal,
     onRetry: (event) => log.warn("retrying a request", event),
+    onPause: (event) => {
+      summary.pausedUntil = event.until.getTime();
+      log.warn("site down; the run is paused", {
+        nextTryAt: event.until.toISOString(),
+        downSince: event.downSince.toISOString(),
+        pauseMs: event.pauseMs,
+        lastError: event.lastError,
+      });
+      writePause(() => recordPauseStart(db, run.id, event.until));
+      progress();
+    },
+    onPaused: (ms) => {
+      summary.pausedMs += ms;
+      summary.pausedUntil = null;
+      writePause(() => recordPauseEnd(db, run.id, ms));
+    },
+    onResume: (event) => {
+      log.warn("the site answers again; the run carries on", { downMs: event.downMs });
+      progress();
+    },
   });
-  const dbRetry = { onRetry: (error: Error, attempt: number) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
 
   const summary: ScrapeSummary = {
     runId: run.id,
@@ -147,7 +182,10 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     anomalies: [],
     failures: [],
     requests: 0,
+    warnings: [],
     error: null,
+    pausedUntil: null,
+    pausedMs: Number(run.pausedMs),
   };
   const progress = () => input.onProgress?.({ ...summary });
 
@@ -164,7 +202,12 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
 
   try {
     if (run.tasksTotal === 0) {
-      const discovery = await discoverSite(client, options.titleTypes);
+      const discovery = await discoverSite(client, options.titleTypes, fetchSignal);
+      for (const warning of discovery.warnings) {
+        log.warn(warning);
+        summary.warnings.push(warning);
+        await retryOnDisconnect(() => recordWarning(db, run.id, warning), dbRetry);
+      }
       const tasks = planSuburbTasks(discovery, options.titleTypes, options.suburbIds);
       await planTasks(db, run.id, tasks, discovery.asAt);
       summary.tasksTotal = tasks.length;
@@ -200,6 +243,7 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
         result = await fetchSuburb(client, { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName });
       } catch (error) {
         if (fetchSignal.aborted) return null; // left "running"; a resume takes it up again
+        if (error instanceof SiteDownError) throw error; // the run's failure, not this task's
         const message = (error as Error).message;
         const url = (error as { url?: string }).url ?? new URL(searchResultPath(task), run.baseUrl).toString();
         summary.tasksFailed += 1;
@@ -264,13 +308,19 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log);
   } catch (error) {
     summary.requests = client.requests;
-    const message = stop.signal.aborted ? `stopped: ${(error as Error).message}` : (error as Error).message;
+    const message = stop.signal.aborted
+      ? `stopped: ${(error as Error).message}`
+      : error instanceof SiteDownError
+        ? `the site is down: ${error.message}; nothing was marked removed; resume with --resume ${run.id}`
+        : (error as Error).message;
     log.error("run failed", { error: message });
     await retryOnDisconnect(() => finishRun(db, run.id, { status: stop.signal.aborted ? "cancelled" : "failed", error: message }), dbRetry).catch(() => {});
     return { ...summary, status: stop.signal.aborted ? "cancelled" : "failed", error: message };
   } finally {
     clearInterval(beat);
     input.signal?.removeEventListener("abort", onOuterAbort);
+    await pauseWrites;
+    if (client.pausedUntil !== null) await retryOnDisconnect(() => clearPause(db, run.id), dbRetry).catch(() => {});
   }
 }
 

@@ -1,0 +1,163 @@
+// One breaker for a whole run: it tells a site that is down (its database drops out for minutes or
+// hours) from one page that fails. After `failureThreshold` failed requests in a row (5xx, network
+// errors, timeouts) it opens: no request goes out, and the run waits `backoffMs`, doubling to
+// `maxBackoffMs`, then sends one probe. A probe that succeeds closes it and everyone carries on; one
+// that fails pauses again, until the outage has lasted `patienceMs`, when waiting ends in a
+// SiteDownError (the run fails and can be resumed).
+
+export type BreakerSettings = {
+  failureThreshold: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  patienceMs: number;
+};
+
+export type PauseEvent = {
+  /** When the probe goes out. */
+  until: Date;
+  pauseMs: number;
+  /** When the site stopped answering. */
+  downSince: Date;
+  lastError: string;
+};
+
+export type ResumeEvent = { downMs: number };
+
+export type BreakerOptions = BreakerSettings & {
+  /** One request that proves the site answers: resolves null when it did, else what went wrong. Never throws. */
+  probe: () => Promise<string | null>;
+  signal?: AbortSignal;
+  onPause?: (event: PauseEvent) => void;
+  /** Each pause, with the time it took (the pause and its probe); for the run's paused time. */
+  onPaused?: (ms: number) => void;
+  onResume?: (event: ResumeEvent) => void;
+};
+
+export class SiteDownError extends Error {
+  override name = "SiteDownError";
+}
+
+export type CircuitBreaker = {
+  recordSuccess: () => void;
+  recordFailure: (reason: string) => void;
+  readonly isOpen: boolean;
+  /** Counts every success; a request compares it to tell whether the site answered others meanwhile. */
+  readonly successes: number;
+  readonly pausedUntil: Date | null;
+  /** Resolves at once while closed; while open, when the site answers again. */
+  whenClosed: () => Promise<void>;
+  /** Sends the probe now (one at a time, shared) and records its outcome. */
+  probeNow: () => Promise<boolean>;
+};
+
+const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+
+export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
+  let consecutiveFailures = 0;
+  let successes = 0;
+  let lastError = "";
+  let outage: Promise<void> | null = null;
+  let givenUp: Error | null = null;
+  let pausedUntil: Date | null = null;
+  let probing: Promise<boolean> | null = null;
+
+  const recordFailure = (reason: string) => {
+    if (outage || givenUp) return;
+    lastError = reason;
+    consecutiveFailures += 1;
+    if (consecutiveFailures >= options.failureThreshold) open();
+  };
+  const recordSuccess = () => {
+    if (outage) return; // only the probe ends an outage
+    consecutiveFailures = 0;
+    successes += 1;
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(options.signal.reason);
+      const done = () => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", aborted);
+        resolve();
+      };
+      const aborted = () => {
+        clearTimeout(timer);
+        reject(options.signal!.reason);
+      };
+      const timer = setTimeout(done, ms);
+      options.signal?.addEventListener("abort", aborted, { once: true });
+    });
+
+  const rideOut = async () => {
+    const downSince = Date.now();
+    let backoff = options.backoffMs;
+    for (;;) {
+      const left = downSince + options.patienceMs - Date.now();
+      const pauseMs = Math.max(0, Math.min(backoff, left));
+      const started = Date.now();
+      pausedUntil = new Date(started + pauseMs);
+      options.onPause?.({ until: pausedUntil, pauseMs, downSince: new Date(downSince), lastError });
+      await sleep(pauseMs);
+      const problem = await options.probe();
+      options.onPaused?.(Date.now() - started);
+      if (problem === null) {
+        pausedUntil = null;
+        consecutiveFailures = 0;
+        successes += 1;
+        options.onResume?.({ downMs: Date.now() - downSince });
+        return;
+      }
+      lastError = problem;
+      if (Date.now() - downSince >= options.patienceMs) {
+        pausedUntil = null;
+        throw new SiteDownError(
+          `the site has not answered since ${new Date(downSince).toISOString()} (${minutes(Date.now() - downSince)}; the patience is ${minutes(options.patienceMs)}); last error: ${lastError}`,
+        );
+      }
+      backoff = Math.min(backoff * 2, options.maxBackoffMs);
+    }
+  };
+
+  const open = () => {
+    outage = rideOut().then(
+      () => {
+        outage = null;
+      },
+      (error: Error) => {
+        givenUp = error;
+        outage = null;
+        throw error;
+      },
+    );
+    // Waiters get the rejection; this keeps an outage nobody waits on from being "unhandled".
+    outage.catch(() => {});
+  };
+
+  return {
+    recordSuccess,
+    recordFailure,
+    get isOpen() {
+      return outage !== null || givenUp !== null;
+    },
+    get successes() {
+      return successes;
+    },
+    get pausedUntil() {
+      return pausedUntil;
+    },
+    whenClosed: async () => {
+      if (givenUp) throw givenUp;
+      if (outage) await outage;
+    },
+    probeNow: () => {
+      probing ??= options.probe().then((problem) => {
+        probing = null;
+        if (problem === null) recordSuccess();
+        else recordFailure(problem);
+        return problem === null;
+      });
+      return probing;
+    },
+  };
+}
