@@ -76,16 +76,16 @@ export function buildCatalog(seed: number, rows: number, vocabulary: Vocabulary)
 
 /** The roll's volumes: `01` … `89`, as the criteria pages offer them. */
 export const VOLUME_COUNT = 89;
-const MAX_VOLUMES_PER_SUBURB = 16;
+const MAX_VOLUMES_PER_SUBURB = 24;
 
 /**
  * Gives each suburb its consecutive volumes (wrapping after 89): one for a small suburb, more for a
- * big one, about one per average volume's worth of rows (at least 100, at most 900, so a part stays
+ * big one, about one per average volume's worth of rows (at least 60, at most 900, so a part stays
  * under the banner's 1000 at production scale and under a small test cap).
  */
 function spreadOverVolumes(suburbs: SimSuburb[], weights: readonly number[], rows: number): void {
   const total = weights.reduce((sum, w) => sum + w, 0);
-  const part = Math.min(900, Math.max(100, rows / VOLUME_COUNT));
+  const part = Math.min(900, Math.max(60, rows / VOLUME_COUNT));
   suburbs.forEach((suburb, i) => {
     const expected = (rows * (weights[i] ?? 0)) / Math.max(total, Number.MIN_VALUE);
     const span = Math.min(MAX_VOLUMES_PER_SUBURB, Math.max(1, Math.ceil(expected / part)));
