@@ -13,18 +13,17 @@ import { storeProbe, storedProbeJson, type StoredProbe } from "./site-probes";
 export const runProbeInputSchema = z.strictObject({
   roll: z.enum(ROLLS).default(config.DEFAULT_ROLL),
 });
-export type RunProbeInput = z.output<typeof runProbeInputSchema>;
 
 /** Each page's first byte; the site's own database gives up at about 30 s. */
-export const ADMIN_PROBE_TIMEOUT_MS = 35_000;
+const ADMIN_PROBE_TIMEOUT_MS = 35_000;
 /** The whole probe: past this the pages not yet asked for are skipped (the report says so). */
-export const ADMIN_PROBE_DEADLINE_MS = 120_000;
+const ADMIN_PROBE_DEADLINE_MS = 120_000;
 
 const running = globalThis as unknown as { __adminProbeRunning?: string };
 
-export type AdminProbeOutcome = { kind: "done"; probe: StoredProbe } | { kind: "busy"; roll: string };
+type AdminProbeOutcome = { kind: "done"; probe: StoredProbe } | { kind: "busy"; roll: string };
 
-export async function runAdminProbe(db: Database, input: RunProbeInput & { triggeredBy: string }): Promise<AdminProbeOutcome> {
+export async function runAdminProbe(db: Database, input: z.output<typeof runProbeInputSchema> & { triggeredBy: string }): Promise<AdminProbeOutcome> {
   if (running.__adminProbeRunning) return { kind: "busy", roll: running.__adminProbeRunning };
   running.__adminProbeRunning = input.roll;
   try {

@@ -23,7 +23,7 @@ export type MeasuredAnswer = {
   error: string | null;
 };
 
-export type MeasuredGetOptions = {
+type MeasuredGetOptions = {
   userAgent: string;
   /** Limit for the first byte, and for any pause in the body. */
   timeoutMs: number;
@@ -164,7 +164,7 @@ function header(response: IncomingMessage, name: string): string | null {
   return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
 }
 
-export function describeNetworkError(error: Error): string {
+function describeNetworkError(error: Error): string {
   const code = (error as { code?: string }).code;
   const messages: Record<string, string> = {
     ENOTFOUND: "the host name does not resolve (DNS)",

@@ -4,7 +4,6 @@ import { z } from "zod";
 // site_probes.report stores. A schema (not only a type) because stored reports are read back.
 
 export const PROBE_VERDICTS = ["ok", "degraded", "down"] as const;
-export type ProbeVerdict = (typeof PROBE_VERDICTS)[number];
 
 /** Why a page could not be used, in the probe's words. */
 export const PAGE_FAILURES = [
@@ -25,7 +24,7 @@ export type PageFailure = (typeof PAGE_FAILURES)[number];
 const redirectSchema = z.object({ status: z.number().int(), from: z.string(), to: z.string() });
 export type RedirectHop = z.infer<typeof redirectSchema>;
 
-export const probePageSchema = z.object({
+const probePageSchema = z.object({
   /** What the page was for, e.g. "criteria page (Full Title)". */
   label: z.string(),
   url: z.string(),

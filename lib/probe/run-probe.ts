@@ -28,7 +28,7 @@ export type ProbeOptions = {
 };
 
 /** A small suburb's answer: beyond this the probe tries the next suburb rather than read on. */
-export const SMALL_SUBURB_MAX_BYTES = 2_000_000;
+const SMALL_SUBURB_MAX_BYTES = 2_000_000;
 const MAX_SUBURB_CANDIDATES = 3;
 const VOLUME_MAX_BYTES = 40_000_000;
 /** A suburb answered faster than this: the volume is asked for alone, else within the suburb. */
@@ -238,7 +238,7 @@ async function probeDetails(session: ProbeSession, report: ProbeReport, base: st
 }
 
 /** The results URL the scraper builds, with All set as asked (the browser's form sends All=false). */
-export function resultsUrl(base: string, query: ResultQuery, all: boolean): string {
+function resultsUrl(base: string, query: ResultQuery, all: boolean): string {
   const path = searchResultPath(query).replace(/([?&]All=)[^&]*/, `$1${all}`);
   return new URL(path, base).toString();
 }

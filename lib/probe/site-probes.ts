@@ -6,7 +6,7 @@ import { probeReportSchema, type ProbeReport } from "./probe-report";
 // The site_probes table: every probe's report, and the latest per roll for the admin page.
 
 /** "ok" in the table: the scraper can run (verdict ok or degraded), as the CLI's exit code 0. */
-export function probeOk(report: ProbeReport): boolean {
+function probeOk(report: ProbeReport): boolean {
   return report.verdict !== "down";
 }
 
