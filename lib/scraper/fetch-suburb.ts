@@ -1,75 +1,116 @@
 import type { TitleType } from "@/lib/generated/prisma/enums";
-import { LayoutError, TruncatedPageError } from "./layout-error";
-import { normaliseRow, type NormalisedValuation } from "./normalise-row";
-import { parseResultsPage, type ResultRow } from "./parse-results";
-import { SiteError, type SiteClient } from "./site-client";
+import { normaliseRow, type NormalisedValuation, type OddCell } from "./normalise-row";
+import type { ResultRow } from "./parse-results";
+import { IncompleteAnswerError, provesComplete, readAnswer, rowKey, sleep } from "./read-answer";
+import type { SiteClient } from "./site-client";
 import { VOLUME_NUMBERS, searchResultPath } from "./site-urls";
 
-// Fetches every row the site lists for one title type in one suburb, and proves it has them all:
-// the number of rows parsed must equal the caption's "Total found records". A short answer is
-// fetched again; a short answer under the 1000-row banner (a server that truncates) is fetched
-// volume by volume instead. Nothing incomplete is ever returned.
-
-export class IncompleteAnswerError extends Error {
-  override name = "IncompleteAnswerError";
-}
+// Fetches every row the site lists for one title type in one suburb, and says how that is known:
+// - "small": one answer without the banner (see provesComplete for the assumption this rests on);
+// - "volumes": the answer carried the banner (or fell short of its caption), so the suburb was
+//   re-read volume by volume (VolumeNo 01–89 partitions it); the union must hold every row of the
+//   first answer, and rows only the volumes found are counted as recovered;
+// - "empty": "No Match", read again after a delay, and by volume when the suburb had rows before;
+// - "unverified": a volume of the suburb still carries the banner and cannot be split further; the
+//   rows found are stored, but the run is incomplete and marks nothing removed.
 
 export type SuburbTask = { roll: string; titleType: TitleType; suburbId: string; suburbName: string };
-export type SuburbResult = { url: string; expected: number; rows: NormalisedValuation[]; requests: number };
+export type Verification = "small" | "volumes" | "empty" | "unverified";
+export type SuburbResult = {
+  url: string;
+  expected: number;
+  rows: NormalisedValuation[];
+  requests: number;
+  verifiedBy: Verification;
+  /** Rows that only the volume re-read found. */
+  recovered: number;
+  oddCells: OddCell[];
+  /** Why the suburb could not be verified (verifiedBy "unverified"), else null. */
+  unverified: string | null;
+};
 
-const ATTEMPTS_PER_PAGE = 3;
+export type SuburbReadOptions = {
+  /** Wait before believing a "No Match" (the site's database answers empty when it is in trouble). */
+  emptyRecheckMs: number;
+  /** Whether the roll had live rows in this suburb (asked only after a "No Match"). */
+  hadRows: () => Promise<boolean>;
+  signal?: AbortSignal;
+};
 
-type Page = { total: number; banner: boolean; rows: ResultRow[] };
+const DEFAULT_READ: SuburbReadOptions = { emptyRecheckMs: 0, hadRows: async () => false };
 
-async function fetchPage(client: SiteClient, path: string): Promise<Page> {
-  let lastShortfall = "";
-  for (let attempt = 1; attempt <= ATTEMPTS_PER_PAGE; attempt += 1) {
-    let page: ReturnType<typeof parseResultsPage>;
-    try {
-      page = parseResultsPage(await client.get(path));
-    } catch (error) {
-      // A body cut off in transit: the HTTP retries never saw it, so it is fetched again here.
-      const cutOff = error instanceof TruncatedPageError || (error instanceof SiteError && error.phase === "body");
-      if (!cutOff || attempt === ATTEMPTS_PER_PAGE) throw error;
-      lastShortfall = (error as Error).message;
-      continue;
-    }
-    if (page.kind === "no-match") return { total: 0, banner: false, rows: [] };
-    if (page.rows.length > page.total) {
-      throw new LayoutError(`the caption says ${page.total} records but the table has ${page.rows.length} rows`);
-    }
-    if (page.rows.length === page.total || page.limitBanner) {
-      return { total: page.total, banner: page.limitBanner, rows: page.rows };
-    }
-    lastShortfall = `the caption says ${page.total} records but only ${page.rows.length} rows arrived`;
-  }
-  throw new IncompleteAnswerError(`${lastShortfall} (${ATTEMPTS_PER_PAGE} attempts)`);
-}
-
-export async function fetchSuburb(client: SiteClient, task: SuburbTask): Promise<SuburbResult> {
-  const path = searchResultPath({ titleType: task.titleType, suburbId: task.suburbId });
+export async function fetchSuburb(client: SiteClient, task: SuburbTask, options: SuburbReadOptions = DEFAULT_READ): Promise<SuburbResult> {
+  const query = { titleType: task.titleType, suburbId: task.suburbId };
+  const path = searchResultPath(query);
   const before = client.requests;
-  const first = await fetchPage(client, path);
-  let rows = first.rows;
-  if (rows.length < first.total) {
-    // Truncated under the banner: the volumes partition the suburb, so their union is complete.
-    rows = [];
-    for (const volumeNo of VOLUME_NUMBERS) {
-      const page = await fetchPage(client, searchResultPath({ titleType: task.titleType, suburbId: task.suburbId, volumeNo }));
-      if (page.rows.length < page.total) {
-        throw new IncompleteAnswerError(`volume ${volumeNo} alone is truncated (${page.rows.length} of ${page.total} rows)`);
-      }
-      rows.push(...page.rows);
-    }
-    if (rows.length !== first.total) {
-      throw new IncompleteAnswerError(`the volumes hold ${rows.length} rows but the suburb's caption says ${first.total}`);
-    }
+  let first = await readAnswer(client, path);
+  if (first.noMatch) {
+    await sleep(options.emptyRecheckMs, options.signal);
+    first = await readAnswer(client, path);
   }
+
+  let rows = first.rows;
+  let verifiedBy: Verification = "small";
+  let recovered = 0;
+  let unverified: string | null = null;
+  if (first.noMatch ? await options.hadRows() : !provesComplete(first)) {
+    const byVolume = await readByVolume(client, query, first.rows, options);
+    if (first.total > first.rows.length && byVolume.rows.length !== first.total) {
+      // A server that truncates but states the true total: the volumes must add up to it.
+      throw new IncompleteAnswerError(`the volumes hold ${byVolume.rows.length} rows but the suburb's caption says ${first.total}`);
+    }
+    recovered = byVolume.rows.length - new Set(first.rows.map(rowKey)).size;
+    rows = byVolume.rows;
+    verifiedBy = byVolume.unsplittable.length > 0 ? "unverified" : rows.length === 0 ? "empty" : "volumes";
+    if (byVolume.unsplittable.length > 0) {
+      unverified = `${task.suburbName} (${task.titleType}): volume ${byVolume.unsplittable.join(", ")} still carries the site's "resource constraints" banner and cannot be split further`;
+    }
+  } else if (first.noMatch) {
+    verifiedBy = "empty";
+  }
+
   const context = { roll: task.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName };
+  const oddCells: OddCell[] = [];
   return {
     url: path,
     expected: first.total,
-    rows: rows.map((row) => normaliseRow(row, context)),
+    rows: rows.map((row) => normaliseRow(row, context, oddCells)),
     requests: client.requests - before,
+    verifiedBy,
+    recovered,
+    oddCells,
+    unverified,
   };
+}
+
+/**
+ * Reads a suburb volume by volume and returns the union. Every row of `mustHold` (the suburb's own
+ * answer) must be in it: volumes that answered "No Match" are read once more after the delay before
+ * that is believed, and a shortfall after that fails the task (nothing incomplete is stored).
+ */
+async function readByVolume(
+  client: SiteClient,
+  query: { titleType: TitleType; suburbId: string },
+  mustHold: readonly ResultRow[],
+  options: SuburbReadOptions,
+): Promise<{ rows: ResultRow[]; unsplittable: string[] }> {
+  const union = new Map<string, ResultRow>();
+  const unsplittable: string[] = [];
+  const empty: string[] = [];
+  const read = async (volumeNo: string) => {
+    const answer = await readAnswer(client, searchResultPath({ ...query, volumeNo }));
+    if (answer.noMatch) empty.push(volumeNo);
+    else if (!provesComplete(answer)) unsplittable.push(volumeNo);
+    for (const row of answer.rows) union.set(rowKey(row), row);
+  };
+  for (const volumeNo of VOLUME_NUMBERS) await read(volumeNo);
+  const missing = () => mustHold.filter((row) => !union.has(rowKey(row))).length;
+  if (missing() > 0 && empty.length > 0) {
+    await sleep(options.emptyRecheckMs, options.signal);
+    for (const volumeNo of empty.splice(0)) await read(volumeNo);
+  }
+  if (missing() > 0) {
+    throw new IncompleteAnswerError(`${missing()} rows of the suburb's own answer are in none of its volumes (read twice)`);
+  }
+  return { rows: [...union.values()], unsplittable: unsplittable.sort() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatProgressLine, formatSummary } from "./format-progress";
+import { formatDuration, formatProgressLine, formatSummary, formatVerification } from "./format-progress";
 import type { ScrapeSummary } from "./run-scrape";
 
 const progress = {
@@ -49,6 +49,11 @@ describe("formatSummary", () => {
       failures: [{ titleType: "sectional", suburbId: "1", suburbName: "BLUFF", url: "FramePages/x", error: "HTTP 500" }],
       warnings: ['the roll\'s "as at" dates could not be read from FramePages/SearchType.aspx (HTTP 500); they are left unknown'],
       pausedMs: 190_000,
+      rowsRecovered: 3,
+      oddCells: 1_204,
+      rowsVerified: 0,
+      crossCheck: null,
+      incomplete: null,
       error: "1 of 10 tasks failed",
     };
     const text = formatSummary(summary, 65_000);
@@ -58,6 +63,20 @@ describe("formatSummary", () => {
     expect(text).toContain("Anomaly: AMANZIMTOTI (full, suburb 22136) came back empty but had 12 rows; they were kept.");
     expect(text).toContain("Failed: BLUFF (sectional, suburb 1): HTTP 500");
     expect(text).toContain("Paused while the site was down: 3m 10s.");
+    expect(text).toContain("Cross-check: not reached · 3 recovered by a second look.");
+    expect(text).toContain("Odd cells (NaN, negative or unreadable value or extent) stored as empty: 1\u00a0204.");
     expect(text).toContain("Warning: the roll's \"as at\" dates could not be read");
+  });
+
+  it("states the cross-check's outcome and why a run is incomplete", () => {
+    const base = { rowsVerified: 4_990, rowsRecovered: 10 };
+    const ran = { ran: true, reason: "no agreed cross-check yet", agreed: true, piecesFetched: 178, rowsVerified: 4_990, rowsRecovered: 10, confirmedByRateNumber: 0, unconfirmed: 0, unplaced: 0, unsplittable: [], examples: [] };
+    expect(formatVerification({ ...base, crossCheck: ran })).toBe(
+      "Cross-check by volume: the passes agree · 4\u00a0990 rows verified · 10 recovered by a second look · 178 pieces fetched.",
+    );
+    expect(formatVerification({ ...base, crossCheck: { ...ran, agreed: false, unconfirmed: 2 } })).toContain("the passes DISAGREE");
+    expect(formatVerification({ ...base, crossCheck: { ...ran, ran: false, agreed: null, reason: "--cross-check never" } })).toBe(
+      "Cross-check: skipped (--cross-check never) · 10 recovered by a second look.",
+    );
   });
 });

@@ -50,6 +50,8 @@ export function formatSummary(summary: ScrapeSummary, now: number): string {
     `Tasks: ${summary.tasksDone} done, ${summary.tasksFailed} failed, of ${summary.tasksTotal}.`,
     `Rows: ${number.format(summary.rowsSeen)} seen · ${number.format(summary.rowsAdded)} added · ${number.format(summary.rowsChanged)} changed · ${number.format(summary.rowsUnchanged)} unchanged · ${number.format(summary.rowsRemoved)} removed.`,
   ];
+  lines.push(formatVerification(summary));
+  if (summary.oddCells > 0) lines.push(`Odd cells (NaN, negative or unreadable value or extent) stored as empty: ${number.format(summary.oddCells)}.`);
   if (summary.detailsFetched > 0) lines.push(`Property profiles fetched: ${number.format(summary.detailsFetched)}.`);
   if (summary.pausedMs > 0) lines.push(`Paused while the site was down: ${formatDuration(summary.pausedMs)}.`);
   for (const warning of summary.warnings) lines.push(`Warning: ${warning}`);
@@ -60,6 +62,17 @@ export function formatSummary(summary: ScrapeSummary, now: number): string {
     lines.push(`Failed: ${failure.suburbName} (${failure.titleType}, suburb ${failure.suburbId}): ${failure.error}`);
   }
   if (summary.failures.length > 20) lines.push(`… and ${summary.failures.length - 20} more failed tasks.`);
+  if (summary.incomplete) lines.push(`Incomplete: ${summary.incomplete.replace(/^incomplete: /, "")}.`);
   if (summary.error) lines.push(summary.error);
   return lines.join("\n");
+}
+
+/** How the run's completeness was proven: the cross-check's outcome and the rows a second look found. */
+export function formatVerification(summary: Pick<ScrapeSummary, "crossCheck" | "rowsVerified" | "rowsRecovered">): string {
+  const recovered = `${number.format(summary.rowsRecovered)} recovered by a second look`;
+  const check = summary.crossCheck;
+  if (!check) return `Cross-check: not reached · ${recovered}.`;
+  if (!check.ran) return `Cross-check: skipped (${check.reason}) · ${recovered}.`;
+  const outcome = check.agreed ? "the passes agree" : "the passes DISAGREE";
+  return `Cross-check by volume: ${outcome} · ${number.format(summary.rowsVerified)} rows verified · ${recovered} · ${number.format(check.piecesFetched)} pieces fetched.`;
 }

@@ -77,6 +77,13 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["--resume", "12"])).toMatchObject({ resume: 12 });
   });
 
+  it("reads the cross-check policy and the No Match recheck, defaulting to auto, 7 days and 30 s", () => {
+    const defaults = parseCliArgs([]);
+    expect(defaults.kind === "scrape" && [defaults.options.crossCheck, defaults.options.crossCheckDays, defaults.options.emptyRecheckMs]).toEqual(["auto", 7, 30_000]);
+    const set = parseCliArgs(["--cross-check", "always", "--cross-check-days", "3", "--empty-recheck-ms", "0"]);
+    expect(set.kind === "scrape" && [set.options.crossCheck, set.options.crossCheckDays, set.options.emptyRecheckMs]).toEqual(["always", 3, 0]);
+  });
+
   it("answers --help", () => {
     expect(parseCliArgs(["--help"])).toEqual({ kind: "help" });
     expect(parseCliArgs(["-h"])).toEqual({ kind: "help" });

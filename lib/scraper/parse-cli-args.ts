@@ -35,6 +35,10 @@ Options (each also read from the environment variable shown):
                          (SCRAPE_OUTAGE_PATIENCE_MS; default 7200000)
   --details              also fetch property profile pages (new and changed properties first)
   --details-budget <n>   at most this many profile pages per run (default 1000)
+  --cross-check <when>   auto | always | never: read the whole roll again by volume and compare
+                         (default auto: when no agreed cross-check is younger than --cross-check-days)
+  --cross-check-days <n> how old the last agreed cross-check may be under auto (default 7)
+  --empty-recheck-ms <ms> wait before a "No Match" suburb is read again (default 30000)
   --resume [runId]       finish an unfinished run (default: the latest one of the roll)
   --dry-run              fetch and parse, write nothing, print what would be stored
   --json                 structured JSON logs even on a terminal
@@ -87,6 +91,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         "outage-patience-ms": { type: "string" },
         details: { type: "boolean" },
         "details-budget": { type: "string" },
+        "cross-check": { type: "string" },
+        "cross-check-days": { type: "string" },
+        "empty-recheck-ms": { type: "string" },
         resume: { type: "string" },
         "dry-run": { type: "boolean" },
         json: { type: "boolean" },
@@ -119,6 +126,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       outagePatienceMs: whole("--outage-patience-ms", values["outage-patience-ms"]),
       details: values.details ?? false,
       detailsBudget: whole("--details-budget", values["details-budget"]),
+      crossCheck: values["cross-check"] as ScrapeOptions["crossCheck"] | undefined,
+      crossCheckDays: whole("--cross-check-days", values["cross-check-days"]),
+      emptyRecheckMs: whole("--empty-recheck-ms", values["empty-recheck-ms"]),
       dryRun: values["dry-run"] ?? false,
       trigger: "cli",
     });
@@ -150,6 +160,9 @@ const FLAG_NAMES: Record<string, string> = {
   outageMaxBackoffMs: "--outage-max-backoff-ms",
   outagePatienceMs: "--outage-patience-ms",
   detailsBudget: "--details-budget",
+  crossCheck: "--cross-check",
+  crossCheckDays: "--cross-check-days",
+  emptyRecheckMs: "--empty-recheck-ms",
 };
 
 function describeIssues(error: z.ZodError): string {

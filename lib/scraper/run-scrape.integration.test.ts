@@ -190,11 +190,26 @@ describe("faults", () => {
     expect(summary.failures[0]?.url).toMatch(/SearchResult\.aspx/);
   });
 
-  it("treats an empty answer for a suburb that had rows as an anomaly and keeps its rows", async () => {
+  it("reads a suburb that answers No Match once again before believing it: a transient No Match loses nothing", async () => {
     const suburb = sim.site.suburbs[0]!;
-    sim.faults.add({ path: new RegExp(`Suburb=${suburb.id}&`), kind: "empty", times: 1 });
+    sim.faults.add({ path: new RegExp(`Roll=1&VolumeNo=&RateNumber=&StreetNo=&StreetName=&Suburb=${suburb.id}&`), kind: "empty", times: 1 });
+    sim.clearRequests();
     const before = await storedRows();
     const summary = await scrape({ titleTypes: ["full"] });
+    expect(summary).toMatchObject({ status: "succeeded", anomalies: [], rowsRemoved: 0 });
+    expect(sim.requests.filter((r) => r.fault === "empty")).toHaveLength(1);
+    expect(await storedRows()).toEqual(before);
+    const task = await db.prisma.scrapeTask.findFirstOrThrow({ where: { runId: summary.runId, suburbId: String(suburb.id) } });
+    expect(task.verifiedBy).toBe("small");
+  });
+
+  it("treats a suburb that had rows and stays empty, by volume too, as an anomaly and keeps its rows", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    // The suburb's answer and each of its 89 volumes, read again where empty: every one No Match.
+    sim.faults.add({ path: new RegExp(`Roll=1&VolumeNo=\\d*&RateNumber=&StreetNo=&StreetName=&Suburb=${suburb.id}&`), kind: "empty" });
+    const before = await storedRows();
+    const summary = await scrape({ titleTypes: ["full"] });
+    sim.faults.clear();
     expect(summary.status).toBe("succeeded");
     expect(summary.anomalies).toEqual([expect.objectContaining({ suburbId: String(suburb.id), titleType: "full" })]);
     expect(summary.rowsRemoved).toBe(0);

@@ -3,15 +3,16 @@ import { retryOnDisconnect } from "@/lib/db/retry-on-disconnect";
 import type { ScrapeRun, ScrapeTask } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
 import { discoverSite, planSuburbTasks } from "./discover-site";
+import { completeRun } from "./complete-run";
+import type { CrossCheckResult } from "./cross-check-volumes";
 import { fetchDetails } from "./fetch-details";
 import { fetchSuburb, type SuburbResult } from "./fetch-suburb";
 import { overlapTasks } from "./overlap-tasks";
 import { SiteDownError } from "./circuit-breaker";
 import { clearPause, recordPauseEnd, recordPauseStart, recordWarning } from "./record-pause";
 import { siteClientSettings, type ScrapeOptions } from "./scrape-options";
-import { createSiteClient } from "./site-client";
+import { createSiteClient, type SiteClient } from "./site-client";
 import { criteriaPath, searchResultPath } from "./site-urls";
-import { applyRemovals } from "./store/apply-removals";
 import { tryLockRoll, type RunLock } from "./store/run-lock";
 import {
   RunInProgressError,
@@ -61,6 +62,14 @@ export type ScrapeSummary = ScrapeProgress & {
   anomalies: { titleType: string; suburbId: string; suburbName: string; rowsBefore: number }[];
   failures: { titleType: string; suburbId: string; suburbName: string; url: string | null; error: string }[];
   requests: number;
+  /** Rows a second look (volumes, cross-check, removal checks) found and stored; odd cells stored as null. */
+  rowsRecovered: number;
+  oddCells: number;
+  /** Rows the cross-check found in both passes; its outcome (null until the run got that far). */
+  rowsVerified: number;
+  crossCheck: CrossCheckResult | null;
+  /** Why a run whose tasks all succeeded is still not complete (nothing was marked removed), else null. */
+  incomplete: string | null;
   /** What went wrong without failing the run (this process's part of it). */
   warnings: string[];
   error: string | null;
@@ -182,6 +191,11 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     anomalies: [],
     failures: [],
     requests: 0,
+    rowsRecovered: run.rowsRecovered,
+    oddCells: run.oddCells,
+    rowsVerified: 0,
+    crossCheck: null,
+    incomplete: null,
     warnings: [],
     error: null,
     pausedUntil: null,
@@ -240,7 +254,15 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       const taskLog = log.child({ taskId: task.id, titleType: task.titleType, suburbId: task.suburbId });
       let result;
       try {
-        result = await fetchSuburb(client, { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName });
+        result = await fetchSuburb(
+          client,
+          { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName },
+          {
+            emptyRecheckMs: options.emptyRecheckMs,
+            hadRows: async () => (await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry)) > 0,
+            signal: fetchSignal,
+          },
+        );
       } catch (error) {
         if (fetchSignal.aborted) return null; // left "running"; a resume takes it up again
         if (error instanceof SiteDownError) throw error; // the run's failure, not this task's
@@ -253,7 +275,8 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
         progress();
         return null;
       }
-      if (result.expected === 0) {
+      if (result.unverified) taskLog.warn(result.unverified);
+      if (result.verifiedBy === "empty") {
         const rowsBefore = await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry);
         if (rowsBefore > 0) {
           const anomaly = { titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName, rowsBefore };
@@ -275,6 +298,9 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
             url: result.url,
             expected: result.expected,
             rows: result.rows,
+            verifiedBy: result.verifiedBy,
+            recovered: result.recovered,
+            oddCells: result.oddCells,
           }),
         dbRetry,
       );
@@ -283,6 +309,8 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       summary.rowsAdded += counts.added;
       summary.rowsChanged += counts.changed + counts.restored;
       summary.rowsUnchanged += counts.unchanged;
+      summary.rowsRecovered += result.recovered;
+      summary.oddCells += result.oddCells.length;
       analyzeIfGrown(counts.added);
       taskLog.debug("task done", { rows: result.rows.length, ...counts });
       progress();
@@ -305,7 +333,7 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       summary.detailsFetched = await fetchDetails({ db, client, run, budget: options.detailsBudget, signal: stop.signal, log });
     }
     summary.requests = client.requests;
-    return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log);
+    return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log, { client, signal: fetchSignal });
   } catch (error) {
     summary.requests = client.requests;
     const message = stop.signal.aborted
@@ -331,6 +359,7 @@ async function conclude(
   summary: ScrapeSummary,
   cancelledBy: string | null,
   log: Logger,
+  site: { client: SiteClient; signal: AbortSignal },
 ): Promise<ScrapeSummary> {
   const retry = { onRetry: (error: Error) => log.warn("database unavailable; waiting", { error: error.message }) };
   if (cancelledBy) {
@@ -346,18 +375,21 @@ async function conclude(
   // Anomalies found before a resume are in the run row, not in this process's summary.
   const stored = await retryOnDisconnect(() => db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: run.id } }), retry);
   const anomalies = stored.anomalies as ScrapeSummary["anomalies"];
-  const rowsRemoved = await retryOnDisconnect(
-    () =>
-      applyRemovals(db.pool, {
-        runId: run.id,
-        roll: run.roll,
-        titleTypes: options.titleTypes,
-        suburbIds: options.suburbIds ?? null,
-        exceptSuburbIds: anomalies.map((a) => a.suburbId),
-      }),
-    retry,
-  );
-  await retryOnDisconnect(() => finishRun(db, run.id, { status: "succeeded", complete: true, rowsRemoved }), retry);
-  log.info("run complete", { rowsRemoved });
-  return { ...summary, status: "succeeded", rowsRemoved };
+  const done = await completeRun({ db, ...site, run, options, anomalySuburbIds: anomalies.map((a) => a.suburbId), log });
+  log.info(done.complete ? "run complete" : "run finished incomplete", { rowsRemoved: done.rowsRemoved });
+  return {
+    ...summary,
+    status: "succeeded",
+    rowsRemoved: done.rowsRemoved,
+    rowsSeen: done.run.rowsSeen,
+    rowsAdded: done.run.rowsAdded,
+    rowsChanged: done.run.rowsChanged,
+    rowsUnchanged: done.run.rowsUnchanged,
+    rowsRecovered: done.run.rowsRecovered,
+    oddCells: done.run.oddCells,
+    rowsVerified: done.run.rowsVerified,
+    crossCheck: done.crossCheck,
+    incomplete: done.incomplete,
+    requests: site.client.requests,
+  };
 }

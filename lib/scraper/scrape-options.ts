@@ -27,6 +27,11 @@ export const scrapeOptionsSchema = z.object({
   details: z.boolean().default(false),
   /** How many property profile pages one run may fetch (new and changed properties first). */
   detailsBudget: z.number().int().min(0).max(1_000_000).default(1_000),
+  /** The whole-roll cross-check by volume: "auto" runs it when no agreed one is younger than crossCheckDays. */
+  crossCheck: z.enum(["auto", "always", "never"]).default("auto"),
+  crossCheckDays: z.number().int().min(1).max(365).default(7),
+  /** Wait before a "No Match" suburb is read again (the site answers empty while its database is in trouble). */
+  emptyRecheckMs: z.number().int().min(0).max(3_600_000).default(30_000),
   dryRun: z.boolean().default(false),
   trigger: z.enum(RunTrigger).default("cli"),
   triggeredBy: z.string().max(200).optional(),
