@@ -144,6 +144,15 @@ describe("a site in trouble", () => {
     expect(report.pages.at(-1)).toMatchObject({ status: null, failure: "timeout" });
     expect(report.suburb).toBeNull();
   });
+
+  it("says it was interrupted when stopped (Ctrl+C) rather than timed out", async () => {
+    sim.faults.add({ path: /searchcrit\.aspx/i, latencyMs: 2_000 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(new Error("SIGINT")), 500);
+    const report = await runProbe(options(sim.url, { signal: stop.signal }));
+    expect(report.explanations).toEqual(["the probe was interrupted: the last page listed was cut short and the pages after it were not tried"]);
+    expect(report.pages.at(-1)!.label).toBe("criteria page (Full Title)");
+  });
 });
 
 describe("a site that is not there", () => {

@@ -78,7 +78,8 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
     if (!(error instanceof ProbeStopped)) throw error;
   }
 
-  const outOfTime = session.stopped ? ["the probe's time ran out: the last page listed was cut short and the pages after it were not tried"] : [];
+  const why = (options.signal?.reason as Error | undefined)?.name === "TimeoutError" ? "the probe's time ran out" : "the probe was interrupted";
+  const outOfTime = session.stopped ? [`${why}: the last page listed was cut short and the pages after it were not tried`] : [];
   report.verdict = session.down.length > 0 ? "down" : session.degraded.length + outOfTime.length > 0 ? "degraded" : "ok";
   report.explanations = [...session.down, ...session.degraded, ...outOfTime];
   report.finishedAt = new Date().toISOString();
