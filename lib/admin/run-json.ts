@@ -1,4 +1,5 @@
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
+import { runPause, type RunPauseJson } from "./run-pause";
 import { isResumable, runState, type RunState } from "./run-state";
 
 // A scrape run as the admin API and pages show it.
@@ -29,6 +30,8 @@ export type RunJson = {
     detailsFetched: number;
   };
   anomalies: unknown[];
+  /** Outages (while the site is down: when the next try is due) and warnings. */
+  pause: RunPauseJson;
 };
 
 function storedOptions(options: unknown): RunJson["options"] {
@@ -69,5 +72,6 @@ export function runJson(run: ScrapeRun, now: number): RunJson {
       detailsFetched: run.detailsFetched,
     },
     anomalies: Array.isArray(run.anomalies) ? run.anomalies : [],
+    pause: runPause(run, state),
   };
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatCount, formatDateTime, formatDuration, formatRate } from "@/lib/admin/display-format";
+import { describePause } from "@/lib/admin/run-pause";
 import type { RunDetailJson } from "@/lib/admin/run-queries";
 import { RunStateBadge } from "../../run-state-badge";
 
@@ -83,6 +84,11 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
           This run&apos;s process stopped without finishing (no heartbeat since {formatDateTime(run.heartbeatAt)}). Resume it to continue from its unfinished tasks.
         </p>
       )}
+      {describePause(run.pause) && (
+        <p role="status" data-testid="site-down" className="rounded border border-amber-300 bg-amber-50 p-2">
+          {describePause(run.pause)}
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-slate-600">Roll</dt><dd>{run.roll}</dd>
         <dt className="text-slate-600">Trigger</dt><dd>{run.trigger}{run.triggeredBy ? ` (${run.triggeredBy})` : ""}</dd>
@@ -92,7 +98,18 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
         <dt className="text-slate-600">Suburbs</dt><dd>{run.options.suburbIds ? formatCount(run.options.suburbIds.length) : "all"}</dd>
         <dt className="text-slate-600">Rate</dt><dd data-testid="rate">{formatRate(run.progress.rowsPerSecond)}</dd>
         <dt className="text-slate-600">Time left</dt><dd>{run.progress.etaSeconds === null ? "–" : `about ${formatDuration(run.progress.etaSeconds * 1000)}`}</dd>
+        <dt className="text-slate-600">Paused (site down)</dt><dd data-testid="paused-time">{run.pause.pausedMs > 0 ? formatDuration(run.pause.pausedMs) : "never"}</dd>
       </dl>
+      {run.pause.warnings.length > 0 && (
+        <div className="text-sm">
+          <h2 className="font-medium">Warnings</h2>
+          <ul className="list-disc pl-5">
+            {run.pause.warnings.map((warning) => (
+              <li key={`${warning.at}:${warning.message}`}>{formatDateTime(warning.at)}: {warning.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="space-y-2">
         <p className="font-medium" data-testid="tasks-done">
           {formatCount(c.tasksDone)} of {formatCount(c.tasksTotal)} tasks done{c.tasksFailed > 0 ? `, ${formatCount(c.tasksFailed)} failed` : ""} ({run.progress.percent}%)
