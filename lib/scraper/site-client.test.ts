@@ -143,6 +143,24 @@ describe("limits", () => {
   });
 });
 
+describe("429 Too Many Requests", () => {
+  it("waits until the HTTP date Retry-After names before asking again", async () => {
+    const received: number[] = [];
+    const site = await serve((_req, res) => {
+      received.push(Date.now());
+      if (received.length === 1) {
+        // HTTP dates have whole seconds: two seconds ahead is at least one second away.
+        res.writeHead(429, { "retry-after": new Date(Date.now() + 2_000).toUTCString() });
+        return void res.end("slow down");
+      }
+      res.end("welcome back");
+    });
+    expect(await client(site.url, { retries: 2 }).get("page")).toBe("welcome back");
+    expect(received).toHaveLength(2);
+    expect(received[1]! - received[0]!).toBeGreaterThanOrEqual(1_000);
+  });
+});
+
 describe("outages", () => {
   it("pauses everything while the site is down, probes once per pause, then carries on", async () => {
     let downUntil = Date.now() + 1_000;

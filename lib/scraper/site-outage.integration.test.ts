@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { createLogger } from "@/lib/log";
+import { runDetail } from "@/lib/admin/run-queries";
+import { describePause } from "@/lib/admin/run-pause";
+import { createLogger, type Logger } from "@/lib/log";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
 import { runScrape, type ScrapeProgress } from "./run-scrape";
 import { resolveScrapeOptions, type ScrapeOptionsInput } from "./scrape-options";
@@ -17,7 +19,7 @@ let sim: Simulator;
 let testDb: TestDatabase;
 let db: Database;
 
-function scrape(extra: Partial<ScrapeOptionsInput> = {}, onProgress?: (progress: ScrapeProgress) => void) {
+function scrape(extra: Partial<ScrapeOptionsInput> = {}, onProgress?: (progress: ScrapeProgress) => void, logger: Logger = log) {
   const options = resolveScrapeOptions({
     baseUrl: sim.url,
     delayMs: 0,
@@ -30,7 +32,7 @@ function scrape(extra: Partial<ScrapeOptionsInput> = {}, onProgress?: (progress:
     outagePatienceMs: 60_000,
     ...extra,
   });
-  return runScrape({ db, options, log, onProgress, heartbeatMs: 200 });
+  return runScrape({ db, options, log: logger, onProgress, heartbeatMs: 200 });
 }
 
 async function storedKeys(): Promise<string[]> {
@@ -61,14 +63,35 @@ describe("a database outage longer than the retry window", () => {
   it("pauses the whole run, probes, carries on, and stores every row with no task failed", async () => {
     let outageStarted = false;
     const seen: ScrapeProgress[] = [];
-    const summary = await scrape({}, (progress) => {
-      seen.push(progress);
-      // Early in the run, with most tasks still to go.
-      if (!outageStarted && progress.tasksDone >= 2) {
-        outageStarted = true;
-        sim.startOutage(3_000);
-      }
-    });
+    const lines: { msg: string; nextTryAt?: string }[] = [];
+    const jsonLog = createLogger({}, { level: "warn", write: (line) => lines.push(JSON.parse(line)) });
+    const running = scrape(
+      {},
+      (progress) => {
+        seen.push(progress);
+        // Early in the run, with most tasks still to go.
+        if (!outageStarted && progress.tasksDone >= 2) {
+          outageStarted = true;
+          sim.startOutage(3_000);
+        }
+      },
+      jsonLog,
+    );
+    let settled = false;
+    void running.finally(() => (settled = true));
+    // While paused, the run row and the admin page say so.
+    let adminSaw: string | null = null;
+    while (adminSaw === null && !settled) {
+      const { rows } = await db.pool.query<{ id: number }>("SELECT id FROM scrape_runs WHERE paused_until IS NOT NULL");
+      const detail = rows[0] ? await runDetail(db, rows[0].id) : null;
+      adminSaw = detail ? describePause(detail.pause) : null;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const summary = await running;
+    expect(adminSaw).toMatch(/^Site down, next try at \d\d:\d\d:\d\d \(Johannesburg time\)/);
+    const paused = lines.find((line) => line.msg === "site down; the run is paused");
+    expect(paused?.nextTryAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(lines.some((line) => line.msg === "the site answers again; the run carries on")).toBe(true);
     expect(outageStarted).toBe(true);
     expect(summary).toMatchObject({ status: "succeeded", tasksFailed: 0, error: null });
     expect(summary.pausedMs).toBeGreaterThan(0);
