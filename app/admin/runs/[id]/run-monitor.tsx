@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatCount, formatDateTime, formatDuration, formatRate } from "@/lib/admin/display-format";
 import { describePause } from "@/lib/admin/run-pause";
 import type { RunDetailJson } from "@/lib/admin/run-queries";
+import { describeCrossCheck } from "@/lib/admin/run-verification";
 import { RunStateBadge } from "../../run-state-badge";
 
 // Watches a run: polls GET /api/admin/scrape-runs/{id} every second while it is going (and every
@@ -136,6 +137,16 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
           <tr><th scope="row" className="pr-4 font-normal text-slate-600">Detail pages</th><td className="text-right">{formatCount(c.detailsFetched)}</td></tr>
         </tbody>
       </table>
+      <section className="space-y-1 text-sm" aria-labelledby="completeness">
+        <h2 id="completeness" className="font-medium">Completeness</h2>
+        <p data-testid="cross-check">{describeCrossCheck(run.verification)}</p>
+        <p>
+          {formatCount(run.verification.rowsRecovered)} rows recovered by a second look · {formatCount(run.verification.oddCells)} odd cells (NaN, negative) stored as empty
+          {run.verification.oddCellExamples.length > 0 &&
+            `, e.g. ${run.verification.oddCellExamples.map((cell) => `${cell.rateNumber} ${cell.column === "marketValue" ? "market value" : "extent"} "${cell.text}"`).join(", ")}`}
+        </p>
+        {run.verification.crossCheck?.examples.map((example) => <p key={example} className="text-slate-600">{example}</p>)}
+      </section>
       {run.error && <p className="rounded border border-slate-300 bg-slate-50 p-2 text-sm"><span className="font-medium">Outcome:</span> {run.error}</p>}
       <div>
         <h2 className="text-lg font-semibold">Failed tasks</h2>
