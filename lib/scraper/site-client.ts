@@ -55,9 +55,16 @@ export class SiteError extends Error {
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const MAX_REDIRECTS = 5;
 
+/** A certificate Node does not trust: waiting will not fix it, configuration will. */
+function certificateProblem(error: unknown): string | null {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === "string" && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) ? code : null;
+}
+
 /** A failure that says the site (not this page) may be in trouble: the breaker counts it. */
 function isSiteFailure(error: unknown): boolean {
   if (error instanceof HTTPError) return error.response.status >= 500 || error.response.status === 408;
+  if (certificateProblem(error)) return false;
   return error instanceof TimeoutError || error instanceof BodyStalledError || error instanceof TypeError;
 }
 
@@ -116,7 +123,7 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
         retryOnTimeout: true,
         shouldRetry: ({ error }) => {
           noteSiteFailure(error);
-          return breaker.isOpen ? false : undefined;
+          return breaker.isOpen || certificateProblem(error) ? false : undefined;
         },
       },
       hooks: {
@@ -154,7 +161,7 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (isSiteFailure(error)) noteFailure(error);
-      else if (!(error instanceof RedirectRefusedError)) noteSuccess(); // it answered, if not with the page
+      else if (!(error instanceof RedirectRefusedError) && !certificateProblem(error)) noteSuccess(); // it answered, if not with the page
       const status = error instanceof HTTPError ? error.response.status : null;
       const siteFailure = isSiteFailure(error) || status === 429;
       return { ok: false, siteFailure, error: new SiteError(`${describe(error as Error)} from ${current}`, current, status) };
@@ -207,6 +214,10 @@ function describe(error: Error): string {
   if (error instanceof HTTPError) return `HTTP ${error.response.status}`;
   if (error instanceof TimeoutError) return "no first byte in time (--first-byte-timeout-ms)";
   if (error instanceof BodyStalledError) return `stalled: ${error.message}`;
+  const certificate = certificateProblem(error);
+  if (certificate) {
+    return `the site's TLS certificate is not trusted (${certificate}); if its chain lacks a certificate, give it to Node with NODE_EXTRA_CA_CERTS (DEPLOYMENT.md)`;
+  }
   const cause = (error as { cause?: { code?: string } }).cause;
   return cause?.code ? `network error ${cause.code}` : error.message;
 }
