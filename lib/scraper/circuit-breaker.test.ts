@@ -21,23 +21,35 @@ function breaker(answers: (string | null)[], overrides: Partial<BreakerOptions> 
 describe("createCircuitBreaker", () => {
   it("stays closed below the threshold, and a success starts the count again", async () => {
     const { b, probes } = breaker([]);
-    b.recordFailure("HTTP 500");
-    b.recordFailure("HTTP 500");
-    b.recordSuccess();
-    b.recordFailure("HTTP 500");
-    b.recordFailure("HTTP 500");
+    b.recordFailure("HTTP 500", b.nextRequest());
+    b.recordFailure("HTTP 500", b.nextRequest());
+    b.recordSuccess(b.nextRequest());
+    b.recordFailure("HTTP 500", b.nextRequest());
+    b.recordFailure("HTTP 500", b.nextRequest());
     expect(b.isOpen).toBe(false);
     await b.whenClosed();
     expect(probes()).toBe(0);
-    expect(b.successes).toBe(1);
+    expect(b.answeredSince(0)).toBe(true);
+  });
+
+  it("weighs an answer by when it was asked for: a slow page sent before the failures resets nothing", () => {
+    const { b } = breaker([]);
+    const slow = b.nextRequest();
+    const since = b.lastRequest;
+    b.recordFailure("HTTP 500", b.nextRequest());
+    b.recordFailure("HTTP 500", b.nextRequest());
+    b.recordSuccess(slow);
+    expect(b.answeredSince(since)).toBe(false);
+    b.recordFailure("HTTP 500", b.nextRequest());
+    expect(b.isOpen).toBe(true);
   });
 
   it("opens after the threshold, pauses with doubling backoff up to the ceiling, and closes when a probe answers", async () => {
     const { b, pauses, paused, probes } = breaker(["HTTP 500", "HTTP 500", "HTTP 500", null]);
-    for (let i = 0; i < 3; i += 1) b.recordFailure("network error ECONNRESET");
+    for (let i = 0; i < 3; i += 1) b.recordFailure("network error ECONNRESET", b.nextRequest());
     expect(b.isOpen).toBe(true);
     expect(b.pausedUntil).toBeInstanceOf(Date);
-    b.recordFailure("ignored while open");
+    b.recordFailure("ignored while open", b.nextRequest());
     await b.whenClosed();
     expect(b.isOpen).toBe(false);
     expect(b.pausedUntil).toBeNull();
@@ -46,15 +58,15 @@ describe("createCircuitBreaker", () => {
     expect(pauses[0]!.lastError).toBe("network error ECONNRESET");
     expect(pauses[1]!.lastError).toBe("HTTP 500");
     expect(paused).toHaveLength(4);
-    expect(b.successes).toBe(1);
+    expect(b.answeredSince(b.lastRequest - 1)).toBe(true); // the probe
     // Closed again: it takes the full threshold to open it once more.
-    b.recordFailure("HTTP 500");
+    b.recordFailure("HTTP 500", b.nextRequest());
     expect(b.isOpen).toBe(false);
   });
 
   it("gives up after its patience: every waiter, now and later, gets a SiteDownError", async () => {
     const { b, probes } = breaker([], { patienceMs: 100 });
-    for (let i = 0; i < 3; i += 1) b.recordFailure("HTTP 500");
+    for (let i = 0; i < 3; i += 1) b.recordFailure("HTTP 500", b.nextRequest());
     const waiting = [b.whenClosed(), b.whenClosed()];
     for (const waiter of waiting) await expect(waiter).rejects.toThrow(SiteDownError);
     await expect(b.whenClosed()).rejects.toThrow(/has not answered since .*last error: HTTP 500/);
@@ -67,8 +79,8 @@ describe("createCircuitBreaker", () => {
     const [first, second] = await Promise.all([b.probeNow(), b.probeNow()]);
     expect([first, second]).toEqual([false, false]);
     expect(probes()).toBe(1);
-    b.recordFailure("HTTP 500");
-    b.recordFailure("HTTP 500");
+    b.recordFailure("HTTP 500", b.nextRequest());
+    b.recordFailure("HTTP 500", b.nextRequest());
     expect(b.isOpen).toBe(true);
     await b.whenClosed();
     expect(probes()).toBe(2);
@@ -77,7 +89,7 @@ describe("createCircuitBreaker", () => {
   it("stops waiting when the run is stopped", async () => {
     const stop = new AbortController();
     const { b } = breaker([], { backoffMs: 60_000, maxBackoffMs: 60_000, signal: stop.signal });
-    for (let i = 0; i < 3; i += 1) b.recordFailure("HTTP 500");
+    for (let i = 0; i < 3; i += 1) b.recordFailure("HTTP 500", b.nextRequest());
     const waiting = b.whenClosed();
     stop.abort(new Error("cancel requested"));
     await expect(waiting).rejects.toThrow("cancel requested");

@@ -37,12 +37,18 @@ export class SiteDownError extends Error {
   override name = "SiteDownError";
 }
 
+// Requests are numbered as they are sent, so that an answer is weighed by when it was asked for:
+// a slow page sent before an outage that answers during it proves nothing about the site now.
 export type CircuitBreaker = {
-  recordSuccess: () => void;
-  recordFailure: (reason: string) => void;
+  /** The number of a request about to be sent. */
+  nextRequest: () => number;
+  /** The number of the last request sent so far. */
+  readonly lastRequest: number;
+  recordSuccess: (request: number) => void;
+  recordFailure: (reason: string, request: number) => void;
+  /** Whether a request sent after `request` has been answered. */
+  answeredSince: (request: number) => boolean;
   readonly isOpen: boolean;
-  /** Counts every success; a request compares it to tell whether the site answered others meanwhile. */
-  readonly successes: number;
   readonly pausedUntil: Date | null;
   /** Resolves at once while closed; while open, when the site answers again. */
   whenClosed: () => Promise<void>;
@@ -54,23 +60,27 @@ const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
 
 export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   let consecutiveFailures = 0;
-  let successes = 0;
+  let requests = 0;
+  let lastAnswered = 0;
+  let lastFailed = 0;
   let lastError = "";
   let outage: Promise<void> | null = null;
   let givenUp: Error | null = null;
   let pausedUntil: Date | null = null;
   let probing: Promise<boolean> | null = null;
 
-  const recordFailure = (reason: string) => {
+  const recordFailure = (reason: string, request: number) => {
     if (outage || givenUp) return;
     lastError = reason;
+    lastFailed = Math.max(lastFailed, request);
     consecutiveFailures += 1;
     if (consecutiveFailures >= options.failureThreshold) open();
   };
-  const recordSuccess = () => {
+  const recordSuccess = (request: number) => {
     if (outage) return; // only the probe ends an outage
-    consecutiveFailures = 0;
-    successes += 1;
+    lastAnswered = Math.max(lastAnswered, request);
+    // An answer to a request older than the latest failure does not say the site is well now.
+    if (request >= lastFailed) consecutiveFailures = 0;
   };
 
   const sleep = (ms: number) =>
@@ -99,12 +109,13 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
       pausedUntil = new Date(started + pauseMs);
       options.onPause?.({ until: pausedUntil, pauseMs, downSince: new Date(downSince), lastError });
       await sleep(pauseMs);
+      const probe = ++requests;
       const problem = await options.probe();
       options.onPaused?.(Date.now() - started);
       if (problem === null) {
         pausedUntil = null;
         consecutiveFailures = 0;
-        successes += 1;
+        lastAnswered = Math.max(lastAnswered, probe);
         options.onResume?.({ downMs: Date.now() - downSince });
         return;
       }
@@ -135,13 +146,15 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   };
 
   return {
+    nextRequest: () => ++requests,
+    get lastRequest() {
+      return requests;
+    },
     recordSuccess,
     recordFailure,
+    answeredSince: (request) => lastAnswered > request,
     get isOpen() {
       return outage !== null || givenUp !== null;
-    },
-    get successes() {
-      return successes;
     },
     get pausedUntil() {
       return pausedUntil;
@@ -151,10 +164,11 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
       if (outage) await outage;
     },
     probeNow: () => {
+      const probe = ++requests;
       probing ??= options.probe().then((problem) => {
         probing = null;
-        if (problem === null) recordSuccess();
-        else recordFailure(problem);
+        if (problem === null) recordSuccess(probe);
+        else recordFailure(problem, probe);
         return problem === null;
       });
       return probing;

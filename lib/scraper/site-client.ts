@@ -96,20 +96,20 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
     onResume: options.onResume,
     // One request, no retries: the cheapest page that needs the site's database.
     probe: async () => {
-      const result = await round(new URL(options.probePath, options.baseUrl).toString(), { retries: 0, record: false });
+      const result = await round(new URL(options.probePath, options.baseUrl).toString(), { retries: 0 });
       return result.ok ? null : result.error.message;
     },
   });
   // ky's retries see every failed attempt but the last; the caller sees the last: count each once.
   const recorded = new WeakSet<object>();
-  const noteSiteFailure = (error: unknown) => {
+  const noteSiteFailure = (error: unknown, request: number) => {
     if (typeof error !== "object" || error === null || recorded.has(error) || !isSiteFailure(error)) return;
     recorded.add(error);
-    breaker.recordFailure(describe(error as Error));
+    breaker.recordFailure(describe(error as Error), request);
   };
 
   // One hop, with ky's quick retries for a hiccup; they stop as soon as the breaker opens.
-  const fetchHop = async (url: string, retries: number): Promise<Response> => {
+  const fetchHop = async (url: string, retries: number, request: number): Promise<Response> => {
     let stoppedFor: unknown = null;
     const response = await http.get(url, {
       retry: {
@@ -122,7 +122,7 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
         jitter: (delay) => delay * (0.5 + Math.random()),
         retryOnTimeout: true,
         shouldRetry: ({ error }) => {
-          noteSiteFailure(error);
+          noteSiteFailure(error, request);
           return breaker.isOpen || certificateProblem(error) ? false : undefined;
         },
       },
@@ -142,16 +142,16 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
     return response;
   };
 
-  // One page: its redirects (same host only), its quick retries and its body. `record: false` for
-  // the probe, whose outcome the breaker records itself.
-  const round = async (url: string, { retries, record }: { retries: number; record: boolean }): Promise<Round> => {
-    const noteSuccess = () => record && breaker.recordSuccess();
-    const noteFailure = (error: unknown) => record && noteSiteFailure(error);
+  // One page: its redirects (same host only), its quick retries and its body. Without `request`
+  // (the probe) the outcome is not recorded here: the breaker records the probe's itself.
+  const round = async (url: string, { retries, request }: { retries: number; request?: number }): Promise<Round> => {
+    const noteSuccess = () => request !== undefined && breaker.recordSuccess(request);
+    const noteFailure = (error: unknown) => request !== undefined && noteSiteFailure(error, request);
     let current = url;
     let response: Response;
     try {
       for (let hop = 0; ; hop += 1) {
-        response = await fetchHop(current, retries);
+        response = await fetchHop(current, retries, request ?? 0);
         if (response.status < 300 || response.status >= 400) break;
         if (hop === MAX_REDIRECTS) throw new RedirectRefusedError(`${url} redirected more than ${MAX_REDIRECTS} times`);
         const next = redirectTarget(current, response.headers.get("location"));
@@ -192,19 +192,18 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
     get: (path) =>
       queue(async () => {
         const url = new URL(path, options.baseUrl).toString();
-        let successesAtFirstFailure: number | null = null;
+        let failedAfter: number | null = null;
         for (;;) {
           await breaker.whenClosed();
-          const successesBefore = breaker.successes;
-          const result = await round(url, { retries: options.retries, record: true });
+          const result = await round(url, { retries: options.retries, request: breaker.nextRequest() });
           if (result.ok) return result.text;
           if (!result.siteFailure) throw result.error;
-          successesAtFirstFailure ??= successesBefore;
-          // Does the site answer other pages? If nothing else has answered since this page began to
-          // fail, one probe asks. Yes: this page is the trouble. The site is down: wait and try again,
-          // without counting it against the page.
-          if (!breaker.isOpen && breaker.successes === successesAtFirstFailure) await breaker.probeNow();
-          if (!breaker.isOpen && breaker.successes > successesAtFirstFailure) throw result.error;
+          failedAfter ??= breaker.lastRequest;
+          // Does the site answer other pages? If no page asked for since this one failed has been
+          // answered, one probe asks. Yes: this page is the trouble. The site is down: wait and try
+          // again, without counting it against the page.
+          if (!breaker.isOpen && !breaker.answeredSince(failedAfter)) await breaker.probeNow();
+          if (!breaker.isOpen && breaker.answeredSince(failedAfter)) throw result.error;
         }
       }),
   };

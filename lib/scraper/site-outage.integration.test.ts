@@ -153,3 +153,57 @@ describe("429 Too Many Requests", () => {
     expect(retried.receivedAt - limited.answeredAt).toBeGreaterThanOrEqual(1_000);
   });
 });
+
+describe("the real-site profile: slow first bytes and an outage of every database page", () => {
+  it("rides out the outage and stores every row, with no task failed", async () => {
+    const real = await startSimulator({
+      rows: 1_200,
+      seed: 31,
+      profile: "real",
+      // Answers wait for their first byte in proportion to their size, as the live site's do.
+      real: { firstByteDelay: { baseMs: 50, perRowMs: 2 }, databaseTimeoutMs: null },
+    });
+    // A database of its own: the roll here is another site's than the other tests'.
+    const ownDb = await createTestDatabase();
+    const realDb = createDatabase(ownDb.url, 4);
+    try {
+      let outageStarted = false;
+      const options = resolveScrapeOptions({
+        baseUrl: real.url,
+        delayMs: 0,
+        concurrency: CONCURRENCY,
+        retries: 1,
+        firstByteTimeoutMs: 20_000,
+        stallTimeoutMs: 1_000,
+        outageFailures: OUTAGE_FAILURES,
+        outageBackoffMs: 300,
+        outageMaxBackoffMs: 600,
+        crossCheck: "never",
+      });
+      const summary = await runScrape({
+        db: realDb,
+        options,
+        log,
+        heartbeatMs: 200,
+        onProgress: (progress) => {
+          if (!outageStarted && progress.tasksDone >= 2) {
+            outageStarted = true;
+            real.startOutage(3_000);
+          }
+        },
+      });
+      expect(outageStarted).toBe(true);
+      expect(summary).toMatchObject({ status: "succeeded", tasksFailed: 0 });
+      expect(summary.pausedMs).toBeGreaterThan(0);
+      expect(real.requests.some((r) => r.fault === "outage" && /SearchCrit\.aspx/i.test(r.url))).toBe(true);
+      const { rows } = await realDb.pool.query<{ key: string }>(
+        "SELECT title_type || ':' || rate_number AS key FROM valuations WHERE roll = 'gv2022' AND removed_at IS NULL ORDER BY 1",
+      );
+      expect(rows.map((row) => row.key)).toEqual([...expectedRows(real.site.rolls.gv2022).keys()].sort());
+    } finally {
+      await closeDatabase(realDb);
+      await ownDb.drop();
+      await real.close();
+    }
+  });
+});
