@@ -84,6 +84,9 @@ describe("simulator real profile", () => {
       await real.close();
     }
     expect(sim.profile).toBe("default");
+    expect(() => {
+      sim.behaviour = { ...sim.behaviour, answerCap: -5 };
+    }).toThrow("answerCap");
     await expect(startSimulator({ rows: 10, real: { oddCells: { share: 2 } } })).rejects.toThrow("oddCells.share must be between 0 and 1");
     await expect(startSimulator({ rows: 10, profile: "live" as never })).rejects.toThrow('profile must be "default" or "real"');
   });

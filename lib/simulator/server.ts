@@ -4,7 +4,7 @@ import { expectedCells, type ExpectedCells } from "./expected-cells";
 import { Faults } from "./faults";
 import { generateSite, type SimSite } from "./generate-site";
 import { siteAtGeneration } from "./mutate-site";
-import { resolveBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
+import { resolveBehaviour, validateBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
 import { renderDatabaseDownPage, renderDatabaseTimeoutPage, renderPoolExhaustedPage, renderTooManyRequestsPage } from "./render-error-pages";
 import { resolveRoll, routeRequest, type RouteOptions, type SimResponse } from "./route-request";
 import type { RollId, SimProperty } from "./sim-types";
@@ -58,7 +58,7 @@ export interface Simulator {
   readonly requests: readonly SimRequestRecord[];
   clearRequests(): void;
   readonly profile: SimulatorProfile;
-  /** The live switches: change a field mid-run and the next request sees it. */
+  /** The live switches: change a field mid-run and the next request sees it (a whole new object is validated). */
   behaviour: RealBehaviour;
   /** Date.now() when the simulator started (outage windows are relative to it). */
   readonly startedAt: number;
@@ -230,7 +230,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return behaviour;
     },
     set behaviour(next: RealBehaviour) {
-      behaviour = next;
+      behaviour = validateBehaviour(next);
     },
     startedAt,
     startOutage(durationMs: number, error: OutageError = "network") {
