@@ -63,6 +63,7 @@ describe("parseSimulatorArgs", () => {
     expect(run(["--outage-for", "500ms"]).real?.outage).toEqual({ startAfterMs: 0, durationMs: 500 });
     expect(run(["--outage-for", "1m", "--outage-error", "pool"]).real?.outage).toEqual({ startAfterMs: 0, durationMs: 60_000, error: "pool" });
     expect(run(["--answer-cap", "none"]).real?.answerCap).toBeNull();
+    expect(run(["--first-byte-ms-per-row", "0.5"]).real?.firstByteDelay).toEqual({ baseMs: 0, perRowMs: 0.5 });
   });
 
   it("explains bad flags", () => {
@@ -71,6 +72,7 @@ describe("parseSimulatorArgs", () => {
     expect(error(["--answer-cap", "0"])).toBe('--answer-cap must be a whole number of at least 1, got "0"');
     expect(error(["--odd-cell-share", "1.5"])).toBe('--odd-cell-share must be between 0 and 1, got "1.5"');
     expect(error(["--no-match-times", "once"])).toBe('--no-match-times must be a whole number, got "once"');
+    expect(error(["--first-byte-ms-per-row", "fast"])).toBe('--first-byte-ms-per-row must be zero or more milliseconds (e.g. 2 or 0.5), got "fast"');
     expect(error(["--order", "random"])).toBe('--order must be one of unsorted, sorted, got "random"');
     expect(error(["--outage-after", "10s"])).toBe("--outage-after needs --outage-for (how long the outage lasts)");
     expect(error(["--outage-error", "pool"])).toBe("--outage-error needs --outage-for (how long the outage lasts)");

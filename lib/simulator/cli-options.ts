@@ -51,6 +51,11 @@ function wholeNumber(flag: string, value: string, min = 0): number {
   return Number(value);
 }
 
+function milliseconds(flag: string, value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new FlagError(`--${flag} must be zero or more milliseconds (e.g. 2 or 0.5), got "${value}"`);
+  return Number(value);
+}
+
 function share(flag: string, value: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new FlagError(`--${flag} must be between 0 and 1, got "${value}"`);
@@ -123,7 +128,7 @@ export function parseSimulatorArgs(argv: readonly string[]): ParsedSimulatorArgs
       real.firstByteDelay = {
         ...resolveBehaviour(profile).firstByteDelay,
         ...(v["first-byte-ms"] !== undefined ? { baseMs: wholeNumber("first-byte-ms", v["first-byte-ms"]) } : {}),
-        ...(v["first-byte-ms-per-row"] !== undefined ? { perRowMs: wholeNumber("first-byte-ms-per-row", v["first-byte-ms-per-row"]) } : {}),
+        ...(v["first-byte-ms-per-row"] !== undefined ? { perRowMs: milliseconds("first-byte-ms-per-row", v["first-byte-ms-per-row"]) } : {}),
       };
     }
     if (v["db-timeout-ms"] !== undefined) real.databaseTimeoutMs = noneOr("db-timeout-ms", v["db-timeout-ms"], 0);
