@@ -1,6 +1,6 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { contentTypeCharset, decoderFor } from "./content-type-charset";
+import { UnknownCharsetError, charsetOf, readBody } from "@/lib/scraper/read-body";
 import type { PageFailure, RedirectHop } from "./probe-report";
 
 // One GET, measured: every redirect hop, the time to the first byte and to the last, the size and
@@ -61,7 +61,7 @@ export async function measuredGet(url: string, options: MeasuredGetOptions): Pro
       totalMs: Math.round(performance.now() - started),
       bytes: hop.bytes,
       contentType: hop.contentType,
-      charset: contentTypeCharset(hop.contentType),
+      charset: namedCharset(hop.contentType),
       redirects,
       body: null,
       failure: hop.failure,
@@ -77,12 +77,24 @@ export async function measuredGet(url: string, options: MeasuredGetOptions): Pro
       continue;
     }
     if (hop.raw === null) return answer({});
-    const decoder = decoderFor(contentTypeCharset(hop.contentType));
-    if (!decoder) {
-      return answer({ failure: "charset", error: `the answer's charset "${contentTypeCharset(hop.contentType)}" is not one Node can decode` });
+    try {
+      return answer({ body: await decode(hop.raw, hop.contentType) });
+    } catch (error) {
+      if (!(error instanceof UnknownCharsetError)) throw error;
+      return answer({ failure: "charset", error: error.message });
     }
-    return answer({ body: decoder.decode(hop.raw) });
   }
+}
+
+/** The charset the Content-Type names, or null when it names none (the report says which). */
+function namedCharset(contentType: string | null): string | null {
+  return contentType !== null && /charset/i.test(contentType) ? charsetOf(contentType) : null;
+}
+
+/** Decodes exactly as the scraper does (its reader, given the bytes already read). */
+function decode(raw: Buffer, contentType: string | null): Promise<string> {
+  const response = new Response(new Uint8Array(raw), { headers: contentType === null ? {} : { "content-type": contentType } });
+  return readBody(response, { stallMs: 60_000, maxBytes: Number.MAX_SAFE_INTEGER });
 }
 
 /** Why the scraper would not follow this redirect, or null when it would (same host, http→https included). */
@@ -109,10 +121,10 @@ function getOnce(url: string, options: MeasuredGetOptions, started: number): Pro
       options.signal?.removeEventListener("abort", onAbort);
       resolve({ ...hop, ...fields });
     };
-    const arm = (what: string) => {
+    const arm = (error: string) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        finish({ failure: "timeout", error: `${what} within ${formatSeconds(options.timeoutMs)}` });
+        finish({ failure: "timeout", error });
         request.destroy();
       }, options.timeoutMs);
     };
@@ -127,7 +139,7 @@ function getOnce(url: string, options: MeasuredGetOptions, started: number): Pro
       method: "GET",
       headers: { "user-agent": options.userAgent, accept: "text/html", "accept-encoding": "identity" },
     });
-    arm("no answer arrived");
+    arm(`no answer arrived within ${formatSeconds(options.timeoutMs)}`);
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
 
@@ -137,7 +149,8 @@ function getOnce(url: string, options: MeasuredGetOptions, started: number): Pro
       hop.contentType = header(response, "content-type");
       hop.location = header(response, "location");
       const chunks: Buffer[] = [];
-      arm("the answer stalled (no data)");
+      const stalled = `the answer stalled: no data for ${formatSeconds(options.timeoutMs)}`;
+      arm(stalled);
       response.on("data", (chunk: Buffer) => {
         hop.bytes += chunk.length;
         if (hop.bytes > options.maxBytes) {
@@ -146,7 +159,7 @@ function getOnce(url: string, options: MeasuredGetOptions, started: number): Pro
           return;
         }
         chunks.push(chunk);
-        arm("the answer stalled (no data)");
+        arm(stalled);
       });
       response.on("end", () => finish({ raw: Buffer.concat(chunks) }));
       response.on("error", (error) => finish({ failure: "timeout", error: `the answer was cut off (${describeNetworkError(error)})` }));
