@@ -102,14 +102,14 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
   });
   // ky's retries see every failed attempt but the last; the caller sees the last: count each once.
   const recorded = new WeakSet<object>();
-  const noteSiteFailure = (error: unknown, request: number) => {
+  const noteSiteFailure = (error: unknown, requestNo: number) => {
     if (typeof error !== "object" || error === null || recorded.has(error) || !isSiteFailure(error)) return;
     recorded.add(error);
-    breaker.recordFailure(describe(error as Error), request);
+    breaker.recordFailure(describe(error as Error), requestNo);
   };
 
   // One hop, with ky's quick retries for a hiccup; they stop as soon as the breaker opens.
-  const fetchHop = async (url: string, retries: number, request: number): Promise<Response> => {
+  const fetchHop = async (url: string, retries: number, requestNo: number): Promise<Response> => {
     let stoppedFor: unknown = null;
     const response = await http.get(url, {
       retry: {
@@ -122,7 +122,7 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
         jitter: (delay) => delay * (0.5 + Math.random()),
         retryOnTimeout: true,
         shouldRetry: ({ error }) => {
-          noteSiteFailure(error, request);
+          noteSiteFailure(error, requestNo);
           return breaker.isOpen || certificateProblem(error) ? false : undefined;
         },
       },
@@ -142,16 +142,16 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
     return response;
   };
 
-  // One page: its redirects (same host only), its quick retries and its body. Without `request`
-  // (the probe) the outcome is not recorded here: the breaker records the probe's itself.
-  const round = async (url: string, { retries, request }: { retries: number; request?: number }): Promise<Round> => {
-    const noteSuccess = () => request !== undefined && breaker.recordSuccess(request);
-    const noteFailure = (error: unknown) => request !== undefined && noteSiteFailure(error, request);
+  // One page: its redirects (same host only), its quick retries and its body. Without `requestNo`
+  // (the probe, which never retries) the outcome is not recorded here: the breaker records it.
+  const round = async (url: string, { retries, requestNo }: { retries: number; requestNo?: number }): Promise<Round> => {
+    const noteSuccess = () => requestNo !== undefined && breaker.recordSuccess(requestNo);
+    const noteFailure = (error: unknown) => requestNo !== undefined && noteSiteFailure(error, requestNo);
     let current = url;
     let response: Response;
     try {
       for (let hop = 0; ; hop += 1) {
-        response = await fetchHop(current, retries, request ?? 0);
+        response = await fetchHop(current, retries, requestNo ?? 0);
         if (response.status < 300 || response.status >= 400) break;
         if (hop === MAX_REDIRECTS) throw new RedirectRefusedError(`${url} redirected more than ${MAX_REDIRECTS} times`);
         const next = redirectTarget(current, response.headers.get("location"));
@@ -195,7 +195,7 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
         let failedAfter: number | null = null;
         for (;;) {
           await breaker.whenClosed();
-          const result = await round(url, { retries: options.retries, request: breaker.nextRequest() });
+          const result = await round(url, { retries: options.retries, requestNo: breaker.nextRequest() });
           if (result.ok) return result.text;
           if (!result.siteFailure) throw result.error;
           failedAfter ??= breaker.lastRequest;
