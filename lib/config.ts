@@ -69,6 +69,8 @@ export const envSchema = z.object({
   SCRAPE_OUTAGE_MAX_BACKOFF_MS: whole(100, 3_600_000).default(600_000),
   SCRAPE_OUTAGE_PATIENCE_MS: whole(0, 604_800_000).default(7_200_000),
   SCRAPE_RETRIES: whole(0, 20).default(4),
+  // A suburb that answers "No Match" is read again this long after, before it is believed.
+  SCRAPE_EMPTY_RECHECK_MS: whole(0, 3_600_000).default(30_000),
   SCRAPE_USER_AGENT: z
     .string()
     .min(8)

@@ -30,21 +30,33 @@ export type SuburbResult = {
 };
 
 export type SuburbReadOptions = {
-  /** Wait before believing a "No Match" (the site's database answers empty when it is in trouble). */
+  /**
+   * What a first "No Match" gets (the site's database answers empty when it is in trouble): "wait"
+   * emptyRecheckMs and read again; "defer": return NO_MATCH_ONCE so the caller reads it again
+   * later without holding a fetch slot; "believe": the caller already waited, this read is the
+   * second look.
+   */
+  onFirstNoMatch: "wait" | "defer" | "believe";
   emptyRecheckMs: number;
   /** Whether the roll had live rows in this suburb (asked only after a "No Match"). */
   hadRows: () => Promise<boolean>;
   signal?: AbortSignal;
 };
 
-const DEFAULT_READ: SuburbReadOptions = { emptyRecheckMs: 0, hadRows: async () => false };
+const DEFAULT_READ: SuburbReadOptions = { onFirstNoMatch: "wait", emptyRecheckMs: 0, hadRows: async () => false };
 
-export async function fetchSuburb(client: SiteClient, task: SuburbTask, options: SuburbReadOptions = DEFAULT_READ): Promise<SuburbResult> {
+/** fetchSuburb's answer, with onFirstNoMatch "defer", for a suburb that answered "No Match" once. */
+export const NO_MATCH_ONCE = Symbol("no match once");
+
+export async function fetchSuburb(client: SiteClient, task: SuburbTask, options?: SuburbReadOptions & { onFirstNoMatch: "wait" | "believe" }): Promise<SuburbResult>;
+export async function fetchSuburb(client: SiteClient, task: SuburbTask, options: SuburbReadOptions): Promise<SuburbResult | typeof NO_MATCH_ONCE>;
+export async function fetchSuburb(client: SiteClient, task: SuburbTask, options: SuburbReadOptions = DEFAULT_READ): Promise<SuburbResult | typeof NO_MATCH_ONCE> {
   const query = { titleType: task.titleType, suburbId: task.suburbId };
   const path = searchResultPath(query);
   const before = client.requests;
   let first = await readAnswer(client, path);
-  if (first.noMatch) {
+  if (first.noMatch && options.onFirstNoMatch === "defer") return NO_MATCH_ONCE;
+  if (first.noMatch && options.onFirstNoMatch === "wait") {
     await sleep(options.emptyRecheckMs, options.signal);
     first = await readAnswer(client, path);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
 import { UsageError, parseCliArgs } from "./parse-cli-args";
 
 describe("parseCliArgs", () => {
@@ -77,9 +78,9 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["--resume", "12"])).toMatchObject({ resume: 12 });
   });
 
-  it("reads the cross-check policy and the No Match recheck, defaulting to auto, 7 days and 30 s", () => {
+  it("reads the cross-check policy and the No Match recheck, defaulting to auto, 7 days and SCRAPE_EMPTY_RECHECK_MS", () => {
     const defaults = parseCliArgs([]);
-    expect(defaults.kind === "scrape" && [defaults.options.crossCheck, defaults.options.crossCheckDays, defaults.options.emptyRecheckMs]).toEqual(["auto", 7, 30_000]);
+    expect(defaults.kind === "scrape" && [defaults.options.crossCheck, defaults.options.crossCheckDays, defaults.options.emptyRecheckMs]).toEqual(["auto", 7, config.SCRAPE_EMPTY_RECHECK_MS]);
     const set = parseCliArgs(["--cross-check", "always", "--cross-check-days", "3", "--empty-recheck-ms", "0"]);
     expect(set.kind === "scrape" && [set.options.crossCheck, set.options.crossCheckDays, set.options.emptyRecheckMs]).toEqual(["always", 3, 0]);
   });

@@ -38,7 +38,7 @@ Options (each also read from the environment variable shown):
   --cross-check <when>   auto | always | never: read the whole roll again by volume and compare
                          (default auto: when no agreed cross-check is younger than --cross-check-days)
   --cross-check-days <n> how old the last agreed cross-check may be under auto (default 7)
-  --empty-recheck-ms <ms> wait before a "No Match" suburb is read again (default 30000)
+  --empty-recheck-ms <ms> wait before a "No Match" suburb is read again (SCRAPE_EMPTY_RECHECK_MS; default 30000)
   --resume [runId]       finish an unfinished run (default: the latest one of the roll)
   --dry-run              fetch and parse, write nothing, print what would be stored
   --json                 structured JSON logs even on a terminal

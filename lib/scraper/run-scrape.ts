@@ -6,8 +6,9 @@ import { discoverSite, planSuburbTasks } from "./discover-site";
 import { completeRun } from "./complete-run";
 import type { CrossCheckResult } from "./cross-check-volumes";
 import { fetchDetails } from "./fetch-details";
-import { fetchSuburb, type SuburbResult } from "./fetch-suburb";
+import { NO_MATCH_ONCE, fetchSuburb, type SuburbResult } from "./fetch-suburb";
 import { overlapTasks } from "./overlap-tasks";
+import { sleep } from "./read-answer";
 import { SiteDownError } from "./circuit-breaker";
 import { clearPause, recordPauseEnd, recordPauseStart, recordWarning } from "./record-pause";
 import { siteClientSettings, type ScrapeOptions } from "./scrape-options";
@@ -248,9 +249,14 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     };
 
     const queue = await pendingTasks(db, run.id);
+    // A suburb that answers "No Match" is read again later (--empty-recheck-ms), after the other
+    // tasks, so the wait holds no fetch slot; a second "No Match" is believed (by volume when the
+    // suburb had rows).
+    let recheck: { task: ScrapeTask; at: number }[] = [];
+    let secondLook = false;
     type Fetched = { task: ScrapeTask; result: SuburbResult; taskLog: Logger };
     const fetchTask = async (task: ScrapeTask): Promise<Fetched | null> => {
-      await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
+      if (!secondLook) await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
       const taskLog = log.child({ taskId: task.id, titleType: task.titleType, suburbId: task.suburbId });
       let result;
       try {
@@ -258,11 +264,16 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
           client,
           { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName },
           {
+            onFirstNoMatch: secondLook ? "believe" : "defer",
             emptyRecheckMs: options.emptyRecheckMs,
             hadRows: async () => (await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry)) > 0,
             signal: fetchSignal,
           },
         );
+        if (result === NO_MATCH_ONCE) {
+          recheck.push({ task, at: Date.now() });
+          return null;
+        }
       } catch (error) {
         if (fetchSignal.aborted) return null; // left "running"; a resume takes it up again
         if (error instanceof SiteDownError) throw error; // the run's failure, not this task's
@@ -327,6 +338,25 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       // Requests still in flight are abandoned; their tasks stay "running" for a resume.
       onFailure: () => halt.abort(new Error("another task failed")),
     });
+    if (recheck.length > 0 && !fetchSignal.aborted) {
+      const waiting = recheck;
+      recheck = [];
+      secondLook = true;
+      log.info("reading again the suburbs that answered No Match", { tasks: waiting.length, afterMs: options.emptyRecheckMs });
+      await sleep(Math.max(0, waiting[0]!.at + options.emptyRecheckMs - Date.now()), fetchSignal).catch(() => {});
+      await overlapTasks(
+        waiting.map((entry) => entry.task),
+        {
+          fetchConcurrency: options.concurrency,
+          storeConcurrency: STORE_CONCURRENCY,
+          maxHeld: options.concurrency + STORE_CONCURRENCY,
+          fetch: fetchTask,
+          store: storeTask,
+          shouldStop: () => stop.signal.aborted,
+          onFailure: () => halt.abort(new Error("another task failed")),
+        },
+      );
+    }
     await analyzing;
 
     if (!stop.signal.aborted && summary.tasksFailed === 0 && options.details) {

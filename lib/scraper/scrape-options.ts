@@ -31,7 +31,7 @@ export const scrapeOptionsSchema = z.object({
   crossCheck: z.enum(["auto", "always", "never"]).default("auto"),
   crossCheckDays: z.number().int().min(1).max(365).default(7),
   /** Wait before a "No Match" suburb is read again (the site answers empty while its database is in trouble). */
-  emptyRecheckMs: z.number().int().min(0).max(3_600_000).default(30_000),
+  emptyRecheckMs: z.number().int().min(0).max(3_600_000).default(config.SCRAPE_EMPTY_RECHECK_MS),
   dryRun: z.boolean().default(false),
   trigger: z.enum(RunTrigger).default("cli"),
   triggeredBy: z.string().max(200).optional(),
