@@ -128,6 +128,17 @@ describe("a site in trouble", () => {
     ]);
   });
 
+  it("is degraded when the volume fails, and says the cross-check would meet the same", async () => {
+    sim.faults.add({ path: /VolumeNo=01&/, kind: "500" });
+    const report = await runProbe(options(sim.url));
+    expect(report.verdict).toBe("degraded");
+    expect(report.explanations).toEqual([
+      "the site answered HTTP 500 with a database error on the results page (volume 01): the municipality's database is down; try later (a scrape's cross-check reads whole volumes and would meet the same problem)",
+    ]);
+    expect(report.volume).toMatchObject({ volumeNo: "01", answer: { rows: null, error: expect.any(String) } });
+    expect(report.details).toMatchObject({ error: null });
+  });
+
   it("says a slow results page did not answer in time", async () => {
     sim.faults.add({ path: /searchresult\.aspx/i, latencyMs: 3_000 });
     const report = await runProbe(options(sim.url, { timeoutMs: 1_000 }));

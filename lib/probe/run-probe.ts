@@ -204,7 +204,7 @@ async function probeVolume(session: ProbeSession, report: ProbeReport, base: str
   const { answer } = session.readResults(fetched);
   report.volume = { volumeNo: PROBE_VOLUME, suburbId: quick ? null : chosen.suburb.id, answer };
   if (answer.error !== null) {
-    session.degraded.push(`${explainPageFailure(fetched.page)}; the cross-check reads the roll volume by volume, splitting a big volume by suburb`);
+    session.degraded.push(`${explainPageFailure(fetched.page)} (a scrape's cross-check reads whole volumes and would meet the same problem)`);
   } else if (answer.banner) {
     session.noteOnce(`volume ${PROBE_VOLUME} answered with the size banner (${formatNumber(answer.rows ?? 0)} rows sent): the cross-check splits such a volume by suburb`);
   }
