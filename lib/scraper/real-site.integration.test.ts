@@ -37,6 +37,10 @@ function scrape(extra: Partial<ScrapeOptionsInput> = {}, signal?: AbortSignal, o
     firstByteTimeoutMs: 20_000,
     emptyRecheckMs: 20,
     crossCheck: "always",
+    outageFailures: 3,
+    outageBackoffMs: 300,
+    outageMaxBackoffMs: 600,
+    outagePatienceMs: 60_000,
     ...extra,
   });
   return runScrape({ db, options, log, heartbeatMs: 200, signal, onProgress });
@@ -81,7 +85,7 @@ afterEach(() => {
 });
 
 describe("a whole-roll scrape of the real-site profile", () => {
-  it("stores every row, field by field as the simulator's truth (odd cells null), proven by volumes and the cross-check", async () => {
+  it("stores every row, field by field as the simulator's truth (odd cells null), through an outage, proven by volumes and the cross-check", async () => {
     const sizes = new Map<string, number>();
     for (const p of sim.site.rolls.gv2022.properties()) sizes.set(`${p.titleType}:${p.suburbId}`, (sizes.get(`${p.titleType}:${p.suburbId}`) ?? 0) + 1);
     // The set-up is what the test claims: some suburbs are capped under the banner, some are not.
@@ -89,8 +93,16 @@ describe("a whole-roll scrape of the real-site profile", () => {
     expect([...sizes.values()].some((n) => n < REAL.bannerThreshold)).toBe(true);
 
     sim.clearRequests();
-    const summary = await scrape();
+    // The database drops out early in the run, longer than the quick retries last.
+    let outage = false;
+    const summary = await scrape({}, undefined, (progress) => {
+      if (!outage && progress.tasksTotal > 0) {
+        outage = true;
+        sim.startOutage(1_500);
+      }
+    });
     expect(summary).toMatchObject({ status: "succeeded", tasksFailed: 0, incomplete: null, rowsRemoved: 0, anomalies: [] });
+    expect(summary.pausedMs).toBeGreaterThan(0);
     expect(await differencesFromTruth()).toEqual({ missing: [], extra: [], mismatches: [] });
 
     // Every populated suburb answered "No Match" first; each was read again.
@@ -182,6 +194,14 @@ describe("removals: only after a complete run, each confirmed by its rate number
     });
     expect(summary.status).toBe("cancelled");
     expect(summary.rowsRemoved).toBe(0);
+    expect(await removedCount()).toBe(0);
+  });
+
+  it("marks nothing removed when a task fails (the table changed shape)", async () => {
+    sim.faults.add({ path: /SearchResult/i, kind: "layout", times: 1 });
+    const summary = await scrape({ crossCheck: "never" });
+    expect(summary).toMatchObject({ status: "failed", tasksFailed: 1, rowsRemoved: 0 });
+    expect(summary.error).toMatch(/nothing was marked removed/);
     expect(await removedCount()).toBe(0);
   });
 
