@@ -44,24 +44,34 @@ describe("createCircuitBreaker", () => {
     expect(b.isOpen).toBe(true);
   });
 
-  it("opens after the threshold, pauses with doubling backoff up to the ceiling, and closes when a probe answers", async () => {
-    const { b, pauses, paused, probes } = breaker(["HTTP 500", "HTTP 500", "HTTP 500", null]);
+  it("opens after the threshold, probes at once, pauses with doubling backoff up to the ceiling, and closes when a probe answers", async () => {
+    const { b, pauses, paused, probes } = breaker(["network error ECONNREFUSED", "HTTP 500", "HTTP 500", "HTTP 500", null]);
     for (let i = 0; i < 3; i += 1) b.recordFailure("network error ECONNRESET", b.nextRequest());
     expect(b.isOpen).toBe(true);
-    expect(b.pausedUntil).toBeInstanceOf(Date);
     b.recordFailure("ignored while open", b.nextRequest());
     await b.whenClosed();
     expect(b.isOpen).toBe(false);
     expect(b.pausedUntil).toBeNull();
-    expect(probes()).toBe(4);
+    expect(probes()).toBe(5);
     expect(pauses.map((p) => p.pauseMs)).toEqual([20, 40, 60, 60]);
-    expect(pauses[0]!.lastError).toBe("network error ECONNRESET");
+    expect(pauses[0]!.lastError).toBe("network error ECONNREFUSED");
     expect(pauses[1]!.lastError).toBe("HTTP 500");
     expect(paused).toHaveLength(4);
     expect(b.answeredSince(b.lastRequest - 1)).toBe(true); // the probe
     // Closed again: it takes the full threshold to open it once more.
     b.recordFailure("HTTP 500", b.nextRequest());
     expect(b.isOpen).toBe(false);
+  });
+
+  it("does not pause when the probe sent at the threshold answers: the failures were the pages' own", async () => {
+    const { b, pauses, probes } = breaker([null]);
+    for (let i = 0; i < 3; i += 1) b.recordFailure("HTTP 500", b.nextRequest());
+    const since = b.lastRequest;
+    expect(b.isOpen).toBe(true);
+    await b.whenClosed();
+    expect(probes()).toBe(1);
+    expect(pauses).toEqual([]);
+    expect(b.answeredSince(since - 1)).toBe(true);
   });
 
   it("gives up after its patience: every waiter, now and later, gets a SiteDownError", async () => {

@@ -101,6 +101,16 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
 
   const rideOut = async () => {
     const downSince = Date.now();
+    // Failures in a row may all be pages that fail on their own (a broken link, a query the site
+    // cannot answer): one probe at once tells that from an outage before anyone waits.
+    const first = ++requests;
+    const problem = await options.probe();
+    if (problem === null) {
+      consecutiveFailures = 0;
+      lastAnswered = Math.max(lastAnswered, first);
+      return;
+    }
+    lastError = problem;
     let backoff = options.backoffMs;
     for (;;) {
       const left = downSince + options.patienceMs - Date.now();

@@ -203,6 +203,21 @@ describe("outages", () => {
     expect(await c.get("fine")).toBe("page /fine");
   });
 
+  it("does not pause when every page asked for fails but the site answers the probe: each page fails on its own", async () => {
+    const site = await serve((_req, res) => {
+      res.writeHead(500);
+      res.end("this page is broken");
+    });
+    const pauses: unknown[] = [];
+    // A pause would last a minute: far longer than this test may take.
+    const c = client(site.url, { retries: 2, breaker: { failureThreshold: 3, backoffMs: 60_000, maxBackoffMs: 60_000, patienceMs: 600_000 }, onPause: (e) => pauses.push(e) });
+    const outcomes = await Promise.allSettled(["a", "b", "c", "d"].map((path) => c.get(path)));
+    expect(outcomes.map((o) => o.status === "rejected" && (o.reason as Error).message)).toEqual(
+      ["a", "b", "c", "d"].map((path) => `HTTP 500 from ${site.url}${path}`),
+    );
+    expect(pauses).toEqual([]);
+  });
+
   it("gives up after its patience with a SiteDownError", async () => {
     const site = await serve((_req, res) => {
       res.writeHead(503);

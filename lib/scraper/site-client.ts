@@ -195,14 +195,18 @@ export function createSiteClient(options: SiteClientOptions): SiteClient {
         let failedAfter: number | null = null;
         for (;;) {
           await breaker.whenClosed();
+          // Once the site has answered another page since this one failed, this page has had its
+          // chance: failing again, it is the trouble, not the site.
+          const lastChance = failedAfter !== null && breaker.answeredSince(failedAfter);
           const result = await round(url, { retries: options.retries, requestNo: breaker.nextRequest() });
           if (result.ok) return result.text;
-          if (!result.siteFailure) throw result.error;
+          if (!result.siteFailure || lastChance) throw result.error;
           failedAfter ??= breaker.lastRequest;
-          // Does the site answer other pages? If no page asked for since this one failed has been
-          // answered, one probe asks. Yes: this page is the trouble. The site is down: wait and try
-          // again, without counting it against the page.
-          if (!breaker.isOpen && !breaker.answeredSince(failedAfter)) await breaker.probeNow();
+          // The site is down: wait, then try again without counting it against the page. Else, if no
+          // page asked for since this one failed has been answered, one probe asks whether the site
+          // answers at all: yes, and this page is the trouble.
+          if (breaker.isOpen) continue;
+          if (!breaker.answeredSince(failedAfter)) await breaker.probeNow();
           if (!breaker.isOpen && breaker.answeredSince(failedAfter)) throw result.error;
         }
       }),
