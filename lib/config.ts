@@ -61,9 +61,9 @@ export const envSchema = z.object({
   SCRAPE_TIMEOUT_MS: whole(1_000, 3_600_000).optional(),
   SCRAPE_STALL_TIMEOUT_MS: whole(100, 600_000).default(60_000),
   SCRAPE_MAX_RESPONSE_MB: whole(1, 4_096).default(64),
-  // The circuit breaker: after SCRAPE_OUTAGE_FAILURES failed requests in a row the whole run pauses
-  // (SCRAPE_OUTAGE_BACKOFF_MS, doubling up to SCRAPE_OUTAGE_MAX_BACKOFF_MS) and probes the site; an
-  // outage longer than SCRAPE_OUTAGE_PATIENCE_MS fails the run (resumable).
+  // The circuit breaker: after SCRAPE_OUTAGE_FAILURES failed requests in a row and a failed probe the
+  // whole run pauses (SCRAPE_OUTAGE_BACKOFF_MS, doubling up to SCRAPE_OUTAGE_MAX_BACKOFF_MS) and
+  // probes the site; an outage longer than SCRAPE_OUTAGE_PATIENCE_MS fails the run (resumable).
   SCRAPE_OUTAGE_FAILURES: whole(1, 1_000).default(5),
   SCRAPE_OUTAGE_BACKOFF_MS: whole(100, 3_600_000).default(60_000),
   SCRAPE_OUTAGE_MAX_BACKOFF_MS: whole(100, 3_600_000).default(600_000),

@@ -26,8 +26,8 @@ Options (each also read from the environment variable shown):
   --max-response-mb <n>  refuse an answer bigger than this (SCRAPE_MAX_RESPONSE_MB; default 64)
   --retries <n>          quick retries of one request for a hiccup, honouring Retry-After
                          (SCRAPE_RETRIES; default 4)
-  --outage-failures <n>  failed requests in a row that mean the site is down: the whole run pauses
-                         (SCRAPE_OUTAGE_FAILURES; default 5)
+  --outage-failures <n>  failed requests in a row after which one probe asks whether the site is down;
+                         if so the whole run pauses (SCRAPE_OUTAGE_FAILURES; default 5)
   --outage-backoff-ms <ms>      first pause, doubled after each failed probe (SCRAPE_OUTAGE_BACKOFF_MS;
                          default 60000)
   --outage-max-backoff-ms <ms>  longest pause (SCRAPE_OUTAGE_MAX_BACKOFF_MS; default 600000)
