@@ -134,6 +134,25 @@ describe("a whole-roll scrape of the real-site profile", () => {
     for (const example of run.oddCellExamples as { text: string }[]) expect(example.text).toMatch(/^(NaN|-[\d,.]+)$/);
   });
 
+  it("follows each property profile link exactly as the results page gave it (PType/FType from the data)", async () => {
+    sim.clearRequests();
+    const summary = await scrape({ crossCheck: "never", details: true, detailsBudget: 15 });
+    expect(summary.detailsFetched).toBe(15);
+    const { rows } = await db.pool.query<{ pin: string; detail_href: string; detail: { owners: string[] } }>(
+      "SELECT pin, detail_href, detail FROM valuations WHERE detail IS NOT NULL",
+    );
+    expect(rows).toHaveLength(15);
+    const asked = sim.requests.filter((request) => /SearchDeatils/i.test(request.url)).map((request) => request.url);
+    for (const row of rows) {
+      const truth = sim.site.rolls.gv2022.byPin(row.pin)!;
+      expect(row.detail.owners).toEqual(truth.owners);
+      expect(row.detail_href).toBe(sim.expectedCells(truth).detailHref);
+      expect(asked).toContain(`/${row.detail_href.replace("../", "")}`);
+    }
+    // The link is the data's, not one rebuilt from the title type.
+    expect(rows.some((row) => !/PType=[12]&FType=[12]$/.test(row.detail_href))).toBe(true);
+  });
+
   it("recovers through the cross-check rows the suburb pass could not see, each under its own suburb", async () => {
     // While the suburb pass runs, the server caps answers at 100 rows without a banner, which the
     // stated assumption rules out; the cross-check then reads the volumes uncapped.
