@@ -115,6 +115,30 @@ describe("a database outage longer than the retry window", () => {
   });
 });
 
+describe("an outage longer than the patience", () => {
+  it("fails the run, resumable, with no task failed; resumed once the site is back, it finishes", async () => {
+    let outageStarted = false;
+    const failed = await scrape({ outagePatienceMs: 800 }, (progress) => {
+      if (!outageStarted && progress.tasksDone >= 1) {
+        outageStarted = true;
+        sim.startOutage(2_500);
+      }
+    });
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/^the site is down: the site has not answered since .*; nothing was marked removed; resume with --resume \d+$/);
+    expect(failed.tasksFailed).toBe(0);
+    const run = await db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: failed.runId } });
+    expect(run).toMatchObject({ status: "failed", pausedUntil: null });
+    expect(await db.prisma.scrapeTask.count({ where: { runId: run.id, status: "failed" } })).toBe(0);
+
+    while (sim.outageActive) await new Promise((resolve) => setTimeout(resolve, 50));
+    const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: CONCURRENCY, retries: 1, outageBackoffMs: 300 });
+    const resumed = await runScrape({ db, options, log, resume: failed.runId, heartbeatMs: 200 });
+    expect(resumed).toMatchObject({ runId: failed.runId, status: "succeeded", tasksFailed: 0 });
+    expect(await storedKeys()).toEqual([...expectedRows(sim.site.rolls.gv2022).keys()].sort());
+  });
+});
+
 describe("one page that keeps failing while the site answers", () => {
   it("fails only its own task", async () => {
     const broken = sim.site.suburbs[1]!;
