@@ -1,8 +1,8 @@
 import type { TitleType } from "@/lib/generated/prisma/enums";
 import { normaliseRow, type NormalisedValuation, type OddCell } from "./normalise-row";
 import type { ResultRow } from "./parse-results";
-import { IncompleteAnswerError, provesComplete, readAnswer, rowKey, sleep } from "./read-answer";
-import type { SiteClient } from "./site-client";
+import { IncompleteAnswerError, provesComplete, readAnswer, rowKey, sleep, type Answer } from "./read-answer";
+import { SiteError, type SiteClient } from "./site-client";
 import { VOLUME_NUMBERS, searchResultPath } from "./site-urls";
 
 // Fetches every row the site lists for one title type in one suburb, and says how that is known:
@@ -10,6 +10,8 @@ import { VOLUME_NUMBERS, searchResultPath } from "./site-urls";
 // - "volumes": the answer carried the banner (or fell short of its caption), so the suburb was
 //   re-read volume by volume (VolumeNo 01–89 partitions it); the union must hold every row of the
 //   first answer, and rows only the volumes found are counted as recovered;
+//   The same when the suburb's own answer keeps failing with a server error while the site answers
+//   other pages (the site's database gives up at ~30 s on a big answer): smaller pieces may pass;
 // - "empty": "No Match", read again after a delay, and by volume when the suburb had rows before;
 // - "unverified": a volume of the suburb still carries the banner and cannot be split further; the
 //   rows found are stored, but the run is incomplete and marks nothing removed.
@@ -54,7 +56,14 @@ export async function fetchSuburb(client: SiteClient, task: SuburbTask, options:
   const query = { titleType: task.titleType, suburbId: task.suburbId };
   const path = searchResultPath(query);
   const before = client.requests;
-  let first = await readAnswer(client, path);
+  let first: Answer;
+  try {
+    first = await readAnswer(client, path);
+  } catch (error) {
+    if (!tooBigForTheServer(error) || options.signal?.aborted) throw error;
+    const byVolume = await readByVolume(client, query, [], options);
+    return fromVolumesOnly(task, client.requests - before, path, byVolume);
+  }
   if (first.noMatch && options.onFirstNoMatch === "defer") return NO_MATCH_ONCE;
   if (first.noMatch && options.onFirstNoMatch === "wait") {
     await sleep(options.emptyRecheckMs, options.signal);
@@ -74,25 +83,44 @@ export async function fetchSuburb(client: SiteClient, task: SuburbTask, options:
     recovered = byVolume.rows.length - new Set(first.rows.map(rowKey)).size;
     rows = byVolume.rows;
     verifiedBy = byVolume.unsplittable.length > 0 ? "unverified" : rows.length === 0 ? "empty" : "volumes";
-    if (byVolume.unsplittable.length > 0) {
-      unverified = `${task.suburbName} (${task.titleType}): volume ${byVolume.unsplittable.join(", ")} still carries the site's "resource constraints" banner and cannot be split further`;
-    }
+    if (byVolume.unsplittable.length > 0) unverified = unverifiedMessage(task, byVolume.unsplittable);
   } else if (first.noMatch) {
     verifiedBy = "empty";
   }
 
+  return normalised(task, client.requests - before, { url: path, expected: first.total, rows, verifiedBy, recovered, unverified });
+}
+
+/** A server error (HTTP 5xx after the client's retries) on the suburb's own answer. */
+function tooBigForTheServer(error: unknown): boolean {
+  return error instanceof SiteError && error.status !== null && error.status >= 500;
+}
+
+/** The suburb's own answer failed; its volumes are all there is. */
+function fromVolumesOnly(task: SuburbTask, requests: number, path: string, byVolume: { rows: ResultRow[]; unsplittable: string[] }): SuburbResult {
+  const unsplittable = byVolume.unsplittable.length > 0;
+  return normalised(task, requests, {
+    url: path,
+    expected: byVolume.rows.length,
+    rows: byVolume.rows,
+    verifiedBy: unsplittable ? "unverified" : byVolume.rows.length === 0 ? "empty" : "volumes",
+    recovered: 0,
+    unverified: unsplittable ? unverifiedMessage(task, byVolume.unsplittable) : null,
+  });
+}
+
+function normalised(
+  task: SuburbTask,
+  requests: number,
+  read: { url: string; expected: number; rows: ResultRow[]; verifiedBy: Verification; recovered: number; unverified: string | null },
+): SuburbResult {
   const context = { roll: task.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName };
   const oddCells: OddCell[] = [];
-  return {
-    url: path,
-    expected: first.total,
-    rows: rows.map((row) => normaliseRow(row, context, oddCells)),
-    requests: client.requests - before,
-    verifiedBy,
-    recovered,
-    oddCells,
-    unverified,
-  };
+  return { ...read, rows: read.rows.map((row) => normaliseRow(row, context, oddCells)), requests, oddCells };
+}
+
+function unverifiedMessage(task: SuburbTask, volumes: string[]): string {
+  return `${task.suburbName} (${task.titleType}): volume ${volumes.join(", ")} still carries the site's "resource constraints" banner and cannot be split further`;
 }
 
 /**

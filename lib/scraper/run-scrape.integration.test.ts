@@ -181,9 +181,23 @@ describe("faults", () => {
     expect(resumed).toMatchObject({ runId: summary.runId, status: "succeeded", tasksFailed: 0 });
   });
 
-  it("gives up on a site that keeps answering 500 and says which URL failed", async () => {
-    sim.faults.add({ path: /SearchResult/i, kind: "500", times: 3 });
-    const summary = await scrape({ retries: 2, suburbIds: [String(sim.site.suburbs[0]!.id)], titleTypes: ["full"] });
+  it("reads by volume a suburb whose own answer keeps failing with 500 (the site's database gives up on big answers)", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    const before = await storedRows();
+    sim.faults.add({ path: new RegExp(`VolumeNo=&RateNumber=&StreetNo=&StreetName=&Suburb=${suburb.id}&`), kind: "500" });
+    const summary = await scrape({ retries: 2, suburbIds: [String(suburb.id)], titleTypes: ["full"] });
+    sim.faults.clear();
+    expect(summary).toMatchObject({ status: "succeeded", tasksFailed: 0, rowsRemoved: 0 });
+    expect(await storedRows()).toEqual(before);
+    const task = await db.prisma.scrapeTask.findFirstOrThrow({ where: { runId: summary.runId } });
+    expect(task.verifiedBy).toBe("volumes");
+  });
+
+  it("gives up on a suburb whose pieces keep answering 500 too, and says which URL failed", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    sim.faults.add({ path: new RegExp(`Suburb=${suburb.id}&`), kind: "500" });
+    const summary = await scrape({ retries: 2, suburbIds: [String(suburb.id)], titleTypes: ["full"] });
+    sim.faults.clear();
     expect(summary.status).toBe("failed");
     expect(summary.failures).toHaveLength(1);
     expect(summary.failures[0]?.error).toMatch(/HTTP 500/);
