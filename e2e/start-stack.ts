@@ -57,7 +57,8 @@ try {
   const db = createDatabase(testDb.url, 4);
   const log = createLogger({ component: "e2e-stack" }, { level: "warn" });
   const scrape = async (roll: "gv2017" | "gv2022", details: boolean) => {
-    const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo", details, detailsBudget: 200 });
+    // The simulator's "No Match" is never transient here: no need to wait 30 s before reading it again.
+    const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo", details, detailsBudget: 200, emptyRecheckMs: 200 });
     const summary = await runScrape({ db, options, log });
     if (summary.status !== "succeeded") throw new Error(`the scrape of ${roll} ended ${summary.status}`);
     say(`scraped ${roll}: ${summary.rowsAdded} added, ${summary.rowsChanged} changed, ${summary.rowsRemoved} removed`);
