@@ -89,6 +89,8 @@ try {
       ADMIN_TOKEN: "e2e-admin-token",
       // Admin runs started from the browser must still be running when the spec clicks Cancel.
       SCRAPE_DELAY_MS: "1500",
+      // A simulated "No Match" is never transient: read it again after 200 ms, not 30 s.
+      SCRAPE_EMPTY_RECHECK_MS: "200",
       // The specs load many pages from one address in a short time.
       RATE_LIMIT_PER_MINUTE: "100000",
       RATE_LIMIT_EXPORTS_PER_MINUTE: "10000",
