@@ -3,8 +3,8 @@ import type { TitleType } from "@/lib/generated/prisma/enums";
 import type { Logger } from "@/lib/log";
 import { normaliseRow, type NormalisedValuation } from "./normalise-row";
 import type { ResultRow } from "./parse-results";
-import { provesComplete, readAnswer, rowKey } from "./read-answer";
-import type { SiteClient } from "./site-client";
+import { provesComplete, readAnswer, rowKey, type Answer } from "./read-answer";
+import { SiteError, type SiteClient } from "./site-client";
 import { VOLUME_NUMBERS, searchResultPath, type ResultQuery } from "./site-urls";
 import { openCrossCheckKeys, type CrossCheckKeys, type StoredPlace } from "./store/cross-check-keys";
 import { storeRecoveredRows } from "./store/store-recovered-rows";
@@ -21,7 +21,8 @@ import { storeRecoveredRows } from "./store/store-recovered-rows";
 // - a row the suburb pass stored that no volume lists is looked at again: a bannered volume
 //   (unverified: it may be capped) is split into volume × suburb for the suburbs of those rows
 //   only; whatever is still missing gets a targeted RateNumber= query before the volume is
-//   believed. A row no look finds is "unconfirmed" and the passes disagree.
+//   believed. A row no look finds is "unconfirmed" and the passes disagree. A volume the site
+//   cannot answer whole (HTTP 500: its database gives up on big answers) is treated as bannered.
 // The passes agree when nothing is unplaced, unconfirmed, or in a piece still bannered after the
 // split. Residual assumption, stated: a row both passes miss (the suburb pass only under a fault
 // it did not notice, and the volume answer only past a cap) is not found.
@@ -103,7 +104,17 @@ async function crossCheckTitle(input: CrossCheckInput, titleType: TitleType, key
   const strays: Stray[] = [];
   for (const volumeNo of VOLUME_NUMBERS) {
     if (input.signal.aborted) throw input.signal.reason as Error;
-    const answer = await read({ titleType, volumeNo });
+    let answer: Answer;
+    try {
+      answer = await read({ titleType, volumeNo });
+    } catch (error) {
+      // The site's database gives up on a big answer (HTTP 500 while other pages answer): the
+      // volume is read in pieces where the passes differ, as a bannered one is.
+      if (!(error instanceof SiteError) || error.status === null || error.status < 500 || input.signal.aborted) throw error;
+      log.warn("a volume of the roll could not be read whole; it is split where needed", { titleType, volumeNo, error: error.message });
+      bannered.push(volumeNo);
+      continue;
+    }
     if (!answer.noMatch && !provesComplete(answer)) bannered.push(volumeNo);
     const rows = [...answer.rows].sort((a, b) => compareKeys(rowKey(a), rowKey(b)));
     const missing = new Set(await keys.add(titleType, rows.map(rowKey)));

@@ -203,6 +203,16 @@ describe("a whole-roll scrape of the real-site profile", () => {
   });
 });
 
+describe("a volume the site cannot answer whole", () => {
+  it("is read in pieces where the passes differ, and the passes still agree", async () => {
+    sim.faults.add({ path: /Roll=1&VolumeNo=05&RateNumber=&StreetNo=&StreetName=&Suburb=&/, kind: "500" });
+    const summary = await scrape({ retries: 0 });
+    expect(summary).toMatchObject({ status: "succeeded", incomplete: null, tasksFailed: 0 });
+    // Its rows were found in its volume × suburb pieces, not one by one.
+    expect(summary.crossCheck).toMatchObject({ agreed: true, unconfirmed: 0, confirmedByRateNumber: 0 });
+  });
+});
+
 describe("removals: only after a complete run, each confirmed by its rate number", () => {
   const removedCount = async () => (await db.pool.query("SELECT count(*)::int AS n FROM valuations WHERE removed_at IS NOT NULL")).rows[0].n as number;
 
