@@ -59,7 +59,8 @@ try {
   const db = createDatabase(testDb.url, 4);
   const log = createLogger({ component: "e2e-stack" }, { level: "warn" });
   const scrape = async (roll: "gv2017" | "gv2022", details: boolean) => {
-    const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo", details, detailsBudget: 200 });
+    // The simulator's "No Match" is never transient here: no need to wait 30 s before reading it again.
+    const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo", details, detailsBudget: 200, emptyRecheckMs: 200 });
     const summary = await runScrape({ db, options, log });
     if (summary.status !== "succeeded") throw new Error(`the scrape of ${roll} ended ${summary.status}`);
     say(`scraped ${roll}: ${summary.rowsAdded} added, ${summary.rowsChanged} changed, ${summary.rowsRemoved} removed`);
@@ -95,6 +96,8 @@ try {
       ADMIN_TOKEN: "e2e-admin-token",
       // Admin runs started from the browser must still be running when the spec clicks Cancel.
       SCRAPE_DELAY_MS: "1500",
+      // A simulated "No Match" is never transient: read it again after 200 ms, not 30 s.
+      SCRAPE_EMPTY_RECHECK_MS: "200",
       // The specs load many pages from one address in a short time.
       RATE_LIMIT_PER_MINUTE: "100000",
       RATE_LIMIT_EXPORTS_PER_MINUTE: "10000",

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, productionProblems } from "./config";
+import { ConfigError, configDeprecations, parseConfig, productionProblems } from "./config";
 
 describe("parseConfig", () => {
   it("gives the documented defaults for an empty environment", () => {
@@ -9,7 +9,14 @@ describe("parseConfig", () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.SCRAPE_CONCURRENCY).toBe(2);
     expect(config.SCRAPE_DELAY_MS).toBe(500);
-    expect(config.SCRAPE_TIMEOUT_MS).toBe(30_000);
+    expect(config.SCRAPE_TIMEOUT_MS).toBeUndefined();
+    expect(config.SCRAPE_FIRST_BYTE_TIMEOUT_MS).toBe(120_000);
+    expect(config.SCRAPE_STALL_TIMEOUT_MS).toBe(60_000);
+    expect(config.SCRAPE_MAX_RESPONSE_MB).toBe(64);
+    expect(config.SCRAPE_OUTAGE_FAILURES).toBe(5);
+    expect(config.SCRAPE_OUTAGE_BACKOFF_MS).toBe(60_000);
+    expect(config.SCRAPE_OUTAGE_MAX_BACKOFF_MS).toBe(600_000);
+    expect(config.SCRAPE_OUTAGE_PATIENCE_MS).toBe(7_200_000);
     expect(config.OWNER_NAMES).toBe("property");
     expect(config.SEARCH_ENGINE_INDEXING).toBe(false);
     expect(config.OWNER_HISTORY_DAYS).toBe(365);
@@ -52,6 +59,24 @@ describe("parseConfig", () => {
   it("rejects out-of-range values", () => {
     expect(() => parseConfig({ SCRAPE_CONCURRENCY: "0" })).toThrow(/SCRAPE_CONCURRENCY="0"/);
     expect(() => parseConfig({ EMBEDDED_DATABASE_PORT: "80" })).toThrow(/EMBEDDED_DATABASE_PORT/);
+  });
+});
+
+describe("scrape time limits", () => {
+  it("reads the deprecated SCRAPE_TIMEOUT_MS as the first-byte limit, and says so", () => {
+    const legacy = parseConfig({ SCRAPE_TIMEOUT_MS: "45000" });
+    expect(legacy.SCRAPE_FIRST_BYTE_TIMEOUT_MS).toBe(45_000);
+    expect(configDeprecations(legacy)).toEqual([expect.stringContaining("rename it SCRAPE_FIRST_BYTE_TIMEOUT_MS")]);
+    expect(configDeprecations(parseConfig({ SCRAPE_FIRST_BYTE_TIMEOUT_MS: "90000" }))).toEqual([]);
+    expect(parseConfig({ SCRAPE_FIRST_BYTE_TIMEOUT_MS: "90000", SCRAPE_TIMEOUT_MS: "90000" }).SCRAPE_FIRST_BYTE_TIMEOUT_MS).toBe(90_000);
+  });
+
+  it("refuses two different values for the first-byte limit, and a backoff ceiling below the first backoff", () => {
+    expect(() => parseConfig({ SCRAPE_FIRST_BYTE_TIMEOUT_MS: "90000", SCRAPE_TIMEOUT_MS: "30000" })).toThrow(/set only SCRAPE_FIRST_BYTE_TIMEOUT_MS/);
+    expect(() => parseConfig({ SCRAPE_OUTAGE_BACKOFF_MS: "120000", SCRAPE_OUTAGE_MAX_BACKOFF_MS: "60000" })).toThrow(
+      /SCRAPE_OUTAGE_MAX_BACKOFF_MS=60000 is below SCRAPE_OUTAGE_BACKOFF_MS=120000/,
+    );
+    expect(() => parseConfig({ SCRAPE_MAX_RESPONSE_MB: "0" })).toThrow(/SCRAPE_MAX_RESPONSE_MB="0"/);
   });
 });
 

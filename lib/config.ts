@@ -71,8 +71,23 @@ export const envSchema = z.object({
   VALUATION_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SCRAPE_CONCURRENCY: whole(1, 16).default(2),
   SCRAPE_DELAY_MS: whole(0, 60_000).default(500),
-  SCRAPE_TIMEOUT_MS: whole(1_000, 600_000).default(30_000),
+  // Results pages are built whole before their first byte, and the site's database gives up at
+  // ~30 s: the first-byte limit must be well above that. A body that stops arriving is another limit.
+  SCRAPE_FIRST_BYTE_TIMEOUT_MS: whole(1_000, 3_600_000).optional(),
+  // Deprecated: the old single per-request timeout, now read as SCRAPE_FIRST_BYTE_TIMEOUT_MS.
+  SCRAPE_TIMEOUT_MS: whole(1_000, 3_600_000).optional(),
+  SCRAPE_STALL_TIMEOUT_MS: whole(100, 600_000).default(60_000),
+  SCRAPE_MAX_RESPONSE_MB: whole(1, 4_096).default(64),
+  // The circuit breaker: after SCRAPE_OUTAGE_FAILURES failed requests in a row and a failed probe the
+  // whole run pauses (SCRAPE_OUTAGE_BACKOFF_MS, doubling up to SCRAPE_OUTAGE_MAX_BACKOFF_MS) and
+  // probes the site; an outage longer than SCRAPE_OUTAGE_PATIENCE_MS fails the run (resumable).
+  SCRAPE_OUTAGE_FAILURES: whole(1, 1_000).default(5),
+  SCRAPE_OUTAGE_BACKOFF_MS: whole(100, 3_600_000).default(60_000),
+  SCRAPE_OUTAGE_MAX_BACKOFF_MS: whole(100, 3_600_000).default(600_000),
+  SCRAPE_OUTAGE_PATIENCE_MS: whole(0, 604_800_000).default(7_200_000),
   SCRAPE_RETRIES: whole(0, 20).default(4),
+  // A suburb that answers "No Match" is read again this long after, before it is believed.
+  SCRAPE_EMPTY_RECHECK_MS: whole(0, 3_600_000).default(30_000),
   SCRAPE_USER_AGENT: z
     .string()
     .min(8)
@@ -160,7 +175,9 @@ export const envSchema = z.object({
   AUDIT_LOG_RETENTION_DAYS: whole(1, 36_500).default(365),
 });
 
-export type Config = z.infer<typeof envSchema>;
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 120_000;
+
+export type Config = Omit<z.infer<typeof envSchema>, "SCRAPE_FIRST_BYTE_TIMEOUT_MS"> & { SCRAPE_FIRST_BYTE_TIMEOUT_MS: number };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -192,12 +209,25 @@ export function productionProblems(config: Config, env: Record<string, string | 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `${name}=${shown(name, cleaned[name] ?? "")}: ${issue.message}`;
-  });
-  throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${shown(name, cleaned[name] ?? "")}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const { SCRAPE_FIRST_BYTE_TIMEOUT_MS: firstByte, SCRAPE_TIMEOUT_MS: legacy } = result.data;
+  if (firstByte !== undefined && legacy !== undefined && firstByte !== legacy) {
+    throw new ConfigError(
+      `Invalid environment: SCRAPE_TIMEOUT_MS=${legacy} is the old name of SCRAPE_FIRST_BYTE_TIMEOUT_MS=${firstByte}; set only SCRAPE_FIRST_BYTE_TIMEOUT_MS`,
+    );
+  }
+  if (result.data.SCRAPE_OUTAGE_MAX_BACKOFF_MS < result.data.SCRAPE_OUTAGE_BACKOFF_MS) {
+    throw new ConfigError(
+      `Invalid environment: SCRAPE_OUTAGE_MAX_BACKOFF_MS=${result.data.SCRAPE_OUTAGE_MAX_BACKOFF_MS} is below SCRAPE_OUTAGE_BACKOFF_MS=${result.data.SCRAPE_OUTAGE_BACKOFF_MS}`,
+    );
+  }
+  return { ...result.data, SCRAPE_FIRST_BYTE_TIMEOUT_MS: firstByte ?? legacy ?? DEFAULT_FIRST_BYTE_TIMEOUT_MS };
 }
 
 // A bad value stops start-up with one line naming it, not a stack trace from wherever it was read.
@@ -219,4 +249,11 @@ export function refuseUnsafeProduction(env: Record<string, string | undefined> =
   if (unsafe.length === 0) return;
   process.stderr.write(`Unsafe environment: ${unsafe.join("; ")}\n`);
   process.exit(2);
+}
+
+/** Settings that still work but should be renamed: said once by the commands that read them. */
+export function configDeprecations(value: Config = config): string[] {
+  return value.SCRAPE_TIMEOUT_MS === undefined
+    ? []
+    : ["SCRAPE_TIMEOUT_MS is deprecated: it now sets the first-byte limit; rename it SCRAPE_FIRST_BYTE_TIMEOUT_MS (and see SCRAPE_STALL_TIMEOUT_MS)"];
 }

@@ -51,7 +51,8 @@ console.log(`Site simulator (${numbers.rows} properties) on ${sim.url}`);
 const db = createDatabase(database.url, 4);
 const log = createLogger({ component: "demo" }, { level: "warn" });
 for (const roll of ["gv2017", "gv2022"] as const) {
-  const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo" });
+  // The simulator's "No Match" is never transient here: no need to wait 30 s before reading it again.
+  const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo", emptyRecheckMs: 200 });
   console.log(`Scraping ${roll} from the simulator…`);
   const summary = await runScrape({
     db,

@@ -23,6 +23,7 @@ if (command.kind === "help") {
 }
 
 const { options } = command;
+for (const warning of command.warnings) console.error(`warning: ${warning}`);
 const interactive = process.stderr.isTTY && !command.json;
 // On a terminal the progress line is the display; logs below warnings would only scroll it away.
 const log = createLogger({ component: "scraper" }, interactive ? { level: "warn" } : {});

@@ -34,6 +34,48 @@ describe("scripts/simulate-site.ts", () => {
     expect(result.stderr).toContain("--rows must be a whole number");
   });
 
+  it("rejects a bad real-site switch with a plain message and exit code 2", async () => {
+    const result = await run(["--profile", "real", "--odd-cell-share", "2"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--odd-cell-share must be between 0 and 1, got "2"');
+    expect(result.stderr).toContain("--outage-after");
+  });
+
+  it("lists every real-site flag in --help", async () => {
+    const result = await run(["--help"]);
+    expect(result.code).toBe(0);
+    for (const flag of ["--profile", "--answer-cap", "--banner-threshold", "--first-byte-ms-per-row", "--db-timeout-ms", "--outage-after", "--outage-for", "--outage-error", "--odd-cell-share", "--no-match-share", "--all-without-scheme", "--detail-types", "--order"]) {
+      expect(result.stdout).toContain(flag);
+    }
+  });
+
+  it("serves the real profile with its switches, and an outage from the flags", async () => {
+    let base = "";
+    const statuses: number[] = [];
+    let stopping = false;
+    const result = await run(
+      ["--port", "0", "--rows", "300", "--seed", "3", "--profile", "real", "--first-byte-ms", "0", "--first-byte-ms-per-row", "0", "--outage-for", "10m"],
+      (text, stop) => {
+        const match = /gv2022: (http:\/\/\S+)/.exec(text);
+        if (!match?.[1] || stopping) return;
+        stopping = true;
+        base = match[1];
+        Promise.all(["FramePages/SearchCrit.aspx", "FramePages/Header.aspx"].map((page) => fetch(base + page).then((r) => r.status))).then(
+          (codes) => {
+            statuses.push(...codes);
+            stop();
+          },
+          () => stop(),
+        );
+      },
+    );
+    expect(result.stdout).toContain("profile: real");
+    expect(result.stdout).toContain("counts the rows sent");
+    expect(result.stdout).toMatch(/outage: 600\s000 ms from 0 ms after start \(network error\)/);
+    expect(statuses).toEqual([500, 200]);
+    expect(result.code).toBe(0);
+  });
+
   it("serves, prints its URLs and stops cleanly on SIGTERM", async () => {
     let url = "";
     let status = 0;

@@ -12,17 +12,20 @@ import { listActiveSessions } from "@/lib/auth/session-store";
 import { ROLLS, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { listSuppressions } from "@/lib/owners/owner-suppressions";
+import { latestProbes } from "@/lib/probe/site-probes";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
 import { OwnerSuppressionsPanel } from "./owner-suppressions-panel";
+import { SiteProbePanel } from "./probe/site-probe-panel";
 import { RunHistoryTable } from "./run-history-table";
 import { SessionsTable } from "./sessions-table";
 import { StartRunForm } from "./start-run-form";
 
 // The admin dashboard: whether a worker is running, start a run, the run queued or going now,
-// history, data health, the signed-in sessions, the owner suppression list and the audit log.
+// the site probe, history, data health, the signed-in sessions, the owner suppression list and the
+// audit log.
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +42,7 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
-  const [runs, health, suburbs, audit, worker, sessions, suppressions] = await Promise.all([
+  const [runs, health, suburbs, audit, worker, sessions, suppressions, probes] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
     dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
     suburbChoices(db, config.DEFAULT_ROLL),
@@ -47,6 +50,7 @@ export default async function AdminPage() {
     workerStatus(db.pool, workerStaleMs(config.WORKER_POLL_SECONDS)),
     listActiveSessions(db.pool, adminSettings(config).sessionIdleMs),
     listSuppressions(db),
+    latestProbes(db),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -70,6 +74,7 @@ export default async function AdminPage() {
         </p>
       ))}
       <StartRunForm rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} suburbs={suburbs} />
+      <SiteProbePanel probes={probes} rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">Run history</h2>
         <RunHistoryTable runs={runs.data} />

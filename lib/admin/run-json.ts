@@ -1,5 +1,7 @@
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
+import { runPause, type RunPauseJson } from "./run-pause";
 import { isResumable, runState, type RunState } from "./run-state";
+import { runVerification, type RunVerificationJson } from "./run-verification";
 
 // A scrape run as the admin API and pages show it.
 
@@ -29,6 +31,10 @@ export type RunJson = {
     detailsFetched: number;
   };
   anomalies: unknown[];
+  /** How the run proved the roll complete: cross-check, rows verified and recovered, odd cells. */
+  verification: RunVerificationJson;
+  /** Outages (while the site is down: when the next try is due) and warnings. */
+  pause: RunPauseJson;
 };
 
 function storedOptions(options: unknown): RunJson["options"] {
@@ -69,5 +75,7 @@ export function runJson(run: ScrapeRun, now: number): RunJson {
       detailsFetched: run.detailsFetched,
     },
     anomalies: Array.isArray(run.anomalies) ? run.anomalies : [],
+    verification: runVerification(run),
+    pause: runPause(run, state),
   };
 }

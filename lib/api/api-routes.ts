@@ -8,6 +8,8 @@ import { PROBLEM_CONTENT_TYPE } from "./problem";
 
 export const API_ROUTES: readonly { path: string; methods: readonly string[] }[] = [
   { path: "/api/admin/data-health", methods: ["GET"] },
+  { path: "/api/admin/owner-suppressions", methods: ["GET", "POST"] },
+  { path: "/api/admin/owner-suppressions/[id]", methods: ["DELETE"] },
   { path: "/api/admin/scrape-runs", methods: ["GET", "POST"] },
   { path: "/api/admin/scrape-runs/[id]", methods: ["GET", "DELETE"] },
   { path: "/api/admin/scrape-runs/[id]/resume", methods: ["POST"] },
@@ -15,6 +17,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/admin/sessions/[id]", methods: ["DELETE"] },
   { path: "/api/admin/sign-in", methods: ["POST"] },
   { path: "/api/admin/sign-out", methods: ["POST"] },
+  { path: "/api/admin/site-probes", methods: ["GET", "POST"] },
   { path: "/api/health", methods: ["GET"] },
   { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/ready", methods: ["GET"] },

@@ -20,7 +20,8 @@ export type AuditAction =
   | "api-token"
   | "admin-request"
   | "owner-suppression.add"
-  | "owner-suppression.remove";
+  | "owner-suppression.remove"
+  | "site-probe.run";
 export type AuditOutcome = "ok" | "refused" | "failed";
 
 export type AuditEntry = {

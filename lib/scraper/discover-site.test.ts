@@ -10,6 +10,7 @@ const discovery: SiteDiscovery = {
     ],
     sectional: [{ id: "22136", name: "AMANZIMTOTI" }],
   },
+  warnings: [],
 };
 
 describe("planSuburbTasks", () => {

@@ -1,22 +1,34 @@
 import type { TitleType } from "@/lib/generated/prisma/enums";
 import { parseCriteriaPage, parseSearchTypePage, type CriteriaOption } from "./parse-criteria";
+import { SiteDownError } from "./circuit-breaker";
 import type { SiteClient } from "./site-client";
 import { SEARCH_TYPE_PATH, criteriaPath } from "./site-urls";
 
-// Reads what the site offers: the roll's "as at" dates and, per title type, its suburbs.
+// Reads what the site offers: the roll's "as at" dates and, per title type, its suburbs. The dates
+// are only a label (SearchType.aspx carries nothing else), so a failure there is a warning and the
+// dates stay unknown; the suburbs are the run's plan, so a failure there fails it.
 
 export type SiteDiscovery = {
   asAt: { valuations: string | null; ownership: string | null };
   suburbs: Partial<Record<TitleType, CriteriaOption[]>>;
+  /** What went wrong without stopping the run. */
+  warnings: string[];
 };
 
-export async function discoverSite(client: SiteClient, titleTypes: readonly TitleType[]): Promise<SiteDiscovery> {
-  const searchType = parseSearchTypePage(await client.get(SEARCH_TYPE_PATH));
+export async function discoverSite(client: SiteClient, titleTypes: readonly TitleType[], signal?: AbortSignal): Promise<SiteDiscovery> {
+  let asAt: SiteDiscovery["asAt"] = { valuations: null, ownership: null };
+  const warnings: string[] = [];
+  try {
+    asAt = parseSearchTypePage(await client.get(SEARCH_TYPE_PATH)).asAt;
+  } catch (error) {
+    if (error instanceof SiteDownError || signal?.aborted) throw error;
+    warnings.push(`the roll's "as at" dates could not be read from ${SEARCH_TYPE_PATH} (${(error as Error).message}); they are left unknown`);
+  }
   const suburbs: SiteDiscovery["suburbs"] = {};
   for (const titleType of titleTypes) {
     suburbs[titleType] = parseCriteriaPage(await client.get(criteriaPath(titleType))).suburbs;
   }
-  return { asAt: searchType.asAt, suburbs };
+  return { asAt, suburbs, warnings };
 }
 
 export type PlannedTask = { titleType: TitleType; suburbId: string; suburbName: string };

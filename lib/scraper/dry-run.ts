@@ -1,8 +1,9 @@
 import type { Logger } from "@/lib/log";
 import { discoverSite, planSuburbTasks } from "./discover-site";
 import { fetchSuburb } from "./fetch-suburb";
-import type { ScrapeOptions } from "./scrape-options";
+import { siteClientSettings, type ScrapeOptions } from "./scrape-options";
 import { createSiteClient } from "./site-client";
+import { criteriaPath } from "./site-urls";
 
 // --dry-run: the whole fetch-parse-verify-normalise path, with no database at all.
 
@@ -15,8 +16,16 @@ export type DryRunSummary = {
 };
 
 export async function dryRunScrape(options: ScrapeOptions, log: Logger, signal?: AbortSignal): Promise<DryRunSummary> {
-  const client = createSiteClient({ ...options, signal, onRetry: (event) => log.warn("retrying a request", event) });
-  const discovery = await discoverSite(client, options.titleTypes);
+  const client = createSiteClient({
+    baseUrl: options.baseUrl,
+    ...siteClientSettings(options),
+    probePath: criteriaPath("full"),
+    signal,
+    onRetry: (event) => log.warn("retrying a request", event),
+    onPause: (event) => log.warn("site down; paused", { nextTryAt: event.until.toISOString(), lastError: event.lastError }),
+  });
+  const discovery = await discoverSite(client, options.titleTypes, signal);
+  for (const warning of discovery.warnings) log.warn(warning);
   const queue = planSuburbTasks(discovery, options.titleTypes, options.suburbIds);
   const summary: DryRunSummary = { tasks: queue.length, rows: 0, failures: [], asAt: discovery.asAt, requests: 0 };
   const worker = async () => {

@@ -1,18 +1,18 @@
 import type { Database } from "@/lib/db/client";
 import { retryOnDisconnect } from "@/lib/db/retry-on-disconnect";
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
-import type { TitleType } from "@/lib/generated/prisma/enums";
 import type { Logger } from "@/lib/log";
 import { parseDetailsPage } from "./parse-details";
 import type { SiteClient } from "./site-client";
-import { detailPath } from "./site-urls";
+import { detailLinkPath } from "./site-urls";
 
 // Property profile pages (all owners, scheme number, exemptions, …): one request each, so a run
-// fetches a budget of them, properties never fetched or changed since their last fetch first.
+// fetches a budget of them, properties never fetched or changed since their last fetch first. Each
+// is fetched by the link the results page gave (its PType/FType are the site's own), never rebuilt.
 
 const WRITE_BATCH = 50;
 
-type Candidate = { id: number; pin: string; title_type: TitleType };
+type Candidate = { id: number; pin: string; detail_href: string };
 
 export async function fetchDetails(input: {
   db: Database;
@@ -25,8 +25,8 @@ export async function fetchDetails(input: {
   const { db, client, run, log } = input;
   if (input.budget === 0) return 0;
   const { rows: candidates } = await db.pool.query<Candidate>(
-    `SELECT id, pin, title_type FROM valuations
-      WHERE roll = $1 AND pin IS NOT NULL AND removed_at IS NULL
+    `SELECT id, pin, detail_href FROM valuations
+      WHERE roll = $1 AND detail_href IS NOT NULL AND removed_at IS NULL
         AND (detail_fetched_at IS NULL OR detail_fetched_at < last_changed_at)
       ORDER BY detail_fetched_at IS NULL DESC, last_changed_at DESC, id
       LIMIT $2`,
@@ -53,7 +53,7 @@ export async function fetchDetails(input: {
     Array.from({ length: 2 }, async () => {
       for (let next = candidates.shift(); next && !input.signal.aborted; next = candidates.shift()) {
         try {
-          pending.push({ id: next.id, detail: parseDetailsPage(await client.get(detailPath(next.pin, next.title_type))) });
+          pending.push({ id: next.id, detail: parseDetailsPage(await client.get(detailLinkPath(next.detail_href, run.baseUrl))) });
           fetched += 1;
         } catch (error) {
           if (input.signal.aborted) return;

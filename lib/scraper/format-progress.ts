@@ -14,7 +14,12 @@ export function formatDuration(ms: number): string {
   return `${s}s`;
 }
 
-export function formatProgressLine(progress: ScrapeProgress, now: number, width = 24): string {
+/** HH:MM:SS, 24-hour, in the given time zone (default: the machine's). */
+export function formatClock(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone }).format(ms);
+}
+
+export function formatProgressLine(progress: ScrapeProgress, now: number, width = 24, timeZone?: string): string {
   const finished = progress.tasksDone + progress.tasksFailed;
   const share = progress.tasksTotal > 0 ? finished / progress.tasksTotal : 0;
   const filled = Math.round(share * width);
@@ -22,6 +27,14 @@ export function formatProgressLine(progress: ScrapeProgress, now: number, width 
   const elapsed = now - progress.startedAt;
   const rate = elapsed > 0 ? (progress.rowsSeen / elapsed) * 1000 : 0;
   const eta = finished > 0 && share < 1 ? formatDuration((elapsed / finished) * (progress.tasksTotal - finished)) : "—";
+  if (progress.pausedUntil !== null) {
+    return [
+      `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
+      `site down, next try at ${formatClock(progress.pausedUntil, timeZone)}`,
+      `${number.format(progress.rowsSeen)} rows`,
+      `${progress.tasksFailed} failed`,
+    ].join(" · ");
+  }
   return [
     `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
     `${number.format(progress.rowsSeen)} rows`,
@@ -37,7 +50,11 @@ export function formatSummary(summary: ScrapeSummary, now: number): string {
     `Tasks: ${summary.tasksDone} done, ${summary.tasksFailed} failed, of ${summary.tasksTotal}.`,
     `Rows: ${number.format(summary.rowsSeen)} seen · ${number.format(summary.rowsAdded)} added · ${number.format(summary.rowsChanged)} changed · ${number.format(summary.rowsUnchanged)} unchanged · ${number.format(summary.rowsRemoved)} removed.`,
   ];
+  lines.push(formatVerification(summary));
+  if (summary.oddCells > 0) lines.push(`Odd cells (NaN, negative or unreadable value or extent) stored as empty: ${number.format(summary.oddCells)}.`);
   if (summary.detailsFetched > 0) lines.push(`Property profiles fetched: ${number.format(summary.detailsFetched)}.`);
+  if (summary.pausedMs > 0) lines.push(`Paused while the site was down: ${formatDuration(summary.pausedMs)}.`);
+  for (const warning of summary.warnings) lines.push(`Warning: ${warning}`);
   for (const anomaly of summary.anomalies) {
     lines.push(`Anomaly: ${anomaly.suburbName} (${anomaly.titleType}, suburb ${anomaly.suburbId}) came back empty but had ${anomaly.rowsBefore} rows; they were kept.`);
   }
@@ -45,6 +62,17 @@ export function formatSummary(summary: ScrapeSummary, now: number): string {
     lines.push(`Failed: ${failure.suburbName} (${failure.titleType}, suburb ${failure.suburbId}): ${failure.error}`);
   }
   if (summary.failures.length > 20) lines.push(`… and ${summary.failures.length - 20} more failed tasks.`);
+  if (summary.incomplete) lines.push(`Incomplete: ${summary.incomplete.replace(/^incomplete: /, "")}.`);
   if (summary.error) lines.push(summary.error);
   return lines.join("\n");
+}
+
+/** How the run's completeness was proven: the cross-check's outcome and the rows a second look found. */
+export function formatVerification(summary: Pick<ScrapeSummary, "crossCheck" | "rowsVerified" | "rowsRecovered">): string {
+  const recovered = `${number.format(summary.rowsRecovered)} recovered by a second look`;
+  const check = summary.crossCheck;
+  if (!check) return `Cross-check: not reached · ${recovered}.`;
+  if (!check.ran) return `Cross-check: skipped (${check.reason}) · ${recovered}.`;
+  const outcome = check.agreed ? "the passes agree" : "the passes DISAGREE";
+  return `Cross-check by volume: ${outcome} · ${number.format(summary.rowsVerified)} rows verified · ${recovered} · ${number.format(check.piecesFetched)} pieces fetched.`;
 }

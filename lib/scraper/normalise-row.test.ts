@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LayoutError } from "./layout-error";
-import { normaliseRow } from "./normalise-row";
+import { normaliseRow, type OddCell } from "./normalise-row";
 import type { DisplayedCells, ResultRow } from "./parse-results";
 
 const full = { roll: "gv2022", titleType: "full", suburbId: "22136", suburbName: "AMANZIMTOTI" } as const;
@@ -20,6 +20,7 @@ const cells = (overrides: Partial<DisplayedCells> = {}): DisplayedCells => ({
 const row = (overrides: Partial<DisplayedCells> = {}, pin: string | null = "123456"): ResultRow => ({
   cells: cells(overrides),
   pin,
+  detailHref: pin === null ? null : `../FramePages/SearchDeatils.aspx?id=${pin}&PType=7&FType=3`,
 });
 
 describe("normaliseRow", () => {
@@ -31,6 +32,7 @@ describe("normaliseRow", () => {
       suburbId: "22136",
       suburbName: "AMANZIMTOTI",
       pin: "123456",
+      detailHref: "../FramePages/SearchDeatils.aspx?id=123456&PType=7&FType=3",
       displayed: cells(),
       legalDescription: "Portion 16 of ERF 74 of AMANZIMTOTI",
       erfNumber: "74",
@@ -113,9 +115,24 @@ describe("normaliseRow", () => {
     });
   });
 
-  it("throws LayoutError for a market value or extent that is not a number", () => {
-    expect(() => normaliseRow(row({ marketValue: "R1,8m" }), full)).toThrow(LayoutError);
-    expect(() => normaliseRow(row({ registeredExtent: "1 ha" }), full)).toThrow(LayoutError);
+  it("types NaN, negative and unreadable values as null, reports each as an odd cell and keeps the text", () => {
+    const odd: OddCell[] = [];
+    const nan = normaliseRow(row({ marketValue: "NaN", registeredExtent: "-1,634.5" }), full, odd);
+    const unreadable = normaliseRow(row({ rateNumber: "05100038", marketValue: "R1,8m", registeredExtent: "1 ha" }), full, odd);
+    expect([nan.marketValue, nan.registeredExtent, unreadable.marketValue, unreadable.registeredExtent]).toEqual([null, null, null, null]);
+    expect(nan.displayed.marketValue).toBe("NaN");
+    expect(odd).toEqual([
+      { rateNumber: "05100037", column: "marketValue", text: "NaN" },
+      { rateNumber: "05100037", column: "registeredExtent", text: "-1,634.5" },
+      { rateNumber: "05100038", column: "marketValue", text: "R1,8m" },
+      { rateNumber: "05100038", column: "registeredExtent", text: "1 ha" },
+    ]);
+  });
+
+  it("reports no odd cell for an empty value (the site prints a zero as nothing)", () => {
+    const odd: OddCell[] = [];
+    expect(normaliseRow(row({ marketValue: "", registeredExtent: "" }), full, odd)).toMatchObject({ marketValue: null, registeredExtent: null });
+    expect(odd).toEqual([]);
   });
 
   it("collapses whitespace in the search text and the owner", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { config } from "@/lib/config";
 import { UsageError, parseCliArgs } from "./parse-cli-args";
 
 describe("parseCliArgs", () => {
@@ -13,6 +14,34 @@ describe("parseCliArgs", () => {
     expect(command.options.delayMs).toBe(500);
     expect(command.options.baseUrl).toBe("http://valuation2022.durban.gov.za/");
     expect(command.resume).toBeUndefined();
+    expect(command.options).toMatchObject({
+      firstByteTimeoutMs: 120_000,
+      stallTimeoutMs: 60_000,
+      maxResponseMb: 64,
+      outageFailures: 5,
+      outageBackoffMs: 60_000,
+      outageMaxBackoffMs: 600_000,
+      outagePatienceMs: 7_200_000,
+    });
+    expect(command.warnings).toEqual([]);
+  });
+
+  it("reads the time limits and the outage settings", () => {
+    const command = parseCliArgs([
+      "--first-byte-timeout-ms", "90000", "--stall-timeout-ms", "500", "--max-response-mb", "8",
+      "--outage-failures", "3", "--outage-backoff-ms", "200", "--outage-max-backoff-ms", "400", "--outage-patience-ms", "3000",
+    ]);
+    expect(command).toMatchObject({
+      options: { firstByteTimeoutMs: 90_000, stallTimeoutMs: 500, maxResponseMb: 8, outageFailures: 3, outageBackoffMs: 200, outageMaxBackoffMs: 400, outagePatienceMs: 3_000 },
+      warnings: [],
+    });
+  });
+
+  it("reads the deprecated --timeout-ms as the first-byte limit, with a warning", () => {
+    const command = parseCliArgs(["--timeout-ms", "45000"]);
+    expect(command).toMatchObject({ options: { firstByteTimeoutMs: 45_000 }, warnings: [expect.stringContaining("use --first-byte-timeout-ms")] });
+    expect(command.kind === "scrape" && "timeoutMs" in command.options).toBe(false);
+    expect(() => parseCliArgs(["--timeout-ms", "45000", "--first-byte-timeout-ms", "90000"])).toThrow(/give only --first-byte-timeout-ms/);
   });
 
   it("reads every flag", () => {
@@ -34,7 +63,7 @@ describe("parseCliArgs", () => {
         suburbIds: ["22136", "22137"],
         concurrency: 4,
         delayMs: 0,
-        timeoutMs: 5000,
+        firstByteTimeoutMs: 5000,
         retries: 1,
         details: true,
         detailsBudget: 10,
@@ -47,6 +76,13 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["--resume"])).toMatchObject({ resume: "latest" });
     expect(parseCliArgs(["--resume", "--json"])).toMatchObject({ resume: "latest", json: true });
     expect(parseCliArgs(["--resume", "12"])).toMatchObject({ resume: 12 });
+  });
+
+  it("reads the cross-check policy and the No Match recheck, defaulting to auto, 7 days and SCRAPE_EMPTY_RECHECK_MS", () => {
+    const defaults = parseCliArgs([]);
+    expect(defaults.kind === "scrape" && [defaults.options.crossCheck, defaults.options.crossCheckDays, defaults.options.emptyRecheckMs]).toEqual(["auto", 7, config.SCRAPE_EMPTY_RECHECK_MS]);
+    const set = parseCliArgs(["--cross-check", "always", "--cross-check-days", "3", "--empty-recheck-ms", "0"]);
+    expect(set.kind === "scrape" && [set.options.crossCheck, set.options.crossCheckDays, set.options.emptyRecheckMs]).toEqual(["always", 3, 0]);
   });
 
   it("answers --help", () => {
@@ -62,7 +98,13 @@ describe("parseCliArgs", () => {
     [["--title", "freehold"], /--title/],
     [["--suburb", "PINETOWN"], /--suburb: a suburb id is the site's number/],
     [["--base-url", "ftp://example.org"], /--base-url/],
+    [["--stall-timeout-ms", "10"], /--stall-timeout-ms/],
+    [["--max-response-mb", "0"], /--max-response-mb/],
+    [["--outage-backoff-ms", "5000", "--outage-max-backoff-ms", "1000"], /--outage-max-backoff-ms: the longest pause cannot be shorter than the first one/],
     [["--resume", "abc"], /--resume takes a whole number/],
+    [["--cross-check", "sometimes"], /--cross-check: /],
+    [["--cross-check-days", "0"], /--cross-check-days/],
+    [["--empty-recheck-ms", "soon"], /--empty-recheck-ms takes a whole number/],
     [["stray"], /positional/i],
   ])("rejects %j with a clear message", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);

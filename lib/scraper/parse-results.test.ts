@@ -64,6 +64,7 @@ describe("parseResultsPage on the XSLT-shaped fixture", () => {
         registeredExtent: "1,634",
       },
       pin: "123456",
+      detailHref: "../FramePages/SearchDeatils.aspx?id=123456&PType=1&FType=1",
     });
     expect(third?.cells.address).toBe("BRAESIDE ROAD                   , SEA VIEW");
   });
@@ -130,6 +131,7 @@ describe("parseResultsPage quirks", () => {
     expect(row).toEqual({
       cells: Object.fromEntries(RESULT_COLUMNS.map((column, index) => [column, EIGHT[index]])),
       pin: null,
+      detailHref: null,
     });
   });
 
@@ -137,6 +139,13 @@ describe("parseResultsPage quirks", () => {
     const cells = ["05100037", link("4242", "ERF 1 of X"), "3", "4", "5", "6", "7", "8"];
     const [row] = rowsOf(parseResultsPage(table(caption("1") + HEADER_ROW + dataRow(cells)))).rows;
     expect(row).toMatchObject({ pin: "4242", cells: { rateNumber: "05100037", legalDescription: "ERF 1 of X" } });
+  });
+
+  it("keeps the detail link exactly as given, with the site's own PType and FType", () => {
+    const href = "../FramePages/SearchDeatils.aspx?id=77&amp;PType=3&amp;FType=14";
+    const cells = [`<a class="searchResultTblLink" href="${href}">05100037</a>`, "2", "3", "4", "5", "6", "7", "8"];
+    const [row] = rowsOf(parseResultsPage(table(caption("1") + HEADER_ROW + dataRow(cells)))).rows;
+    expect(row).toMatchObject({ pin: "77", detailHref: "../FramePages/SearchDeatils.aspx?id=77&PType=3&FType=14" });
   });
 
   it("returns the rows it found even when they fall short of the total (the runner compares)", () => {

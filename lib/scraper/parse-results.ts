@@ -14,7 +14,9 @@ export const RESULT_COLUMNS = [
 ] as const;
 
 export type DisplayedCells = Record<(typeof RESULT_COLUMNS)[number], string>;
-export type ResultRow = { cells: DisplayedCells; pin: string | null };
+/** detailHref: the property profile link exactly as the page gives it (entities decoded); rows
+ *  made elsewhere (test seeds) may leave it out. */
+export type ResultRow = { cells: DisplayedCells; pin: string | null; detailHref?: string | null };
 export type ResultsPage =
   | { kind: "rows"; total: number; limitBanner: boolean; rows: ResultRow[] }
   | { kind: "no-match" };
@@ -223,6 +225,7 @@ class ResultsTableReader implements Partial<Handler> {
     // The rate number is the first link's text: when it is empty the cell holds a second link,
     // "Details", which is not a rate number.
     const rateLinkFound = this.rateLinkText !== null;
+    const href = (rateLinkFound ? this.rateLinkHref : this.legalLinkHref)?.trim() || null;
     return {
       cells: {
         rateNumber: (this.rateLinkText ?? rateCell).trim(),
@@ -234,7 +237,8 @@ class ResultsTableReader implements Partial<Handler> {
         marketValue: value.trim(),
         registeredExtent: extent.trim(),
       },
-      pin: pinFromHref(rateLinkFound ? this.rateLinkHref : this.legalLinkHref),
+      pin: href === null ? null : pinFromHref(href),
+      detailHref: href,
     };
   }
 
@@ -292,7 +296,6 @@ function parseCaptionTotal(text: string): number {
   return Number(digits);
 }
 
-function pinFromHref(href: string | undefined): string | null {
-  if (href === undefined) return null;
+function pinFromHref(href: string): string | null {
   return PIN_IN_HREF.exec(href)?.[1] ?? null;
 }

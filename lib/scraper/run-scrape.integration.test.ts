@@ -19,7 +19,7 @@ let testDb: TestDatabase;
 let db: Database;
 
 function scrape(extra: Partial<ScrapeOptionsInput> = {}, resume?: number | "latest", analyzeEveryRows?: number) {
-  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, timeoutMs: 2_000, ...extra });
+  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, firstByteTimeoutMs: 2_000, outageBackoffMs: 200, ...extra });
   return runScrape({ db, options, log, resume, heartbeatMs: 200, analyzeEveryRows });
 }
 
@@ -181,20 +181,49 @@ describe("faults", () => {
     expect(resumed).toMatchObject({ runId: summary.runId, status: "succeeded", tasksFailed: 0 });
   });
 
-  it("gives up on a site that keeps answering 500 and says which URL failed", async () => {
-    sim.faults.add({ path: /SearchResult/i, kind: "500", times: 3 });
-    const summary = await scrape({ retries: 2, suburbIds: [String(sim.site.suburbs[0]!.id)], titleTypes: ["full"] });
+  it("reads by volume a suburb whose own answer keeps failing with 500 (the site's database gives up on big answers)", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    const before = await storedRows();
+    sim.faults.add({ path: new RegExp(`VolumeNo=&RateNumber=&StreetNo=&StreetName=&Suburb=${suburb.id}&`), kind: "500" });
+    const summary = await scrape({ retries: 2, suburbIds: [String(suburb.id)], titleTypes: ["full"] });
+    sim.faults.clear();
+    expect(summary).toMatchObject({ status: "succeeded", tasksFailed: 0, rowsRemoved: 0 });
+    expect(await storedRows()).toEqual(before);
+    const task = await db.prisma.scrapeTask.findFirstOrThrow({ where: { runId: summary.runId } });
+    expect(task.verifiedBy).toBe("volumes");
+  });
+
+  it("gives up on a suburb whose pieces keep answering 500 too, and says which URL failed", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    sim.faults.add({ path: new RegExp(`Suburb=${suburb.id}&`), kind: "500" });
+    const summary = await scrape({ retries: 2, suburbIds: [String(suburb.id)], titleTypes: ["full"] });
+    sim.faults.clear();
     expect(summary.status).toBe("failed");
     expect(summary.failures).toHaveLength(1);
     expect(summary.failures[0]?.error).toMatch(/HTTP 500/);
     expect(summary.failures[0]?.url).toMatch(/SearchResult\.aspx/);
   });
 
-  it("treats an empty answer for a suburb that had rows as an anomaly and keeps its rows", async () => {
+  it("reads a suburb that answers No Match once again before believing it: a transient No Match loses nothing", async () => {
     const suburb = sim.site.suburbs[0]!;
-    sim.faults.add({ path: new RegExp(`Suburb=${suburb.id}&`), kind: "empty", times: 1 });
+    sim.faults.add({ path: new RegExp(`Roll=1&VolumeNo=&RateNumber=&StreetNo=&StreetName=&Suburb=${suburb.id}&`), kind: "empty", times: 1 });
+    sim.clearRequests();
     const before = await storedRows();
     const summary = await scrape({ titleTypes: ["full"] });
+    expect(summary).toMatchObject({ status: "succeeded", anomalies: [], rowsRemoved: 0 });
+    expect(sim.requests.filter((r) => r.fault === "empty")).toHaveLength(1);
+    expect(await storedRows()).toEqual(before);
+    const task = await db.prisma.scrapeTask.findFirstOrThrow({ where: { runId: summary.runId, suburbId: String(suburb.id) } });
+    expect(task.verifiedBy).toBe("small");
+  });
+
+  it("treats a suburb that had rows and stays empty, by volume too, as an anomaly and keeps its rows", async () => {
+    const suburb = sim.site.suburbs[0]!;
+    // The suburb's answer and each of its 89 volumes, read again where empty: every one No Match.
+    sim.faults.add({ path: new RegExp(`Roll=1&VolumeNo=\\d*&RateNumber=&StreetNo=&StreetName=&Suburb=${suburb.id}&`), kind: "empty" });
+    const before = await storedRows();
+    const summary = await scrape({ titleTypes: ["full"] });
+    sim.faults.clear();
     expect(summary.status).toBe("succeeded");
     expect(summary.anomalies).toEqual([expect.objectContaining({ suburbId: String(suburb.id), titleType: "full" })]);
     expect(summary.rowsRemoved).toBe(0);

@@ -3,13 +3,17 @@ import { retryOnDisconnect } from "@/lib/db/retry-on-disconnect";
 import type { ScrapeRun, ScrapeTask } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
 import { discoverSite, planSuburbTasks } from "./discover-site";
+import { completeRun } from "./complete-run";
+import type { CrossCheckResult } from "./cross-check-volumes";
 import { fetchDetails } from "./fetch-details";
-import { fetchSuburb, type SuburbResult } from "./fetch-suburb";
+import { NO_MATCH_ONCE, fetchSuburb, type SuburbResult } from "./fetch-suburb";
 import { overlapTasks } from "./overlap-tasks";
-import type { ScrapeOptions } from "./scrape-options";
-import { createSiteClient } from "./site-client";
-import { searchResultPath } from "./site-urls";
-import { applyRemovals } from "./store/apply-removals";
+import { sleep } from "./read-answer";
+import { SiteDownError } from "./circuit-breaker";
+import { clearPause, recordPauseEnd, recordPauseStart, recordWarning } from "./record-pause";
+import { siteClientSettings, type ScrapeOptions } from "./scrape-options";
+import { createSiteClient, type SiteClient } from "./site-client";
+import { criteriaPath, searchResultPath } from "./site-urls";
 import { tryLockRoll, type RunLock } from "./store/run-lock";
 import {
   RunInProgressError,
@@ -46,6 +50,10 @@ export type ScrapeProgress = {
   rowsChanged: number;
   rowsUnchanged: number;
   startedAt: number;
+  /** While the site is down: when the next try is due (ms since the epoch). */
+  pausedUntil: number | null;
+  /** Time the run has spent paused for outages, resumed runs included. */
+  pausedMs: number;
 };
 
 export type ScrapeSummary = ScrapeProgress & {
@@ -55,6 +63,16 @@ export type ScrapeSummary = ScrapeProgress & {
   anomalies: { titleType: string; suburbId: string; suburbName: string; rowsBefore: number }[];
   failures: { titleType: string; suburbId: string; suburbName: string; url: string | null; error: string }[];
   requests: number;
+  /** Rows a second look (volumes, cross-check, removal checks) found and stored; odd cells stored as null. */
+  rowsRecovered: number;
+  oddCells: number;
+  /** Rows the cross-check found in both passes; its outcome (null until the run got that far). */
+  rowsVerified: number;
+  crossCheck: CrossCheckResult | null;
+  /** Why a run whose tasks all succeeded is still not complete (nothing was marked removed), else null. */
+  incomplete: string | null;
+  /** What went wrong without failing the run (this process's part of it). */
+  warnings: string[];
   error: string | null;
 };
 
@@ -97,9 +115,11 @@ export async function runScrape(input: RunScrapeInput): Promise<ScrapeSummary> {
   }
 }
 
+// How to treat the site comes from the resuming command, whatever the run was started with.
 function politeness(options: ScrapeOptions) {
-  const { concurrency, delayMs, timeoutMs, retries, userAgent } = options;
-  return { concurrency, delayMs, timeoutMs, retries, userAgent };
+  const { concurrency, delayMs, firstByteTimeoutMs, stallTimeoutMs, maxResponseMb, retries, userAgent } = options;
+  const { outageFailures, outageBackoffMs, outageMaxBackoffMs, outagePatienceMs } = options;
+  return { concurrency, delayMs, firstByteTimeoutMs, stallTimeoutMs, maxResponseMb, retries, userAgent, outageFailures, outageBackoffMs, outageMaxBackoffMs, outagePatienceMs };
 }
 
 async function resumeRun(db: Database, roll: string, runId: number | "latest"): Promise<ScrapeRun> {
@@ -119,17 +139,42 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
   // Aborted by a stop (cancel, signal) or by a failure of another task: either way, no more requests.
   const halt = new AbortController();
   const fetchSignal = AbortSignal.any([stop.signal, halt.signal]);
+  const dbRetry = { onRetry: (error: Error, attempt: number) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
+  // Pause bookkeeping is written in order, and never stops the run.
+  let pauseWrites = Promise.resolve();
+  const writePause = (write: () => Promise<unknown>) => {
+    pauseWrites = pauseWrites.then(() => retryOnDisconnect(write, dbRetry)).then(
+      () => {},
+      (error: Error) => log.warn("could not record the pause", { error: error.message }),
+    );
+  };
   const client = createSiteClient({
     baseUrl: run.baseUrl,
-    concurrency: options.concurrency,
-    delayMs: options.delayMs,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    userAgent: options.userAgent,
+    ...siteClientSettings(options),
+    probePath: criteriaPath("full"),
     signal: fetchSignal,
     onRetry: (event) => log.warn("retrying a request", event),
+    onPause: (event) => {
+      summary.pausedUntil = event.until.getTime();
+      log.warn("site down; the run is paused", {
+        nextTryAt: event.until.toISOString(),
+        downSince: event.downSince.toISOString(),
+        pauseMs: event.pauseMs,
+        lastError: event.lastError,
+      });
+      writePause(() => recordPauseStart(db, run.id, event.until));
+      progress();
+    },
+    onPaused: (ms) => {
+      summary.pausedMs += ms;
+      summary.pausedUntil = null;
+      writePause(() => recordPauseEnd(db, run.id, ms));
+    },
+    onResume: (event) => {
+      log.warn("the site answers again; the run carries on", { downMs: event.downMs });
+      progress();
+    },
   });
-  const dbRetry = { onRetry: (error: Error, attempt: number) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
 
   const summary: ScrapeSummary = {
     runId: run.id,
@@ -147,7 +192,15 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     anomalies: [],
     failures: [],
     requests: 0,
+    rowsRecovered: run.rowsRecovered,
+    oddCells: run.oddCells,
+    rowsVerified: 0,
+    crossCheck: null,
+    incomplete: null,
+    warnings: [],
     error: null,
+    pausedUntil: null,
+    pausedMs: Number(run.pausedMs),
   };
   const progress = () => input.onProgress?.({ ...summary });
 
@@ -164,7 +217,12 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
 
   try {
     if (run.tasksTotal === 0) {
-      const discovery = await discoverSite(client, options.titleTypes);
+      const discovery = await discoverSite(client, options.titleTypes, fetchSignal);
+      for (const warning of discovery.warnings) {
+        log.warn(warning);
+        summary.warnings.push(warning);
+        await retryOnDisconnect(() => recordWarning(db, run.id, warning), dbRetry);
+      }
       const tasks = planSuburbTasks(discovery, options.titleTypes, options.suburbIds);
       await planTasks(db, run.id, tasks, discovery.asAt);
       summary.tasksTotal = tasks.length;
@@ -191,15 +249,34 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     };
 
     const queue = await pendingTasks(db, run.id);
+    // A suburb that answers "No Match" is read again later (--empty-recheck-ms), after the other
+    // tasks, so the wait holds no fetch slot; a second "No Match" is believed (by volume when the
+    // suburb had rows).
+    let recheck: { task: ScrapeTask; at: number }[] = [];
+    let secondLook = false;
     type Fetched = { task: ScrapeTask; result: SuburbResult; taskLog: Logger };
     const fetchTask = async (task: ScrapeTask): Promise<Fetched | null> => {
-      await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
+      if (!secondLook) await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
       const taskLog = log.child({ taskId: task.id, titleType: task.titleType, suburbId: task.suburbId });
       let result;
       try {
-        result = await fetchSuburb(client, { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName });
+        result = await fetchSuburb(
+          client,
+          { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName },
+          {
+            onFirstNoMatch: secondLook ? "believe" : "defer",
+            emptyRecheckMs: options.emptyRecheckMs,
+            hadRows: async () => (await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry)) > 0,
+            signal: fetchSignal,
+          },
+        );
+        if (result === NO_MATCH_ONCE) {
+          recheck.push({ task, at: Date.now() });
+          return null;
+        }
       } catch (error) {
         if (fetchSignal.aborted) return null; // left "running"; a resume takes it up again
+        if (error instanceof SiteDownError) throw error; // the run's failure, not this task's
         const message = (error as Error).message;
         const url = (error as { url?: string }).url ?? new URL(searchResultPath(task), run.baseUrl).toString();
         summary.tasksFailed += 1;
@@ -209,7 +286,8 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
         progress();
         return null;
       }
-      if (result.expected === 0) {
+      if (result.unverified) taskLog.warn(result.unverified);
+      if (result.verifiedBy === "empty") {
         const rowsBefore = await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry);
         if (rowsBefore > 0) {
           const anomaly = { titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName, rowsBefore };
@@ -231,6 +309,9 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
             url: result.url,
             expected: result.expected,
             rows: result.rows,
+            verifiedBy: result.verifiedBy,
+            recovered: result.recovered,
+            oddCells: result.oddCells,
           }),
         dbRetry,
       );
@@ -239,6 +320,8 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       summary.rowsAdded += counts.added;
       summary.rowsChanged += counts.changed + counts.restored;
       summary.rowsUnchanged += counts.unchanged;
+      summary.rowsRecovered += result.recovered;
+      summary.oddCells += result.oddCells.length;
       analyzeIfGrown(counts.added);
       taskLog.debug("task done", { rows: result.rows.length, ...counts });
       progress();
@@ -255,22 +338,47 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
       // Requests still in flight are abandoned; their tasks stay "running" for a resume.
       onFailure: () => halt.abort(new Error("another task failed")),
     });
+    if (recheck.length > 0 && !fetchSignal.aborted) {
+      const waiting = recheck;
+      recheck = [];
+      secondLook = true;
+      log.info("reading again the suburbs that answered No Match", { tasks: waiting.length, afterMs: options.emptyRecheckMs });
+      await sleep(Math.max(0, waiting[0]!.at + options.emptyRecheckMs - Date.now()), fetchSignal).catch(() => {});
+      await overlapTasks(
+        waiting.map((entry) => entry.task),
+        {
+          fetchConcurrency: options.concurrency,
+          storeConcurrency: STORE_CONCURRENCY,
+          maxHeld: options.concurrency + STORE_CONCURRENCY,
+          fetch: fetchTask,
+          store: storeTask,
+          shouldStop: () => stop.signal.aborted,
+          onFailure: () => halt.abort(new Error("another task failed")),
+        },
+      );
+    }
     await analyzing;
 
     if (!stop.signal.aborted && summary.tasksFailed === 0 && options.details) {
       summary.detailsFetched = await fetchDetails({ db, client, run, budget: options.detailsBudget, signal: stop.signal, log });
     }
     summary.requests = client.requests;
-    return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log);
+    return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log, { client, signal: fetchSignal });
   } catch (error) {
     summary.requests = client.requests;
-    const message = stop.signal.aborted ? `stopped: ${(error as Error).message}` : (error as Error).message;
+    const message = stop.signal.aborted
+      ? `stopped: ${(error as Error).message}`
+      : error instanceof SiteDownError
+        ? `the site is down: ${error.message}; nothing was marked removed; resume with --resume ${run.id}`
+        : (error as Error).message;
     log.error("run failed", { error: message });
     await retryOnDisconnect(() => finishRun(db, run.id, { status: stop.signal.aborted ? "cancelled" : "failed", error: message }), dbRetry).catch(() => {});
     return { ...summary, status: stop.signal.aborted ? "cancelled" : "failed", error: message };
   } finally {
     clearInterval(beat);
     input.signal?.removeEventListener("abort", onOuterAbort);
+    await pauseWrites;
+    if (client.pausedUntil !== null) await retryOnDisconnect(() => clearPause(db, run.id), dbRetry).catch(() => {});
   }
 }
 
@@ -281,6 +389,7 @@ async function conclude(
   summary: ScrapeSummary,
   cancelledBy: string | null,
   log: Logger,
+  site: { client: SiteClient; signal: AbortSignal },
 ): Promise<ScrapeSummary> {
   const retry = { onRetry: (error: Error) => log.warn("database unavailable; waiting", { error: error.message }) };
   if (cancelledBy) {
@@ -296,18 +405,21 @@ async function conclude(
   // Anomalies found before a resume are in the run row, not in this process's summary.
   const stored = await retryOnDisconnect(() => db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: run.id } }), retry);
   const anomalies = stored.anomalies as ScrapeSummary["anomalies"];
-  const rowsRemoved = await retryOnDisconnect(
-    () =>
-      applyRemovals(db.pool, {
-        runId: run.id,
-        roll: run.roll,
-        titleTypes: options.titleTypes,
-        suburbIds: options.suburbIds ?? null,
-        exceptSuburbIds: anomalies.map((a) => a.suburbId),
-      }),
-    retry,
-  );
-  await retryOnDisconnect(() => finishRun(db, run.id, { status: "succeeded", complete: true, rowsRemoved }), retry);
-  log.info("run complete", { rowsRemoved });
-  return { ...summary, status: "succeeded", rowsRemoved };
+  const done = await completeRun({ db, ...site, run, options, anomalySuburbIds: anomalies.map((a) => a.suburbId), log });
+  log.info(done.complete ? "run complete" : "run finished incomplete", { rowsRemoved: done.rowsRemoved });
+  return {
+    ...summary,
+    status: "succeeded",
+    rowsRemoved: done.rowsRemoved,
+    rowsSeen: done.run.rowsSeen,
+    rowsAdded: done.run.rowsAdded,
+    rowsChanged: done.run.rowsChanged,
+    rowsUnchanged: done.run.rowsUnchanged,
+    rowsRecovered: done.run.rowsRecovered,
+    oddCells: done.run.oddCells,
+    rowsVerified: done.run.rowsVerified,
+    crossCheck: done.crossCheck,
+    incomplete: done.incomplete,
+    requests: site.client.requests,
+  };
 }

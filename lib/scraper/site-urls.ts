@@ -12,9 +12,14 @@ export type ResultQuery = {
   volumeNo?: string;
   rateNumber?: string;
   schemeName?: string;
+  /** "Show whole scheme": the only search the site's form sends with All=true (needs a scheme). */
+  wholeScheme?: boolean;
 };
 
+const RESULTS_PAGE = "FramePages/SearchResult.aspx";
+
 export function searchResultPath(query: ResultQuery): string {
+  if (query.wholeScheme && !query.schemeName) throw new Error("a whole-scheme search needs a scheme name (the site's form refuses it without one)");
   const parameters: [string, string][] = [
     ["Roll", ROLL_PARAMETER[query.titleType]],
     ["VolumeNo", query.volumeNo ?? ""],
@@ -27,10 +32,10 @@ export function searchResultPath(query: ResultQuery): string {
     ["DeedsTown", ""],
     ["SchemeName", query.schemeName ?? ""],
     ["SectionNumber", ""],
-    ["All", "true"],
+    ["All", query.wholeScheme ? "true" : "false"],
   ];
   const search = parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&");
-  return `FramePages/SearchResult.aspx?${search}`;
+  return `${RESULTS_PAGE}?${search}`;
 }
 
 export const SEARCH_TYPE_PATH = "FramePages/SearchType.aspx";
@@ -39,8 +44,18 @@ export function criteriaPath(titleType: TitleType): string {
   return titleType === "full" ? "FramePages/SearchCrit.aspx" : "FramePages/SearchCrit2.aspx";
 }
 
-export function detailPath(pin: string, titleType: TitleType): string {
-  return `FramePages/SearchDeatils.aspx?id=${encodeURIComponent(pin)}&PType=${ROLL_PARAMETER[titleType]}&FType=1`;
+/**
+ * The path (relative to the roll's base URL) of a property profile link exactly as a results page
+ * gave it: resolved against the results page's own URL, as a browser would. PType/FType come from
+ * the site's database, so the link is never rebuilt. A link that leaves the roll's site is refused.
+ */
+export function detailLinkPath(href: string, baseUrl: string): string {
+  const resolved = new URL(href, new URL(RESULTS_PAGE, baseUrl));
+  const base = new URL(baseUrl);
+  if (resolved.origin !== base.origin || !resolved.pathname.startsWith(base.pathname)) {
+    throw new Error(`the profile link "${href}" leads off the site (${resolved.toString()})`);
+  }
+  return `${resolved.pathname.slice(base.pathname.length)}${resolved.search}`;
 }
 
 // Volume numbers partition a roll: a suburb too large for one answer is fetched volume by volume.

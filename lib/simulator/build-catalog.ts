@@ -50,10 +50,12 @@ export function buildCatalog(seed: number, rows: number, vocabulary: Vocabulary)
     township: d.township,
     locality: d.locality,
     volumeNo: String(random.int(1, 89)).padStart(2, "0"),
+    volumeNos: [],
     deedsTownId: deedsTownIdByName.get(d.township) ?? 0,
   }));
 
   const suburbWeights = skewedWeights(count, rows, random);
+  spreadOverVolumes(suburbs, suburbWeights, rows);
   const suburbWealth = suburbs.map(() => Math.exp(random.gaussian(0, 0.55)));
   const expectedPerSuburb = rows / count;
   const streetPools = suburbs.map((_, i) => streetPool(vocabulary, createRandom(mixSeed(seed, i, 0x57)), expectedPerSuburb * (suburbWeights[i] ?? 1)));
@@ -70,6 +72,26 @@ export function buildCatalog(seed: number, rows: number, vocabulary: Vocabulary)
     deedsTownIdByName,
     suburbIndexById: new Map(suburbs.map((s, i) => [s.id, i])),
   };
+}
+
+/** The roll's volumes: `01` … `89`, as the criteria pages offer them. */
+export const VOLUME_COUNT = 89;
+const MAX_VOLUMES_PER_SUBURB = 24;
+
+/**
+ * Gives each suburb its consecutive volumes (wrapping after 89): one for a small suburb, more for a
+ * big one, about one per average volume's worth of rows (at least 60, at most 900, so a part stays
+ * under the banner's 1000 at production scale and under a small test cap).
+ */
+function spreadOverVolumes(suburbs: SimSuburb[], weights: readonly number[], rows: number): void {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const part = Math.min(900, Math.max(60, rows / VOLUME_COUNT));
+  suburbs.forEach((suburb, i) => {
+    const expected = (rows * (weights[i] ?? 0)) / Math.max(total, Number.MIN_VALUE);
+    const span = Math.min(MAX_VOLUMES_PER_SUBURB, Math.max(1, Math.ceil(expected / part)));
+    const first = Number(suburb.volumeNo) - 1;
+    suburb.volumeNos = Array.from({ length: span }, (_, k) => String(((first + k) % VOLUME_COUNT) + 1).padStart(2, "0"));
+  });
 }
 
 /** `COTTON LANDS 1575` → `COTTON LANDS NO. 1575`; `Farm SALEM No 1052` → `SALEM NO. 1052`. */

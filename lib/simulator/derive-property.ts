@@ -108,7 +108,7 @@ function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layou
     titleType: sectional ? "sectional" : "full",
     suburbId: suburb.id,
     suburbName: suburb.name,
-    volumeNo: random.chance(0.9) ? suburb.volumeNo : String(random.int(1, 89)).padStart(2, "0"),
+    volumeNo: random.chance(0.9) ? homeVolume(catalog.seed, layout.counter, suburb.volumeNos) : String(random.int(1, 89)).padStart(2, "0"),
     erfNumber,
     portionNumber,
     isRemainder,
@@ -137,7 +137,27 @@ function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layou
     exclusions: random.chance(0.97) ? "N" : "Y",
     sraCode: random.chance(0.85) ? "" : `SRA${random.int(1, 9)}`,
     propertyType: sectional ? "Sectional Title Unit" : use?.ratingCategory === "Vacant Land" ? "Land" : "Land and Buildings",
+    ...detailTypesOf(catalog.seed, layout.counter, sectional, use),
   };
+}
+
+/** One of the suburb's own volumes, picked by a hash so the property's random stream is unchanged. */
+function homeVolume(seed: number, counter: number, volumeNos: readonly string[]): string {
+  return volumeNos[mixSeed(seed, counter, 0x701) % Math.max(1, volumeNos.length)] ?? "01";
+}
+
+/**
+ * The site database's PropType and FormType (the detail link's PType/FType): small codes for the
+ * kind of property and of objection form, unrelated to the title type's 1/2 in general. Drawn from
+ * a hash, not the property's random stream, so the other fields stay as they were.
+ */
+function detailTypesOf(seed: number, counter: number, sectional: boolean, use: UseCodeEntry | null): { propType: number; formType: number } {
+  const h = mixSeed(seed, counter, 0x9797);
+  const odd = h % 10 === 0;
+  const propType = sectional ? (odd ? 8 : 7) : use?.ratingCategory === "Vacant Land" ? 4 : odd ? 5 : 3;
+  const residential = use === null || use.ratingCategory === "Residential" || use.ratingCategory === "Vacant Land";
+  const formType = (h >>> 8) % 20 === 0 ? 3 : residential ? 1 : 2;
+  return { propType, formType };
 }
 
 /** The same property on the previous roll: mostly lower values, some other owners and uses. */

@@ -38,6 +38,8 @@ const base: SimProperty = {
   exclusions: "N",
   sraCode: "",
   propertyType: "Land and Buildings",
+  propType: 3,
+  formType: 1,
 };
 
 describe("legalDescription", () => {

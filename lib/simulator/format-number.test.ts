@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDetailMarketValue, formatExtent, formatMarketValue } from "./format-number";
+import { formatDetailMarketValue, formatExtent, formatMarketValue, formatXsltNumber } from "./format-number";
 
 describe("format-number", () => {
   it("formats market values like ####,###", () => {
@@ -21,5 +21,17 @@ describe("format-number", () => {
   it("formats detail-page values with cents", () => {
     expect(formatDetailMarketValue(1_830_000)).toBe("1,830,000.00");
     expect(formatDetailMarketValue(null)).toBe("");
+  });
+});
+
+describe("formatXsltNumber", () => {
+  it("prints NULL as NaN, zero as nothing and negatives with a minus", () => {
+    expect(formatXsltNumber(null, "####,###")).toBe("NaN");
+    expect(formatXsltNumber(0, "####,###")).toBe("");
+    expect(formatXsltNumber(0, "####,###.##")).toBe("");
+    expect(formatXsltNumber(-1_234, "####,###")).toBe("-1,234");
+    expect(formatXsltNumber(-1_634.5, "####,###.##")).toBe("-1,634.5");
+    expect(formatXsltNumber(1_830_000, "####,###")).toBe("1,830,000");
+    expect(formatXsltNumber(-1_830_000.5, "####,###.##")).toBe("-1,830,000.5");
   });
 });

@@ -33,3 +33,16 @@ export function formatDetailMarketValue(value: number | null): string {
   if (value === null) return "";
   return `${groupThousands(Math.round(value))}.00`;
 }
+
+/**
+ * What the XSLT's `format-number` prints for a value the database may hold: a NULL (no element in
+ * the XML, so `number()` of nothing) prints `NaN`, zero prints nothing (every digit is `#`), and a
+ * negative prints with a minus sign. The results page uses `####,###` for the market value and
+ * `####,###.##` for the extent; the details page uses `####,###.##` for both.
+ */
+export function formatXsltNumber(value: number | null, pattern: "####,###" | "####,###.##"): string {
+  if (value === null || Number.isNaN(value)) return "NaN";
+  if (value === 0) return "";
+  const format = pattern === "####,###" ? formatMarketValue : formatExtent;
+  return value < 0 ? `-${format(-value)}` : format(value);
+}

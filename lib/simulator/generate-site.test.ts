@@ -3,6 +3,7 @@ import { displayedCells } from "./display-property";
 import { generateSite } from "./generate-site";
 import type { SimProperty } from "./sim-types";
 
+const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 const all = (site: ReturnType<typeof generateSite>, roll: "gv2022" | "gv2017" = "gv2022"): SimProperty[] => [...site.rolls[roll].properties()];
 
 describe("generateSite", () => {
@@ -42,6 +43,38 @@ describe("generateSite", () => {
     }
     const largest = Math.max(...site.suburbs.map((_, i) => site.rolls.gv2022.bucket("full", i).length));
     expect(largest).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("gives every property one volume, spreads big suburbs over several, and draws PType/FType from the data", () => {
+    for (const rows of [5000, 50_000]) {
+      const site = generateSite({ seed: 7, rows });
+      const parts = new Map<string, Map<string, number>>();
+      for (const p of all(site)) {
+        expect(p.volumeNo).toMatch(/^(0[1-9]|[1-8]\d)$/);
+        const key = `${p.titleType}:${p.suburbId}`;
+        const volumes = parts.get(key) ?? new Map<string, number>();
+        volumes.set(p.volumeNo, (volumes.get(p.volumeNo) ?? 0) + 1);
+        parts.set(key, volumes);
+      }
+      for (const s of site.suburbs) {
+        expect(s.volumeNos[0]).toBe(s.volumeNo);
+        expect(new Set(s.volumeNos).size).toBe(s.volumeNos.length);
+      }
+      const biggest = [...parts.values()].reduce((a, b) => (sum(b) > sum(a) ? b : a));
+      expect(sum(biggest)).toBeGreaterThan(1000);
+      // Suburb × volume splits the biggest suburb into answers under the banner's 1000 rows.
+      expect(Math.max(...biggest.values())).toBeLessThan(500);
+    }
+    const props = all(generateSite({ seed: 7, rows: 3000 }));
+    const full = props.filter((p) => p.titleType === "full");
+    const sectional = props.filter((p) => p.titleType === "sectional");
+    for (const p of props) {
+      expect(Number.isInteger(p.propType) && p.propType > 0 && p.propType < 10).toBe(true);
+      expect([1, 2, 3]).toContain(p.formType);
+    }
+    expect(full.filter((p) => p.propType !== 1).length).toBeGreaterThan(full.length / 2);
+    expect(sectional.filter((p) => p.propType !== 2).length).toBeGreaterThan(sectional.length / 2);
+    expect(new Set(props.map((p) => p.formType)).size).toBeGreaterThan(1);
   });
 
   it("includes every display quirk at 5,000 rows", () => {

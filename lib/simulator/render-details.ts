@@ -66,7 +66,13 @@ ${rows(pairs)}
  * FramePages/SearchDeatils.aspx. An unknown PIN renders the page with every field empty and no
  * owners (the XSLT runs over an empty result); `title` then picks the field list from PType.
  */
-export function renderDetailsPage(p: SimProperty | undefined, title: TitleType, deedsTowns: readonly SimDeedsTown[]): string {
+export function renderDetailsPage(
+  p: SimProperty | undefined,
+  title: TitleType,
+  deedsTowns: readonly SimDeedsTown[],
+  /** Number cells printed otherwise (an odd database value), instead of the property's own. */
+  printed: { marketValue?: string; registeredExtent?: string } = {},
+): string {
   const deedsTownName = p ? (deedsTowns.find((t) => t.id === p.deedsTownId)?.name ?? "") : "";
   const owners = (p?.owners ?? [])
     .map((name) => `          <tr>
@@ -105,7 +111,7 @@ ${rows([
   ["Rate Number", p?.rateNumber ?? ""],
   ["Property Description", p ? legalDescription(p) : ""],
   ["Address", p ? displayedAddress(p) : ""],
-  ["Registered Extent (m&#178;)", p ? formatExtent(p.registeredExtent) : ""],
+  ["Registered Extent (m&#178;)", printed.registeredExtent ?? (p ? formatExtent(p.registeredExtent) : "")],
 ])}
       </table>
               </td>
@@ -138,7 +144,7 @@ ${rows([
                     <tr>
                       <td  class="widowRowCaption" width="10%">Market Value</td>
                       <td class="tdContaint">
-                        ${p ? formatDetailMarketValue(p.marketValue) : ""}
+                        ${escapeHtml(printed.marketValue ?? (p ? formatDetailMarketValue(p.marketValue) : ""))}
                       </td>
                       <td width='9%' class='widowRowCaptionBlank'></td>
                       <td class="tdContaint"></td>

@@ -2,6 +2,14 @@ import { crlf, escapeHtml } from "./html-text";
 
 export const DATABASE_DOWN_MESSAGE =
   "A network-related or instance-specific error occurred while establishing a connection to SQL Server. The server was not found or was not accessible. Verify that the instance name is correct and that SQL Server is configured to allow remote connections. (provider: Named Pipes Provider, error: 40 - Could not open a connection to SQL Server)";
+/** The SQL command timeout (the .NET default of 30 s), as the site's error logs record it. */
+export const DATABASE_TIMEOUT_MESSAGE =
+  "Timeout expired.  The timeout period elapsed prior to completion of the operation or the server is not responding.";
+/** Connection-pool exhaustion, as the site's error logs record it. */
+export const POOL_EXHAUSTED_MESSAGE =
+  "Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.";
+export const INDEX_OUT_OF_RANGE_MESSAGE = "Index was out of range. Must be non-negative and less than the size of the collection.\r\nParameter name: index";
+export const OVERFLOW_MESSAGE = "Value was either too large or too small for an Int32.";
 export const NULL_REFERENCE_MESSAGE = "Object reference not set to an instance of an object.";
 export const FORMAT_MESSAGE = "Input string was not in a correct format.";
 export const BOOLEAN_MESSAGE = "String was not recognized as a valid Boolean.";
@@ -52,6 +60,10 @@ export function renderAspNetErrorPage(message: string, exceptionType: string): s
 }
 
 export const renderDatabaseDownPage = () => renderAspNetErrorPage(DATABASE_DOWN_MESSAGE, "System.Data.SqlClient.SqlException");
+export const renderDatabaseTimeoutPage = () => renderAspNetErrorPage(DATABASE_TIMEOUT_MESSAGE, "System.Data.SqlClient.SqlException");
+export const renderPoolExhaustedPage = () => renderAspNetErrorPage(POOL_EXHAUSTED_MESSAGE, "System.InvalidOperationException");
+export const renderIndexOutOfRangePage = () => renderAspNetErrorPage(INDEX_OUT_OF_RANGE_MESSAGE, "System.ArgumentOutOfRangeException");
+export const renderOverflowPage = () => renderAspNetErrorPage(OVERFLOW_MESSAGE, "System.OverflowException");
 export const renderNullReferencePage = () => renderAspNetErrorPage(NULL_REFERENCE_MESSAGE, "System.NullReferenceException");
 export const renderFormatErrorPage = () => renderAspNetErrorPage(FORMAT_MESSAGE, "System.FormatException");
 export const renderBooleanErrorPage = () => renderAspNetErrorPage(BOOLEAN_MESSAGE, "System.FormatException");

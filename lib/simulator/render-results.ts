@@ -1,4 +1,5 @@
 import { displayedCells } from "./display-property";
+import { detailHrefOf } from "./expected-cells";
 import { crlf, escapeHtml } from "./html-text";
 import type { SimProperty } from "./sim-types";
 
@@ -9,9 +10,22 @@ export const NO_MATCH_TEXT = "No Match records found. Please refine the Search."
 
 const HEADERS = ["Rate Number ", "Legal Description", "Address", "First Owner", "Use Code", "Rating Category", "Market Value", "Registered Extent"];
 
+export interface RenderedRow {
+  /** The 8 cells as text, before HTML escaping. */
+  cells: string[];
+  /** The detail link with `&` (escaped when written into the attribute). */
+  detailHref: string;
+}
+
+const defaultRow = (p: SimProperty): RenderedRow => ({ cells: displayedCells(p), detailHref: detailHrefOf(p, false) });
+
 export interface ResultsPageOptions {
   /** The caption's total (may exceed the rows shown when the answer is truncated). */
   total: number;
+  /** The banner shows when the caption's total is at least this (default 1000, as in the XSLT). */
+  bannerThreshold?: number;
+  /** A row's printed cells and detail link (default: the default profile's). */
+  rowOf?: (p: SimProperty) => RenderedRow;
   /** The raw query string, echoed in the form's action like ASP.NET does. */
   rawQuery: string;
   /** Layout drift: rename a header (e.g. Market Value → Valuation) or leave the table out. */
@@ -63,21 +77,14 @@ const PAGE_TAIL = crlf(`
 </html>
 `);
 
-/** The detail link of a property: PType/FType are 1 for Full Title and 2 for Sectional Title. */
-export function detailHref(p: SimProperty): string {
-  const type = p.titleType === "full" ? 1 : 2;
-  return `../FramePages/SearchDeatils.aspx?id=${p.pin}&amp;PType=${type}&amp;FType=${type}`;
-}
-
 function anchorOpen(href: string): string {
   return `<a class="searchResultTblLink" Title="Click to View the property profile" href="${href}" onclick="javascript:LoadingLayers();">`;
 }
 
-function renderRow(lines: string[], p: SimProperty, position: number): void {
-  const cells = displayedCells(p).map(escapeHtml);
-  const href = detailHref(p);
-  const a = anchorOpen(href);
-  const details = p.rateNumber === "" ? `${a}Details</a>` : "";
+function renderRow(lines: string[], row: RenderedRow, position: number): void {
+  const cells = row.cells.map(escapeHtml);
+  const a = anchorOpen(escapeHtml(row.detailHref));
+  const details = row.cells[0] === "" ? `${a}Details</a>` : "";
   lines.push(
     `   <tr class="color${position % 2}">`,
     `    <td align="left">${a}`,
@@ -104,7 +111,7 @@ export function renderResultsTable(rows: readonly SimProperty[], options: Result
     return lines.join("\r\n");
   }
   lines.push(' <table border="1" width="100%" align="left" class="searchResultTable" cellspacing="1" cellpadding="0">');
-  if (options.total >= BANNER_THRESHOLD) {
+  if (options.total >= (options.bannerThreshold ?? BANNER_THRESHOLD)) {
     lines.push(`  <tr bgcolor="#9acd32" class="HeaderMessage"><td colspan="9" align="center">${escapeHtml(BANNER_TEXT)}</td></tr>`);
   }
   lines.push(`  <tr><td colspan="9" class="searchResultCaption">`, `      Search Results (Total found records: ${options.total})</td></tr>`);
@@ -120,7 +127,8 @@ export function renderResultsTable(rows: readonly SimProperty[], options: Result
       `    ${th.slice(6).join("")}</tr>`,
       "  <div>",
     );
-    rows.forEach((p, i) => renderRow(lines, p, i + 1));
+    const rowOf = options.rowOf ?? defaultRow;
+    rows.forEach((p, i) => renderRow(lines, rowOf(p), i + 1));
     lines.push("  </div>");
   }
   lines.push(" </table>", "</div>", "</body>", "</html>");

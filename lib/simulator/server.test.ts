@@ -311,7 +311,7 @@ describe("simulator server", () => {
       const pending = fetch(sim.url + path(), { signal: controller.signal });
       // Give up only once the server has taken the request and chosen not to answer.
       for (let i = 0; i < 200 && sim.requests.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-      expect(sim.requests).toEqual([{ method: "GET", url: `/${path()}`, status: 0, fault: "timeout" }]);
+      expect(sim.requests).toEqual([{ method: "GET", url: `/${path()}`, status: 0, fault: "timeout", receivedAt: expect.any(Number), answeredAt: 0 }]);
       controller.abort();
       await expect(pending).rejects.toThrow();
     });
@@ -352,7 +352,11 @@ describe("simulator server", () => {
       sim.faults.errorRate = 0;
       sim.clearRequests();
       await get(sim.url, "FramePages/Header.aspx");
-      expect(sim.requests).toEqual([{ method: "GET", url: "/FramePages/Header.aspx", status: 200, fault: null }]);
+      expect(sim.requests).toEqual([
+        { method: "GET", url: "/FramePages/Header.aspx", status: 200, fault: null, receivedAt: expect.any(Number), answeredAt: expect.any(Number) },
+      ]);
+      const [record] = sim.requests;
+      expect(record!.answeredAt).toBeGreaterThanOrEqual(record!.receivedAt);
     });
   });
 

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expectedCells, type ExpectedCells } from "./expected-cells";
 import { Faults } from "./faults";
 import { generateSite, type SimSite } from "./generate-site";
 import { siteAtGeneration } from "./mutate-site";
-import { renderDatabaseDownPage, renderTooManyRequestsPage } from "./render-error-pages";
-import { routeRequest, type RouteOptions, type SimResponse } from "./route-request";
-import type { RollId } from "./sim-types";
+import { resolveBehaviour, validateBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
+import { renderDatabaseDownPage, renderDatabaseTimeoutPage, renderPoolExhaustedPage, renderTooManyRequestsPage } from "./render-error-pages";
+import { resolveRoll, routeRequest, type RouteOptions, type SimResponse } from "./route-request";
+import type { RollId, SimProperty } from "./sim-types";
+import { isTransientNoMatchSuburb, TransientNoMatch } from "./transient-no-match";
 
 export interface SimulatorOptions {
   seed?: number;
@@ -19,6 +22,12 @@ export interface SimulatorOptions {
   truncateAbove?: number | null;
   latencyMs?: number;
   errorRate?: number;
+  /**
+   * "default" (today's behaviour, fast) or "real": the live site as its source and logs show it
+   * (see REAL_PROFILE_DEFAULTS). `real` overrides single switches of either profile.
+   */
+  profile?: SimulatorProfile;
+  real?: Partial<RealBehaviour>;
 }
 
 export interface SimRequestRecord {
@@ -27,7 +36,14 @@ export interface SimRequestRecord {
   url: string;
   /** 0 when the request was left unanswered (timeout fault). */
   status: number;
+  /**
+   * Injected faults ("500", "429", "timeout", "truncate", "layout", "empty") and real-site events:
+   * "outage" (database unreachable), "db-timeout" (SQL command timeout), "transient-no-match".
+   */
   fault: string | null;
+  /** Date.now() when the request was read, and when its answer was written (0 when never). */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 export interface Simulator {
@@ -38,9 +54,24 @@ export interface Simulator {
   readonly site: SimSite;
   setGeneration(generation: number): void;
   faults: Faults;
-  /** Every request answered, in order. */
+  /** Every request answered, in the order the answers were written. */
   readonly requests: readonly SimRequestRecord[];
   clearRequests(): void;
+  readonly profile: SimulatorProfile;
+  /** The live switches: change a field mid-run and the next request sees it (a whole new object is validated). */
+  behaviour: RealBehaviour;
+  /** Date.now() when the simulator started (outage windows are relative to it). */
+  readonly startedAt: number;
+  /** Starts a database outage now, for `durationMs` (pages answer the network error unless told "pool"). */
+  startOutage(durationMs: number, error?: OutageError): void;
+  /** Ends every outage started with startOutage (a planned `behaviour.outage` stays). */
+  endOutage(): void;
+  /** Whether the database is down right now (a started outage or `behaviour.outage`). */
+  readonly outageActive: boolean;
+  /** What a property's results row shows and what a correct scraper stores, under the live switches. */
+  expectedCells(p: SimProperty): ExpectedCells;
+  /** Whether a suburb is one that answers a transient "No Match" under the live switches. */
+  isTransientNoMatchSuburb(suburbId: number): boolean;
   close(): Promise<void>;
 }
 
@@ -52,7 +83,14 @@ const BASE_HEADERS = {
   "X-Powered-By": "ASP.NET",
 };
 
-const RESULTS_PATH = /\/framepages\/searchresult\.aspx$/i;
+/** Pages that read the database (the frames and blank page are static files). */
+const DATABASE_PAGES = new Set([
+  "/framepages/searchtype.aspx",
+  "/framepages/searchcrit.aspx",
+  "/framepages/searchcrit2.aspx",
+  "/framepages/searchresult.aspx",
+  "/framepages/searchdeatils.aspx",
+]);
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -71,51 +109,90 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const base = generateSite({ seed, rows: options.rows ?? 5000 });
   let site = siteAtGeneration(base, options.generation ?? 0);
   const truncateAbove = options.truncateAbove ?? null;
+  const profile = options.profile ?? "default";
+  let behaviour = resolveBehaviour(profile, options.real);
   const faults = new Faults({ seed, latencyMs: options.latencyMs, errorRate: options.errorRate });
   const requests: SimRequestRecord[] = [];
   const host = options.host ?? "127.0.0.1";
+  const startedAt = Date.now();
+  const outages: { from: number; to: number; error: OutageError }[] = [];
+  const transientNoMatch = new TransientNoMatch();
 
-  const send = (req: IncomingMessage, res: ServerResponse, response: SimResponse, fault: string | null) => {
+  /** The error of the outage under way at `now`, or null when the database is up. */
+  const outageAt = (now: number): OutageError | null => {
+    const planned = behaviour.outage;
+    if (planned && now >= startedAt + planned.startAfterMs && now < startedAt + planned.startAfterMs + planned.durationMs) return planned.error ?? "network";
+    return outages.find((o) => now >= o.from && now < o.to)?.error ?? null;
+  };
+
+  const send = (req: IncomingMessage, res: ServerResponse, response: SimResponse, fault: string | null, receivedAt: number) => {
     const body = Buffer.from(response.body, "utf8");
     res.writeHead(response.status, { ...BASE_HEADERS, ...response.headers, "Content-Length": String(body.length) });
     res.end(req.method === "HEAD" ? undefined : body);
-    requests.push({ method: req.method ?? "GET", url: req.url ?? "/", status: response.status, fault });
+    requests.push({ method: req.method ?? "GET", url: req.url ?? "/", status: response.status, fault, receivedAt, answeredAt: Date.now() });
   };
 
+  const routeOptions = (): RouteOptions => ({
+    truncateAbove,
+    behaviour,
+    takeTransientNoMatch: (roll, criteria) => {
+      const { share, times } = behaviour.transientNoMatch;
+      if (criteria.suburb === "" || !isTransientNoMatchSuburb(seed, Number(criteria.suburb), share)) return false;
+      return transientNoMatch.take(roll, criteria.roll, Number(criteria.suburb), times);
+    },
+  });
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const receivedAt = Date.now();
     const url = req.url ?? "/";
     const method = req.method ?? "GET";
     const body = method === "POST" ? await readBody(req) : "";
+    const path = url.split("?")[0] ?? "";
+    const { page } = resolveRoll(path);
+    const isResults = page === "/framepages/searchresult.aspx";
+
+    const outage = DATABASE_PAGES.has(page) ? outageAt(receivedAt) : null;
+    if (outage !== null) {
+      return send(req, res, { status: 500, body: outage === "pool" ? renderPoolExhaustedPage() : renderDatabaseDownPage() }, "outage", receivedAt);
+    }
     const decision = faults.take(url);
     if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-    const path = url.split("?")[0] ?? "";
-    const isResults = RESULTS_PATH.test(path);
 
     switch (decision.kind) {
       case "timeout":
-        requests.push({ method, url, status: 0, fault: "timeout" });
+        requests.push({ method, url, status: 0, fault: "timeout", receivedAt, answeredAt: 0 });
         return; // never answered: the client gives up, or close() ends the socket
       case "500":
-        return send(req, res, { status: 500, body: renderDatabaseDownPage() }, "500");
+        return send(req, res, { status: 500, body: renderDatabaseDownPage() }, "500", receivedAt);
       case "429":
-        return send(req, res, { status: 429, body: renderTooManyRequestsPage(), headers: { "Retry-After": "1" } }, "429");
+        return send(req, res, { status: 429, body: renderTooManyRequestsPage(), headers: { "Retry-After": "1" } }, "429", receivedAt);
       default:
         break;
     }
-    const routeOptions: RouteOptions = { truncateAbove };
-    if (isResults && decision.kind === "empty") routeOptions.resultsFault = "empty";
-    if (isResults && decision.kind === "layout") routeOptions.resultsFault = decision.layout === "no-table" ? "layout-no-table" : "layout-header";
-    const response = routeRequest(site, { method, url, body }, routeOptions);
+    const options = routeOptions();
+    if (isResults && decision.kind === "empty") options.resultsFault = "empty";
+    if (isResults && decision.kind === "layout") options.resultsFault = decision.layout === "no-table" ? "layout-no-table" : "layout-header";
+    const response = routeRequest(site, { method, url, body }, options);
 
     if (decision.kind === "truncate") {
       // A close-delimited body cut in half: the status is fine, the page is not.
       const full = Buffer.from(response.body, "utf8");
       const head = [`HTTP/1.1 ${response.status} OK`, ...Object.entries(BASE_HEADERS).map(([k, v]) => `${k}: ${v}`), "Connection: close", "", ""].join("\r\n");
-      requests.push({ method, url, status: response.status, fault: "truncate" });
+      requests.push({ method, url, status: response.status, fault: "truncate", receivedAt, answeredAt: Date.now() });
       req.socket.end(Buffer.concat([Buffer.from(head, "latin1"), full.subarray(0, Math.floor(full.length / 2))]));
       return;
     }
-    send(req, res, response, decision.kind);
+    if (response.rowsSent !== undefined) {
+      // Response.Buffer=true: the whole answer is built before the first byte is written.
+      const delay = behaviour.firstByteDelay.baseMs + behaviour.firstByteDelay.perRowMs * response.rowsSent;
+      const timeout = behaviour.databaseTimeoutMs;
+      if (timeout !== null && delay > timeout) {
+        await sleep(timeout);
+        return send(req, res, { status: 500, body: renderDatabaseTimeoutPage() }, "db-timeout", receivedAt);
+      }
+      if (delay > 0) await sleep(delay);
+    }
+    send(req, res, response, response.fault ?? decision.kind, receivedAt);
   };
 
   const server = createServer((req, res) => {
@@ -148,6 +225,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clearRequests: () => {
       requests.length = 0;
     },
+    profile,
+    get behaviour() {
+      return behaviour;
+    },
+    set behaviour(next: RealBehaviour) {
+      behaviour = validateBehaviour(next);
+    },
+    startedAt,
+    startOutage(durationMs: number, error: OutageError = "network") {
+      if (!(Number.isFinite(durationMs) && durationMs >= 0)) throw new Error(`durationMs must be zero or more, got ${durationMs}`);
+      if (error !== "network" && error !== "pool") throw new Error(`error must be "network" or "pool", got ${String(error)}`);
+      const now = Date.now();
+      outages.push({ from: now, to: now + durationMs, error });
+    },
+    endOutage() {
+      outages.length = 0;
+    },
+    get outageActive() {
+      return outageAt(Date.now()) !== null;
+    },
+    expectedCells: (p) => expectedCells(p, behaviour, site.seed),
+    isTransientNoMatchSuburb: (suburbId) => isTransientNoMatchSuburb(seed, suburbId, behaviour.transientNoMatch.share),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

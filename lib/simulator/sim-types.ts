@@ -56,6 +56,10 @@ export interface SimProperty {
   exclusions: string;
   sraCode: string;
   propertyType: string;
+  /** The database's PropType: the detail link's `PType` (not the title type). */
+  propType: number;
+  /** The database's FormType (objection form): the detail link's `FType`. */
+  formType: number;
 }
 
 export interface SimSuburb {
@@ -65,7 +69,13 @@ export interface SimSuburb {
   name: string;
   township: string;
   locality: string;
+  /** The first of `volumeNos`. */
   volumeNo: string;
+  /**
+   * The volumes most of its properties are in: consecutive, more of them for a bigger suburb, so
+   * that suburb × volume splits a big suburb into answers of a few hundred rows.
+   */
+  volumeNos: string[];
   deedsTownId: number;
 }
 

@@ -1,7 +1,8 @@
 // npm run bench:scrape -- [--rows 1m] [--runs 1] [--no-wait] [--dry]
 // A full scrape of a simulated roll, end to end (the CLI, scripts/scrape.ts, against the
-// simulator over HTTP, zero delay, into an empty database), wall time and peak RSS from
-// /usr/bin/time -v.
+// simulator over HTTP, zero delay, into an empty database), with the whole-roll cross-check by
+// volume on (--cross-check always), wall time and peak RSS from /usr/bin/time -v, and what the
+// cross-check did (pieces read, rows verified, agreed) from the run row.
 import { execFile, spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
@@ -20,6 +21,7 @@ const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 }
 const PROJECT = path.resolve(import.meta.dirname, "..", "..");
 const CONCURRENCY = 2; // the scraper's default
 const run = promisify(execFile);
+type CrossCheckFigures = { agreed: boolean; piecesFetched: number; rowsVerified: number; rowsRecovered: number };
 
 async function startSimulatorProcess(rows: number, seed: number) {
   const port = await freePort();
@@ -48,6 +50,8 @@ for (const rows of args.scales) {
   const simulatorPeaks: number[] = [];
   const loads: number[] = [];
   let stored = 0;
+  const checks: CrossCheckFigures[] = [];
+  const suburbPassSeconds: number[] = [];
   let url: string;
   try {
     for (let attempt = 0; attempt < args.runs; attempt += 1) {
@@ -58,7 +62,7 @@ for (const rows of args.scales) {
       const started = performance.now();
       const { stderr } = await run(
         "/usr/bin/time",
-        ["-v", process.execPath, "--import", "tsx", "scripts/scrape.ts", "--base-url", simulator.url, "--delay-ms", "0", "--concurrency", String(CONCURRENCY), "--json"],
+        ["-v", process.execPath, "--import", "tsx", "scripts/scrape.ts", "--base-url", simulator.url, "--delay-ms", "0", "--concurrency", String(CONCURRENCY), "--cross-check", "always", "--json"],
         { cwd: PROJECT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" }, maxBuffer: 1 << 26 },
       );
       seconds.push((performance.now() - started) / 1000);
@@ -66,10 +70,17 @@ for (const rows of args.scales) {
       simulatorPeaks.push(simulatorMemory.stop().peakMb);
       const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
       peaks.push(peakKb / 1024);
-      const [count, status] = psql(url, "SELECT (SELECT count(*) FROM valuations), (SELECT status FROM scrape_runs ORDER BY id DESC LIMIT 1)").trim().split("|");
-      if (status !== "succeeded") throw new Error(`the scrape ended ${status}`);
+      const [count, status, complete, crossCheck, phases] = psql(
+        url,
+        `SELECT (SELECT count(*) FROM valuations), status, complete, cross_check::text,
+                (SELECT extract(epoch FROM max(finished_at) - min(started_at))::int FROM scrape_tasks)
+           FROM scrape_runs ORDER BY id DESC LIMIT 1`,
+      ).trim().split("|");
+      if (status !== "succeeded" || complete !== "t") throw new Error(`the scrape ended ${status} (complete: ${complete})`);
       stored = Number(count);
-      console.log(`${scaleLabel(rows)} run ${attempt + 1}: ${seconds.at(-1)!.toFixed(1)} s, ${stored} rows, scraper peak RSS ${peaks.at(-1)!.toFixed(0)} MB`);
+      checks.push(JSON.parse(crossCheck!) as CrossCheckFigures);
+      suburbPassSeconds.push(Number(phases));
+      console.log(`${scaleLabel(rows)} run ${attempt + 1}: ${seconds.at(-1)!.toFixed(1)} s, ${stored} rows, scraper peak RSS ${peaks.at(-1)!.toFixed(0)} MB, cross-check ${crossCheck}`);
     }
   } finally {
     simulator.stop();
@@ -82,7 +93,7 @@ for (const rows of args.scales) {
     "",
     `Measured ${today()} on ${machineLine(DEFAULT_SERVER_URL)}. \`scripts/scrape.ts --delay-ms 0 --concurrency ${CONCURRENCY}\` (the default concurrency) against`,
     "`scripts/simulate-site.ts` in its own process on the same two cores, into an empty database; discovery, every suburb of both",
-    `title types, verification, removals pass; autovacuum's ANALYZE stood in for (\`lib/auto-analyze.ts\`: the machine runs with autovacuum off). Load average before each run: ${loads.map((l) => l.toFixed(2)).join(", ")}.`,
+    `title types, bannered suburbs re-read by volume, the whole-roll cross-check by volume (\`--cross-check always\`), removal checks; autovacuum's ANALYZE stood in for (\`lib/auto-analyze.ts\`: the machine runs with autovacuum off). Load average before each run: ${loads.map((l) => l.toFixed(2)).join(", ")}.`,
     "",
     "| figure | value |",
     "|---|---|",
@@ -90,6 +101,8 @@ for (const rows of args.scales) {
     `| rows stored | ${formatNumber(stored)} (${formatNumber(stored / wall.median)} rows/s) |`,
     `| scraper peak RSS (\`/usr/bin/time -v\`), MB | ${peaks.map((p) => formatNumber(p)).join(", ")} |`,
     `| simulator peak RSS (sampled), MB | ${simulatorPeaks.map((p) => formatNumber(p)).join(", ")} |`,
+    `| suburb pass (first task start to last task end), s | ${suburbPassSeconds.map((p) => formatNumber(p)).join(", ")} |`,
+    `| cross-check: agreed · pieces read · rows verified · recovered | ${checks.map((c) => `${c.agreed ? "yes" : "NO"} · ${formatNumber(c.piecesFetched)} · ${formatNumber(c.rowsVerified)} · ${formatNumber(c.rowsRecovered)}`).join("; ")} |`,
     "",
     `Target ≤ 3 min: ${wall.median <= 180 ? "met" : "missed"}; peak RSS ≤ 500 MB: ${peak <= 500 ? "met" : "missed"}.`,
   ].join("\n");

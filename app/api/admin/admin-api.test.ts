@@ -210,6 +210,7 @@ describe("scrape control", () => {
     expect(done.counters.tasksDone).toBe(done.counters.tasksTotal);
     expect(done.counters.rowsSeen).toBe(1_500);
     expect(done.complete).toBe(true);
+    expect(done.verification).toMatchObject({ complete: true, rowsVerified: 1_500, crossCheck: { ran: true, agreed: true } });
     expect(done.progress.percent).toBe(100);
     expect(done.progress.etaSeconds).toBeNull();
     expect((await harness.call("POST", `/api/admin/scrape-runs/${runId}/resume`, { headers: TOKEN })).status).toBe(409);

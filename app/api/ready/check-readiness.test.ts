@@ -37,6 +37,7 @@ describe("checkReadiness", () => {
         migrations: { ok: true, applied: shipped.length, pending: [] },
         freshness: { ok: false, roll: "gv2022", lastSuccessAt: null, ageHours: null, maxAgeHours: 36 },
       },
+      completeness: { lastRun: null, lastAgreedCrossCheckAt: null },
     });
   });
 
@@ -48,9 +49,37 @@ describe("checkReadiness", () => {
     const fresh = await checkReadiness(db.pool, { ...options, now: new Date("2026-11-28T10:00:00Z") });
     expect(fresh.status).toBe("ready");
     expect(fresh.checks.freshness).toEqual({ ok: true, roll: "gv2022", lastSuccessAt: finishedAt.toISOString(), ageHours: 10, maxAgeHours: 36 });
+    expect(fresh.completeness).toEqual({
+      lastRun: { id: expect.any(Number), finishedAt: finishedAt.toISOString(), complete: true, rowsVerified: 0, rowsRecovered: 0, oddCells: 0, crossCheck: null },
+      lastAgreedCrossCheckAt: null,
+    });
     const stale = await checkReadiness(db.pool, { ...options, now: new Date("2026-11-30T00:00:00Z") });
     expect(stale.status).toBe("not_ready");
     expect(stale.checks.freshness).toMatchObject({ ok: false, ageHours: 48 });
+  });
+
+  it("reports the last run's verification and when the cross-check last agreed, without gating readiness on it", async () => {
+    const agreedAt = new Date("2026-11-28T02:00:00Z");
+    const incompleteAt = new Date("2026-11-28T03:00:00Z");
+    const crossCheck = { ran: true, agreed: true, reason: "no agreed cross-check yet", piecesFetched: 178 };
+    await db.prisma.scrapeRun.create({
+      data: { roll: "gv2022", trigger: "cron", baseUrl: "http://sim/", options: {}, status: "succeeded", wholeRoll: true, complete: true, finishedAt: agreedAt, crossCheck, rowsVerified: 5_000 },
+    });
+    const incomplete = await db.prisma.scrapeRun.create({
+      data: {
+        roll: "gv2022", trigger: "cron", baseUrl: "http://sim/", options: {}, status: "succeeded", wholeRoll: true, complete: false, finishedAt: incompleteAt,
+        crossCheck: { ...crossCheck, agreed: false }, rowsVerified: 4_990, rowsRecovered: 4, oddCells: 7,
+      },
+    });
+    const readiness = await checkReadiness(db.pool, { ...options, now: new Date("2026-11-28T10:00:00Z") });
+    expect(readiness.status).toBe("ready");
+    expect(readiness.completeness).toEqual({
+      lastRun: {
+        id: incomplete.id, finishedAt: incompleteAt.toISOString(), complete: false, rowsVerified: 4_990, rowsRecovered: 4, oddCells: 7,
+        crossCheck: { ran: true, agreed: false, reason: "no agreed cross-check yet" },
+      },
+      lastAgreedCrossCheckAt: agreedAt.toISOString(),
+    });
   });
 
   it("lists a migration the build ships that the database lacks", async () => {

@@ -123,3 +123,29 @@ export async function finishRun(
     },
   });
 }
+
+/** The last run of the roll (not this one) whose cross-check ran and agreed, and when it finished. */
+export async function lastAgreedCrossCheck(db: Database, roll: string, exceptRunId: number): Promise<{ runId: number; finishedAt: Date } | null> {
+  const { rows } = await db.pool.query<{ id: number; finished_at: Date }>(
+    `SELECT id, finished_at FROM scrape_runs
+      WHERE roll = $1 AND id <> $2 AND status = 'succeeded' AND finished_at IS NOT NULL
+        AND cross_check->>'ran' = 'true' AND cross_check->>'agreed' = 'true'
+      ORDER BY finished_at DESC LIMIT 1`,
+    [roll, exceptRunId],
+  );
+  const row = rows[0];
+  return row ? { runId: row.id, finishedAt: row.finished_at } : null;
+}
+
+export async function recordCrossCheck(db: Database, runId: number, crossCheck: { rowsVerified: number }): Promise<void> {
+  await db.pool.query(`UPDATE scrape_runs SET cross_check = $2::jsonb, rows_verified = $3 WHERE id = $1`, [
+    runId,
+    JSON.stringify(crossCheck),
+    crossCheck.rowsVerified,
+  ]);
+}
+
+/** Tasks whose answer still carried the banner after the split by volume. */
+export async function unverifiedTasks(db: Database, runId: number): Promise<ScrapeTask[]> {
+  return db.prisma.scrapeTask.findMany({ where: { runId, verifiedBy: "unverified" }, orderBy: { id: "asc" } });
+}

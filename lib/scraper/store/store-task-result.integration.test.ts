@@ -36,6 +36,7 @@ function property(rateNumber: string, suburbId: string, cells: Partial<Displayed
   return normaliseRow(
     {
       pin,
+      detailHref: pin === null ? null : `../FramePages/SearchDeatils.aspx?id=${pin}&PType=1&FType=1`,
       cells: {
         rateNumber,
         legalDescription: `ERF ${Number(rateNumber)} of ${suburbName}`,
@@ -60,8 +61,9 @@ async function newRun() {
   const tasks = new Map((await pendingTasks(db, run.id)).map((task) => [task.suburbId, task.id]));
   return {
     runId: run.id,
-    store: (suburbId: string, rows: NormalisedValuation[]) =>
-      storeTaskResult(db, { runId: run.id, taskId: tasks.get(suburbId)!, roll: "gv2022", titleType, url: "/x", expected: rows.length, rows }),
+    taskId: (suburbId: string) => tasks.get(suburbId)!,
+    store: (suburbId: string, rows: NormalisedValuation[], extra: Partial<Parameters<typeof storeTaskResult>[1]> = {}) =>
+      storeTaskResult(db, { runId: run.id, taskId: tasks.get(suburbId)!, roll: "gv2022", titleType, url: "/x", expected: rows.length, rows, ...extra }),
   };
 }
 
@@ -218,5 +220,26 @@ describe("storeTaskResult", () => {
     await expect(run.store("101", [property("00000001", "101"), unwritable])).rejects.toThrow(/NaN/);
     expect(await stored()).toEqual([]);
     expect(await run.store("101", [property("00000001", "101")])).toEqual({ added: 1, changed: 0, unchanged: 0, restored: 0 });
+  });
+
+  it("records how the task was verified, rows recovered, odd cells (a few as examples) and the detail link as given", async () => {
+    const run = await newRun();
+    const odd = Array.from({ length: 4 }, (_, i) => ({ rateNumber: `0000000${i}`, column: "marketValue" as const, text: "NaN" }));
+    await run.store("101", [property("00000001", "101")], { verifiedBy: "volumes", recovered: 1, oddCells: odd });
+    await run.store("102", [property("00000002", "102")], { verifiedBy: "small", oddCells: odd });
+    const task = await db.prisma.scrapeTask.findUniqueOrThrow({ where: { id: run.taskId("101") } });
+    expect(task.verifiedBy).toBe("volumes");
+    const stored = await db.prisma.scrapeRun.findUniqueOrThrow({ where: { id: run.runId } });
+    expect(stored).toMatchObject({ rowsRecovered: 1, oddCells: 8 });
+    expect(stored.oddCellExamples).toEqual([...odd, odd[0]]);
+    const { rows } = await db.pool.query("SELECT detail_href FROM valuations WHERE rate_number = '00000001'");
+    expect(rows[0].detail_href).toBe("../FramePages/SearchDeatils.aspx?id=900000001&PType=1&FType=1");
+
+    // A later run keeps the link current, without calling it a change of the property.
+    const second = await newRun();
+    const moved = { ...property("00000001", "101"), detailHref: "../FramePages/SearchDeatils.aspx?id=900000001&PType=5&FType=2" };
+    expect(await second.store("101", [moved])).toEqual({ added: 0, changed: 0, unchanged: 1, restored: 0 });
+    const { rows: after } = await db.pool.query("SELECT detail_href FROM valuations WHERE rate_number = '00000001'");
+    expect(after[0].detail_href).toBe(moved.detailHref);
   });
 });

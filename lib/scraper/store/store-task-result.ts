@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import type { TitleType } from "@/lib/generated/prisma/enums";
-import type { NormalisedValuation } from "../normalise-row";
+import type { NormalisedValuation, OddCell } from "../normalise-row";
 import { upsertValuations, type UpsertCounts } from "./upsert-valuations";
 
 // A finished task is stored whole or not at all: its rows, the task's own row and the run's
@@ -16,7 +16,15 @@ export type TaskResult = {
   url: string;
   expected: number;
   rows: NormalisedValuation[];
+  /** How the task's answer was proven complete: "small", "volumes", "empty" or "unverified". */
+  verifiedBy?: string;
+  /** Rows only a second look (the volume re-read) found. */
+  recovered?: number;
+  oddCells?: OddCell[];
 };
+
+/** Odd cells the run keeps as examples for the run page; the rest are only counted. */
+export const ODD_CELL_EXAMPLES = 5;
 
 export async function storeTaskResult(db: Database, result: TaskResult): Promise<UpsertCounts> {
   const client = await db.pool.connect();
@@ -34,15 +42,30 @@ export async function storeTaskResult(db: Database, result: TaskResult): Promise
     const changed = totals.changed + totals.restored;
     await client.query(
       `UPDATE scrape_tasks SET status = 'done', expected_rows = $2, parsed_rows = $3, rows_added = $4,
-              rows_changed = $5, url = $6, error = NULL, finished_at = now()
+              rows_changed = $5, url = $6, verified_by = $7, error = NULL, finished_at = now()
         WHERE id = $1`,
-      [result.taskId, result.expected, result.rows.length, totals.added, changed, result.url],
+      [result.taskId, result.expected, result.rows.length, totals.added, changed, result.url, result.verifiedBy ?? null],
     );
+    const oddCells = result.oddCells ?? [];
     await client.query(
       `UPDATE scrape_runs SET tasks_done = tasks_done + 1, rows_seen = rows_seen + $2, rows_added = rows_added + $3,
-              rows_changed = rows_changed + $4, rows_unchanged = rows_unchanged + $5, heartbeat_at = now()
+              rows_changed = rows_changed + $4, rows_unchanged = rows_unchanged + $5, rows_recovered = rows_recovered + $6,
+              odd_cells = odd_cells + $7,
+              odd_cell_examples = CASE WHEN $7 = 0 OR jsonb_array_length(odd_cell_examples) >= $9 THEN odd_cell_examples
+                ELSE (SELECT jsonb_agg(e ORDER BY n) FROM jsonb_array_elements(odd_cell_examples || $8::jsonb) WITH ORDINALITY AS x(e, n) WHERE n <= $9) END,
+              heartbeat_at = now()
         WHERE id = $1`,
-      [result.runId, result.rows.length, totals.added, changed, totals.unchanged],
+      [
+        result.runId,
+        result.rows.length,
+        totals.added,
+        changed,
+        totals.unchanged,
+        result.recovered ?? 0,
+        oddCells.length,
+        JSON.stringify(oddCells.slice(0, ODD_CELL_EXAMPLES)),
+        ODD_CELL_EXAMPLES,
+      ],
     );
     await client.query("COMMIT");
     return totals;

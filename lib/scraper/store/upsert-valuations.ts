@@ -58,6 +58,7 @@ const COLUMNS = {
   suburb_id: "text",
   suburb_name: "text",
   pin: "text",
+  detail_href: "text",
   displayed: "jsonb",
   legal_description: "text",
   erf_number: "text",
@@ -90,6 +91,7 @@ function toRecord(row: NormalisedValuation): Record<keyof typeof COLUMNS, CopyVa
     suburb_id: row.suburbId,
     suburb_name: row.suburbName,
     pin: row.pin,
+    detail_href: row.detailHref,
     displayed: row.displayed,
     legal_description: row.legalDescription,
     erf_number: row.erfNumber,
@@ -182,15 +184,18 @@ async function mergeRows(client: ClientBase, { runId, roll, titleType, rows, now
   const counts: UpsertCounts = { added: 0, changed: 0, unchanged: 0, restored: 0 };
   // Equal as a whole means no field differs (diff-valuation.ts compares these same values), so
   // these rows need no lock and no diff: the UPDATE re-checks the condition on the latest version.
+  // The detail link is where the profile is, not a change of the property: it is kept current.
   const { rows: settled } = await client.query<{ rate_number: string }>(
-    `UPDATE valuations v SET last_seen_at = $4, last_seen_run_id = $5
-       FROM jsonb_to_recordset($1::jsonb) AS s(rate_number text, displayed jsonb, suburb_id text, pin text)
+    `UPDATE valuations v SET last_seen_at = $4, last_seen_run_id = $5, detail_href = s.detail_href
+       FROM jsonb_to_recordset($1::jsonb) AS s(rate_number text, displayed jsonb, suburb_id text, pin text, detail_href text)
       WHERE v.roll = $2 AND v.title_type = $3::title_type AND v.rate_number = s.rate_number
         AND v.removed_at IS NULL AND v.last_seen_run_id <> $5
         AND v.displayed = s.displayed AND v.suburb_id = s.suburb_id AND v.pin IS NOT DISTINCT FROM s.pin
       RETURNING v.rate_number`,
     [
-      JSON.stringify(rows.map((row) => ({ rate_number: row.rateNumber, displayed: row.displayed, suburb_id: row.suburbId, pin: row.pin }))),
+      JSON.stringify(
+        rows.map((row) => ({ rate_number: row.rateNumber, displayed: row.displayed, suburb_id: row.suburbId, pin: row.pin, detail_href: row.detailHref })),
+      ),
       roll,
       titleType,
       now,

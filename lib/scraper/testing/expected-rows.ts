@@ -1,9 +1,15 @@
-import { RESULT_COLUMNS, displayedCells } from "@/lib/simulator/display-property";
+import { RESULT_COLUMNS } from "@/lib/simulator/display-property";
+import { expectedCells, type ExpectedCells } from "@/lib/simulator/expected-cells";
 import type { SimRoll } from "@/lib/simulator/sim-roll";
 import type { SimProperty } from "@/lib/simulator/sim-types";
 
 // The database row the scraper should have stored for a simulated property, built from the
 // simulator's typed ground truth (not from its HTML), so a test compares the two independently.
+// `truth` is the simulator's own expectedCells under its live switches (odd cells are null, the
+// detail link carries the property's PType/FType); without it, the default profile's.
+
+type Truth = (p: SimProperty) => ExpectedCells;
+const DEFAULT_TRUTH: Truth = (p) => expectedCells(p, { oddCells: { share: 0 }, detailTypesFromData: false }, 0);
 
 export type ExpectedRow = {
   rate_number: string;
@@ -11,6 +17,7 @@ export type ExpectedRow = {
   suburb_id: string;
   suburb_name: string;
   pin: string;
+  detail_href: string;
   displayed: Record<string, string>;
   erf_number: string | null;
   portion_number: string | null;
@@ -31,20 +38,22 @@ export type ExpectedRow = {
 };
 
 export const EXPECTED_COLUMNS = [
-  "rate_number", "title_type", "suburb_id", "suburb_name", "pin", "displayed", "erf_number", "portion_number",
+  "rate_number", "title_type", "suburb_id", "suburb_name", "pin", "detail_href", "displayed", "erf_number", "portion_number",
   "is_remainder", "township", "is_farm", "scheme_name", "section_number", "street_number", "street_name",
   "locality", "first_owner", "use_code", "use_description", "rating_category", "market_value", "registered_extent",
 ] as const;
 
-export function expectedRow(p: SimProperty): ExpectedRow {
+export function expectedRow(p: SimProperty, truth: Truth = DEFAULT_TRUTH): ExpectedRow {
   const full = p.titleType === "full";
-  const cells = displayedCells(p);
+  const shown = truth(p);
+  const cells = shown.cells;
   return {
     rate_number: p.rateNumber === "" ? `PIN:${p.pin}` : p.rateNumber,
     title_type: p.titleType,
     suburb_id: String(p.suburbId),
     suburb_name: p.suburbName,
     pin: p.pin,
+    detail_href: shown.detailHref,
     displayed: Object.fromEntries(RESULT_COLUMNS.map((column, i) => [column, (cells[i] ?? "").trim()])),
     erf_number: full ? String(p.erfNumber) : null,
     portion_number: full && p.portionNumber !== null ? String(p.portionNumber) : null,
@@ -61,15 +70,15 @@ export function expectedRow(p: SimProperty): ExpectedRow {
     use_code: p.useCode,
     use_description: p.useCode === null ? null : p.useDescription,
     rating_category: p.ratingCategory,
-    market_value: p.marketValue,
-    registered_extent: p.registeredExtent,
+    market_value: shown.marketValue,
+    registered_extent: shown.registeredExtent,
   };
 }
 
-export function expectedRows(roll: SimRoll): Map<string, ExpectedRow> {
+export function expectedRows(roll: SimRoll, truth: Truth = DEFAULT_TRUTH): Map<string, ExpectedRow> {
   const rows = new Map<string, ExpectedRow>();
   for (const p of roll.properties()) {
-    const row = expectedRow(p);
+    const row = expectedRow(p, truth);
     rows.set(`${row.title_type}:${row.rate_number}`, row);
   }
   return rows;

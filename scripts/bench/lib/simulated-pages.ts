@@ -25,6 +25,7 @@ export async function simulatedRoll(rows: number, seed: number): Promise<Simulat
     get requests() {
       return requests;
     },
+    pausedUntil: null,
   };
   const discovery = await discoverSite(client, TITLE_TYPES);
   const tasks = planSuburbTasks(discovery, TITLE_TYPES);

@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { formatCount, formatDateTime, formatDuration, formatRate } from "@/lib/admin/display-format";
+import { describePause } from "@/lib/admin/run-pause";
 import type { RunDetailJson } from "@/lib/admin/run-queries";
+import { describeCrossCheck } from "@/lib/admin/run-verification";
 import { RunStateBadge } from "../../run-state-badge";
 
 // Watches a run: polls GET /api/admin/scrape-runs/{id} every second while it is going (and every
@@ -88,6 +90,11 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
           This run&apos;s process stopped without finishing (no heartbeat since {formatDateTime(run.heartbeatAt)}). Resume it to continue from its unfinished tasks.
         </p>
       )}
+      {describePause(run.pause) && (
+        <p role="status" data-testid="site-down" className="rounded border border-amber-300 bg-amber-50 p-2">
+          {describePause(run.pause)}
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-slate-600">Roll</dt><dd>{run.roll}</dd>
         <dt className="text-slate-600">Trigger</dt><dd>{run.trigger}{run.triggeredBy ? ` (${run.triggeredBy})` : ""}</dd>
@@ -97,7 +104,18 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
         <dt className="text-slate-600">Suburbs</dt><dd>{run.options.suburbIds ? formatCount(run.options.suburbIds.length) : "all"}</dd>
         <dt className="text-slate-600">Rate</dt><dd data-testid="rate">{formatRate(run.progress.rowsPerSecond)}</dd>
         <dt className="text-slate-600">Time left</dt><dd>{run.progress.etaSeconds === null ? "–" : `about ${formatDuration(run.progress.etaSeconds * 1000)}`}</dd>
+        <dt className="text-slate-600">Paused (site down)</dt><dd data-testid="paused-time">{run.pause.pausedMs > 0 ? formatDuration(run.pause.pausedMs) : "never"}</dd>
       </dl>
+      {run.pause.warnings.length > 0 && (
+        <div className="text-sm">
+          <h2 className="font-medium">Warnings</h2>
+          <ul className="list-disc pl-5">
+            {run.pause.warnings.map((warning) => (
+              <li key={`${warning.at}:${warning.message}`}>{formatDateTime(warning.at)}: {warning.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="space-y-2">
         <p className="font-medium" data-testid="tasks-done">
           {formatCount(c.tasksDone)} of {formatCount(c.tasksTotal)} tasks done{c.tasksFailed > 0 ? `, ${formatCount(c.tasksFailed)} failed` : ""} ({run.progress.percent}%)
@@ -124,6 +142,16 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
           <tr><th scope="row" className="pr-4 font-normal text-slate-600">Detail pages</th><td className="text-right">{formatCount(c.detailsFetched)}</td></tr>
         </tbody>
       </table>
+      <section className="space-y-1 text-sm" aria-labelledby="completeness">
+        <h2 id="completeness" className="font-medium">Completeness</h2>
+        <p data-testid="cross-check">{describeCrossCheck(run.verification)}</p>
+        <p>
+          {formatCount(run.verification.rowsRecovered)} rows recovered by a second look · {formatCount(run.verification.oddCells)} odd cells (NaN, negative) stored as empty
+          {run.verification.oddCellExamples.length > 0 &&
+            `, e.g. ${run.verification.oddCellExamples.map((cell) => `${cell.rateNumber} ${cell.column === "marketValue" ? "market value" : "extent"} "${cell.text}"`).join(", ")}`}
+        </p>
+        {run.verification.crossCheck?.examples.map((example) => <p key={example} className="text-slate-600">{example}</p>)}
+      </section>
       {run.error && <p className="rounded border border-slate-300 bg-slate-50 p-2 text-sm"><span className="font-medium">Outcome:</span> {run.error}</p>}
       <div>
         <h2 className="text-lg font-semibold">Failed tasks</h2>

@@ -1,0 +1,25 @@
+import { parseJsonBody } from "@/lib/admin/parse-json-body";
+import { adminProblem } from "@/lib/auth/admin-problem";
+import { adminRoute } from "@/lib/auth/admin-route";
+import { runAdminProbe, runProbeInputSchema } from "@/lib/probe/admin-probe";
+import { latestProbes } from "@/lib/probe/site-probes";
+
+// GET: the latest probe of each roll. POST: probe the roll's site now (a handful of requests, up to
+// two minutes) and answer 201 with the stored report, or 409 while another probe runs.
+
+export const dynamic = "force-dynamic";
+
+export const GET = adminRoute(async (_request, { db }) => Response.json({ data: await latestProbes(db) }));
+
+export const POST = adminRoute(async (request, { db, actor, audit }) => {
+  const body = await parseJsonBody(request, runProbeInputSchema);
+  if (!body.ok) return body.response;
+  const outcome = await runAdminProbe(db, { ...body.value, triggeredBy: actor.label });
+  if (outcome.kind === "busy") {
+    await audit({ action: "site-probe.run", outcome: "refused", details: { ...body.value, reason: `a probe of ${outcome.roll} is running` } });
+    return adminProblem({ type: "/problems/probe-in-progress", title: "A probe is already running", status: 409, detail: `A probe of ${outcome.roll} is running; wait for it to finish.` });
+  }
+  const { probe } = outcome;
+  await audit({ action: "site-probe.run", target: `site-probe:${probe.id}`, details: { ...body.value, verdict: probe.report?.verdict ?? null, baseUrl: probe.baseUrl } });
+  return Response.json(probe, { status: 201 });
+});
