@@ -129,7 +129,7 @@ describe("OWNER_NAMES=full (the municipality's own deployment)", () => {
     owned = await prepare(api);
     // For the property-mode test that replays it.
     const page = (await ok(api, "/api/valuations?limit=5")).json<ValuationList>();
-    fullModeCursor = new URL(page.next!).searchParams.get("cursor")!;
+    fullModeCursor = new URL(page.next!, "http://localhost").searchParams.get("cursor")!;
   });
   afterAll(async () => api?.close());
 
