@@ -3,6 +3,7 @@
 // with a progress bar, builds the app if needed and serves it on http://localhost:3000, and runs the
 // worker (in this process) that runs the scrapes started from /admin.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createOneTimeAdminCredentials } from "@/lib/auth/one-time-password";
@@ -77,9 +78,11 @@ if (!existsSync(".next/BUILD_ID")) {
 
 // Unless an admin password is configured, this run gets a one-time one (only its hash reaches the server).
 const admin = config.ADMIN_PASSWORD ? null : await createOneTimeAdminCredentials();
+// `next start` is production, which refuses the built-in cursor key: this run gets a key of its own.
+const cursorSecret = process.env.CURSOR_SECRET ? {} : { CURSOR_SECRET: randomBytes(24).toString("base64url") };
 const server = spawn("npx", ["next", "start", "-p", String(numbers.port)], {
   stdio: "inherit",
-  env: { ...process.env, ...admin?.env, DATABASE_URL: database.url, VALUATION_BASE_URL: sim.url, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, ...admin?.env, ...cursorSecret, DATABASE_URL: database.url, VALUATION_BASE_URL: sim.url, NEXT_TELEMETRY_DISABLED: "1" },
 });
 // The web server only queues admin runs; this is the worker that runs them (as the cron role does).
 const workerDb = createDatabase(database.url, 4);
