@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { ValuationList } from "@/lib/valuations/valuation-schema";
+import { freePort } from "./testing/standalone-server";
 
 // The README's first command, `npm run demo`, as a newcomer runs it: database, simulated site,
 // scrape, then the app (`next start`, so production settings apply) and the worker. It runs on a
@@ -17,14 +16,6 @@ let demo: ChildProcess;
 let output = "";
 let appUrl: string;
 let password: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until<T>(probe: () => Promise<T | null>, what: string, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

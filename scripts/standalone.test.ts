@@ -1,7 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer, connect } from "node:net";
-import type { AddressInfo } from "node:net";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,52 +10,12 @@ import { createLogger } from "@/lib/log";
 import { runScrape } from "@/lib/scraper/run-scrape";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
 import { startSimulator, type Simulator } from "@/lib/simulator/server";
+import { assembleWeb, ensureBuild, freePort, until } from "./testing/standalone-server";
 
 // What the image's web role runs, outside Docker: the standalone output laid out as the Dockerfile
 // lays it out (deploy-files.test.ts checks that it does), started with `node server.js` against a
 // migrated database. Needs `next build`; when the build is missing or older than the code, this
 // test runs it (scripts/test.sh builds first, so in CI it is fresh).
-
-const root = path.join(import.meta.dirname, "..");
-const standalone = path.join(root, ".next", "standalone");
-const BUILD_INPUTS = ["app", "lib", "public", "prisma/migrations", "next.config.mjs", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-
-function newestInput(entry: string): number {
-  const full = path.join(root, entry);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return /\.test\.ts$/.test(entry) ? 0 : stat.mtimeMs;
-  return Math.max(0, ...readdirSync(full).filter((name) => name !== "testing").map((name) => newestInput(path.join(entry, name))));
-}
-
-function ensureBuild() {
-  const server = path.join(standalone, "server.js");
-  if (existsSync(server) && statSync(server).mtimeMs >= Math.max(...BUILD_INPUTS.map(newestInput))) return;
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (build.status !== 0) throw new Error(`next build failed:\n${(build.stdout + build.stderr).slice(-4_000)}`);
-}
-
-/** The Dockerfile's web layout: standalone output, .next/static and public beside server.js. */
-function assembleWeb(): string {
-  const web = path.join(mkdtempSync(path.join(tmpdir(), "dvre-web-")), "web");
-  cpSync(standalone, web, { recursive: true, verbatimSymlinks: true });
-  cpSync(path.join(root, ".next", "static"), path.join(web, ".next", "static"), { recursive: true });
-  cpSync(path.join(root, "public"), path.join(web, "public"), { recursive: true });
-  return web;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -69,15 +28,7 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-let web: string;
+let web: { dir: string; remove: () => void };
 let sim: Simulator;
 let testDb: TestDatabase;
 let db: Database;
@@ -94,7 +45,7 @@ beforeAll(async () => {
   db = createDatabase(testDb.url, 3);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(web, "server.js")], {
+  server = spawn(process.execPath, [path.join(web.dir, "server.js")], {
     cwd: tmpdir(),
     env: {
       PATH: process.env.PATH,
@@ -125,7 +76,7 @@ afterAll(async () => {
   if (db) await closeDatabase(db);
   await testDb?.drop();
   await sim?.close();
-  if (web) rmSync(path.dirname(web), { recursive: true, force: true });
+  web?.remove();
 });
 
 describe("node server.js, as the image runs it", () => {
@@ -164,11 +115,11 @@ describe("node server.js, as the image runs it", () => {
   });
 
   it("serves the static files the Dockerfile copies beside it", async () => {
-    const chunks = path.join(web, ".next", "static", "chunks");
+    const chunks = path.join(web.dir, ".next", "static", "chunks");
     const chunk = readdirSync(chunks).find((name) => name.endsWith(".js"));
     expect(chunk).toBeDefined();
     expect((await fetch(`${base}/_next/static/chunks/${chunk}`)).status).toBe(200);
-    const publicFile = readdirSync(path.join(web, "public")).find((name) => statSync(path.join(web, "public", name)).isFile());
+    const publicFile = readdirSync(path.join(web.dir, "public")).find((name) => statSync(path.join(web.dir, "public", name)).isFile());
     expect(publicFile).toBeDefined();
     expect((await fetch(`${base}/${publicFile}`)).status).toBe(200);
   });
