@@ -13,6 +13,12 @@ export interface RollChanges {
 
 const NO_CHANGES: RollChanges = { extras: [], removed: new Set(), overrides: new Map() };
 
+/** Each base record's volume as a small code, built on the first volume query and shared by every generation. */
+interface VolumeIndex {
+  codeByVolume: Map<string, number>;
+  codes: Uint16Array;
+}
+
 /**
  * One valuation roll: a compact base table plus the changes of later generations.
  * Properties are derived on demand, so a million-row roll costs a few megabytes.
@@ -27,6 +33,7 @@ export class SimRoll {
     private readonly schemes: readonly SimScheme[],
     private readonly table: RecordTable,
     readonly changes: RollChanges = NO_CHANGES,
+    private readonly volumeIndex: { built?: VolumeIndex } = {},
   ) {
     this.extraIndexByCounter = new Map(changes.extras.map((l, i) => [l.counter, i]));
     this.schemeIndexByName = new Map(schemes.map((s, i) => [s.name, i]));
@@ -39,7 +46,7 @@ export class SimRoll {
 
   /** A new roll with other changes on the same base. */
   withChanges(changes: RollChanges): SimRoll {
-    return new SimRoll(this.id, this.catalog, this.schemes, this.table, changes);
+    return new SimRoll(this.id, this.catalog, this.schemes, this.table, changes, this.volumeIndex);
   }
 
   layoutOf(counter: number): RecordLayout | undefined {
@@ -106,9 +113,21 @@ export class SimRoll {
       if (schemeIndex === -3) return [];
     }
     const rateFilter = criteria.rateNumber.trim();
+    // A volume filter skips base records of other volumes without deriving them (the real site's
+    // database has an index; a whole-roll scan per volume made the cross-check minutes long at 1M).
+    // An overridden record is always derived, as its override decides.
+    let volumeCodes: Uint16Array | null = null;
+    let volumeCode = 0;
+    if (criteria.volumeNo !== "") {
+      const index = this.baseVolumes();
+      volumeCodes = index.codes;
+      volumeCode = index.codeByVolume.get(criteria.volumeNo.trim()) ?? 0;
+    }
+    const overrides = this.changes.overrides;
     const out: SimProperty[] = [];
     for (const s of suburbIndices) {
       for (const index of this.table.buckets.get(bucketKey(title, s)) ?? []) {
+        if (volumeCodes && volumeCodes[index] !== volumeCode && !(overrides.size > 0 && overrides.has(this.table.counters[index] ?? 0))) continue;
         if (schemeIndex >= 0 && this.table.schemes[index] !== schemeIndex) continue;
         if (rateFilter !== "") {
           const rate = this.table.rates[index] ?? -1;
@@ -123,6 +142,24 @@ export class SimRoll {
       if (p && matchesCriteria(p, criteria)) out.push(p);
     }
     return out.sort(compareByRateNumber);
+  }
+
+  /** Volume codes of the base records as derived (code 0: no volume has that code). */
+  private baseVolumes(): VolumeIndex {
+    if (this.volumeIndex.built) return this.volumeIndex.built;
+    const codeByVolume = new Map<string, number>();
+    const codes = new Uint16Array(this.table.length);
+    for (let i = 0; i < this.table.length; i++) {
+      const volume = deriveProperty(this.catalog, this.schemes, this.id, layoutAt(this.table, i)).volumeNo;
+      let code = codeByVolume.get(volume);
+      if (code === undefined) {
+        code = codeByVolume.size + 1;
+        codeByVolume.set(volume, code);
+      }
+      codes[i] = code;
+    }
+    this.volumeIndex.built = { codeByVolume, codes };
+    return this.volumeIndex.built;
   }
 
   /** Counters whose properties may differ from the base table (for diffs between generations). */
