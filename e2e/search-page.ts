@@ -1,8 +1,13 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 // Reading the search page the way a person sees it: the results table (desktop) and its status.
 
 export const results = (page: Page) => page.getByTestId("results");
+
+/** Waits until React has hydrated an element (its fiber is attached): keys typed before that reach the server-rendered box only. */
+export async function hydrated(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+}
 
 /** Waits until the results for the current URL are shown (no request in flight). */
 export async function settled(page: Page): Promise<void> {

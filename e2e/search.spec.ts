@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { columnTexts, randValue, results, searchFor, settled, shownRateNumbers, shownTotal, urlParam } from "./search-page";
+import { columnTexts, hydrated, randValue, results, searchFor, settled, shownRateNumbers, shownTotal, urlParam } from "./search-page";
 import { queryStack } from "./stack";
 
 // The search page against the scraped simulator roll: find by rate number, address and legal
@@ -165,6 +165,7 @@ test("shows an error with a working retry when the API fails", async ({ page }) 
 test("only the last of quickly typed searches is shown", async ({ page }) => {
   const row = await sampleRow();
   const box = page.getByLabel("Street, rate number, erf or scheme");
+  await hydrated(box);
   await box.pressSequentially(row.rate_number, { delay: 40 });
   await expect.poll(() => urlParam(page, "q")).toBe(row.rate_number);
   expect((await shownRateNumbers(page))[0]).toBe(row.rate_number);
