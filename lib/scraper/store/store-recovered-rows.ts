@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import type { TitleType } from "@/lib/generated/prisma/enums";
 import type { NormalisedValuation } from "../normalise-row";
+import { inTransaction } from "./in-transaction";
 import { upsertValuations, type UpsertCounts } from "./upsert-valuations";
 
 // Rows a second look found that the suburb pass did not (the cross-check's volume pass, or a
@@ -15,10 +16,7 @@ export async function storeRecoveredRows(
   if (input.rows.length === 0) return totals;
   const bySuburb = new Map<string, NormalisedValuation[]>();
   for (const row of input.rows) bySuburb.set(row.suburbId, [...(bySuburb.get(row.suburbId) ?? []), row]);
-  const client = await db.pool.connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
+  return inTransaction(db.pool, async (client) => {
     for (const rows of bySuburb.values()) {
       const counts = await upsertValuations(client, { runId: input.runId, roll: input.roll, titleType: input.titleType, rows, now: new Date() });
       totals.added += counts.added;
@@ -32,14 +30,6 @@ export async function storeRecoveredRows(
         WHERE id = $1`,
       [input.runId, input.rows.length, totals.added, totals.changed + totals.restored, totals.unchanged],
     );
-    await client.query("COMMIT");
     return totals;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import type { TitleType } from "@/lib/generated/prisma/enums";
 import type { NormalisedValuation, OddCell } from "../normalise-row";
+import { inTransaction } from "./in-transaction";
 import { upsertValuations, type UpsertCounts } from "./upsert-valuations";
 
 // A finished task is stored whole or not at all: its rows, the task's own row and the run's
@@ -27,11 +28,7 @@ export type TaskResult = {
 export const ODD_CELL_EXAMPLES = 5;
 
 export async function storeTaskResult(db: Database, result: TaskResult): Promise<UpsertCounts> {
-  const client = await db.pool.connect();
-  let broken = false;
-  try {
-    // No JIT: compiling a plan costs more than running any statement of one task.
-    await client.query("BEGIN; SET LOCAL jit = off");
+  return inTransaction(db.pool, async (client) => {
     const totals = await upsertValuations(client, {
       runId: result.runId,
       roll: result.roll,
@@ -67,17 +64,8 @@ export async function storeTaskResult(db: Database, result: TaskResult): Promise
         ODD_CELL_EXAMPLES,
       ],
     );
-    await client.query("COMMIT");
     return totals;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    // A connection that could not even roll back is discarded, not returned to the pool.
-    client.release(broken);
-  }
+  });
 }
 
 /** How many rows the roll had in this suburb before: an empty answer for a suburb that had rows is an anomaly. */
