@@ -1,10 +1,23 @@
-import { defineConfig, devices } from "@playwright/test";
+import { chromium, defineConfig, devices } from "@playwright/test";
+import { fileExists, findBrowser } from "./e2e/find-browser";
 
 // End-to-end tests against `next start` on a freshly scraped simulator roll (e2e/start-stack.ts).
-// Needs a prior `next build`. Debian's Chromium: no browser download.
+// Needs a prior `next build`. The browser: Playwright's own when installed, else CHROMIUM_PATH,
+// else a Chromium or Chrome on PATH (Debian's /usr/bin/chromium on CI: no browser download).
+const browser = findBrowser({
+  env: process.env,
+  playwrightChromium: chromium.executablePath(),
+  platform: process.platform,
+  exists: fileExists,
+});
+if (browser.source === "none") {
+  console.error(browser.message);
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: "e2e",
+  testMatch: "**/*.spec.ts",
   workers: 1,
   retries: 0,
   fullyParallel: false,
@@ -23,7 +36,7 @@ export default defineConfig({
     // for one run with --trace on.
     trace: "off",
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: browser.executablePath,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
