@@ -4,14 +4,15 @@ import { exportPool } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { ExportSlots, exportRefusal } from "./export-slots";
 import type { CsvExportOptions } from "./export-csv-query";
+import { EXPORT_CONTENT_TYPES, exportFilename } from "./export-filename";
 import { exportValuations, type ExportFormat } from "./export-valuations";
 import type { ValuationFilters } from "./list-query-schema";
 import type { Sort } from "./sort-fields";
 
 // An export as the API starts it: a slot first (EXPORT_MAX_CONCURRENT per process, of which
-// EXPORT_MAX_PER_CLIENT per client; refused at once: an ApiError, 503 / 429), then the stream on the export
-// pool, ended when its reader takes nothing for EXPORT_STALL_TIMEOUT_SECONDS. The slot is freed
-// when the stream ends, however it ends.
+// EXPORT_MAX_PER_CLIENT per client; refused at once: an ApiError, 503 / 429), then the stream on
+// the export pool, ended when its reader takes nothing for EXPORT_STALL_TIMEOUT_SECONDS. The slot
+// is freed when the stream ends, however it ends.
 
 const cache = globalThis as unknown as { __exportSlots?: ExportSlots };
 
@@ -19,8 +20,18 @@ export function exportSlots(): ExportSlots {
   return (cache.__exportSlots ??= new ExportSlots(config.EXPORT_MAX_CONCURRENT, config.EXPORT_MAX_PER_CLIENT));
 }
 
+type ExportRequest = { filters: ValuationFilters; sort: Sort; format: ExportFormat };
+
+/** The download: the stream as an attachment named after the roll and the date its data is as at. */
+export function exportResponse(request: ExportRequest, client: string, search: CsvExportOptions, asAt: Date | null): Response {
+  const filename = exportFilename(request.filters.roll, request.format, asAt ?? new Date());
+  return new Response(openExport(request, client, search), {
+    headers: { "Content-Type": EXPORT_CONTENT_TYPES[request.format], "Content-Disposition": `attachment; filename="${filename}"` },
+  });
+}
+
 export function openExport(
-  request: { filters: ValuationFilters; sort: Sort; format: ExportFormat },
+  request: ExportRequest,
   client: string,
   search: CsvExportOptions,
 ): ReadableStream<Uint8Array> {

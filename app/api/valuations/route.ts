@@ -9,10 +9,9 @@ import { publicLink } from "@/lib/api/public-url";
 import { config } from "@/lib/config";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { CursorError } from "@/lib/valuations/cursor";
-import { exportFilename, EXPORT_CONTENT_TYPES } from "@/lib/valuations/export-filename";
 import { listQuerySchemaFor, toListQuery } from "@/lib/valuations/list-query-schema";
 import { listValuations } from "@/lib/valuations/list-valuations";
-import { openExport } from "@/lib/valuations/open-export";
+import { exportResponse } from "@/lib/valuations/open-export";
 import type { ValuationList } from "@/lib/valuations/valuation-schema";
 
 export const dynamic = "force-dynamic";
@@ -34,14 +33,10 @@ export const GET = cachedPublicGet(
     answer: async (query, { db, request, url, version, asAt, meta }): Promise<ValuationList | Response> => {
       const owners = ownerPolicy(config.OWNER_NAMES);
       const search = { ownerSearch: owners.search, ownersInLists: owners.inLists };
-      if (query.format !== "json") {
-        const stream = openExport({ filters: query.filters, sort: query.sort, format: query.format }, clientAddress(request.headers), search);
-        const filename = exportFilename(query.roll, query.format, asAt ?? new Date());
-        return new Response(stream, { headers: { "Content-Type": EXPORT_CONTENT_TYPES[query.format], "Content-Disposition": `attachment; filename="${filename}"` } });
-      }
+      if (query.format !== "json") return exportResponse({ ...query, format: query.format }, clientAddress(request.headers), search, asAt);
       const page = await listValuations(db.pool, query, { ...search, cursorSecret: config.CURSOR_SECRET, dataVersion: version.tag }).catch(cursorProblem);
       const next = page.nextCursor === null ? null : nextPageUrl(request.headers, url, page.nextCursor);
-      const body = { data: page.data, next, ...(page.total !== undefined ? { total: page.total } : {}), meta };
+      const body: ValuationList = { data: page.data, next, ...(page.total !== undefined ? { total: page.total } : {}), meta };
       return next ? Response.json(body, { headers: { Link: `<${next}>; rel="next"` } }) : body;
     },
   },
