@@ -20,7 +20,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     try {
       body = JSON.parse(text);
     } catch {
-      return { ok: false, response: invalidParameters([{ parameter: "body", message: "is not valid JSON" }]) };
+      return { ok: false, response: invalidParameters([{ parameter: "body", message: "is not valid JSON" }]).toResponse() };
     }
   }
   const parsed = schema.safeParse(body);
@@ -30,5 +30,5 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
       ? issue.keys.map((key) => ({ parameter: key, message: "is not a field of this request" }))
       : [{ parameter: issue.path.length > 0 ? issue.path.join(".") : "body", message: issue.message }],
   );
-  return { ok: false, response: invalidParameters(errors) };
+  return { ok: false, response: invalidParameters(errors).toResponse() };
 }

@@ -11,11 +11,11 @@ import { runIdSchema } from "./start-run-input";
 /** The run id of a route, or the 400 answer for a malformed one. */
 export function parseRunId(raw: string): { ok: true; id: number } | { ok: false; response: Response } {
   const parsed = runIdSchema.safeParse(raw);
-  return parsed.success ? { ok: true, id: parsed.data } : { ok: false, response: invalidParameters([{ parameter: "id", message: "must be a run number" }]) };
+  return parsed.success ? { ok: true, id: parsed.data } : { ok: false, response: invalidParameters([{ parameter: "id", message: "must be a run number" }]).toResponse() };
 }
 
 export function runNotFound(id: number): Response {
-  return notFound(`There is no scrape run #${id}.`);
+  return notFound(`There is no scrape run #${id}.`).toResponse();
 }
 
 /** 202 with the queued run (and whether a worker will pick it up), or 409 naming the run that holds the roll. */

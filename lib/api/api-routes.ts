@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE } from "./problem";
+import { ApiError, notFound } from "./problem";
 
 // Every /api route and the methods its route.ts exports (api-routes.test.ts checks this list against
 // the files). Next answers a method a route does not export with an empty 405: the proxy (proxy.ts)
@@ -38,19 +38,12 @@ export function allowedMethods(pathname: string): string[] | null {
   return matchers.find((matcher) => matcher.regex.test(pathname))?.allow ?? null;
 }
 
-function problem(body: { type: string; title: string; status: number; detail: string }, method: string, headers: Record<string, string> = {}): Response {
-  return new Response(method.toUpperCase() === "HEAD" ? null : JSON.stringify(body), {
-    status: body.status,
-    headers: { "Content-Type": PROBLEM_CONTENT_TYPE, "Cache-Control": "no-store", ...headers },
-  });
-}
-
 export function methodNotAllowed(pathname: string, method: string, allow: readonly string[]): Response {
   const detail = `${pathname} does not take ${method.toUpperCase()}; it takes ${allow.join(", ")}.`;
-  return problem({ type: "/problems/method-not-allowed", title: "Method not allowed", status: 405, detail }, method, { Allow: allow.join(", ") });
+  return new ApiError({ type: "/problems/method-not-allowed", title: "Method not allowed", status: 405, detail }, { Allow: allow.join(", ") }).toResponse(method);
 }
 
 export function apiNotFound(pathname: string, method: string): Response {
   const detail = `There is no API endpoint at ${pathname}. The API is described at /api/openapi.json.`;
-  return problem({ type: "/problems/not-found", title: "Not found", status: 404, detail }, method);
+  return notFound(detail).toResponse(method);
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { invalidParameters } from "./problem";
 
 // Turns a URL's query string into the typed input of an endpoint, or the list of what is wrong
 // with it: every bad, unknown or repeated parameter, by name.
@@ -26,6 +27,31 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
     }
   }
   return { ok: false, errors };
+}
+
+type PathSchemas = Record<string, z.ZodType>;
+type PathInput<P extends PathSchemas> = { [K in keyof P]: z.output<P[K]> };
+
+/**
+ * An endpoint's typed input: its path parameters (checked against `path.schemas`) and its query, or
+ * an ApiError (400) naming every bad parameter, path parameters first.
+ */
+export function parseInput<S extends z.ZodType<object>, P extends PathSchemas = Record<never, z.ZodType>>(
+  schema: S,
+  params: URLSearchParams,
+  path?: { schemas: P; values: Record<string, string> },
+): z.output<S> & PathInput<P> {
+  const pathValues: Record<string, unknown> = {};
+  const errors: ParameterError[] = [];
+  for (const [name, pathSchema] of Object.entries(path?.schemas ?? {})) {
+    const parsed = pathSchema.safeParse(path?.values[name]);
+    if (parsed.success) pathValues[name] = parsed.data;
+    else errors.push({ parameter: name, message: parsed.error.issues[0]?.message ?? "is not valid" });
+  }
+  const query = parseQuery(schema, params);
+  if (!query.ok) errors.push(...query.errors);
+  if (!query.ok || errors.length > 0) throw invalidParameters(errors);
+  return { ...query.value, ...pathValues } as z.output<S> & PathInput<P>;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, values: Record<string, string>): ParameterError[] {

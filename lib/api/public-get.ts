@@ -5,12 +5,12 @@ import { withRequestLog } from "@/lib/request-logging";
 import { clientAddress } from "./client-address";
 import { CORS_HEADERS } from "./cors";
 import { logError } from "./log-error";
-import { internalError, problemResponse } from "./problem";
+import { ApiError, internalError } from "./problem";
 import { RateLimiter, rateLimitHeaders, type RateLimitDecision } from "./rate-limiter";
 
 // Wraps a public GET handler: a request id and one log line per request, per-client rate limit (429
-// with Retry-After; RateLimit-* headers on every answer), CORS, and any unexpected error turned into
-// a logged 500 problem with no internals.
+// with Retry-After; RateLimit-* headers on every answer), CORS, a thrown ApiError answered as its
+// problem, and any other error turned into a logged 500 problem with no internals.
 
 const cache = globalThis as unknown as { __apiRateLimiter?: RateLimiter };
 const onLimiterError = (error: Error) => log.warn("rate limit not checked: the database did not answer", { error: error.message });
@@ -31,17 +31,20 @@ export const EXPORT_COST = Math.max(1, Math.ceil(config.RATE_LIMIT_PER_MINUTE / 
 
 export type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 
-export function publicGet<C>(
-  handler: RouteHandler<C>,
-  options: { cost?: (request: Request) => number; rateLimited?: boolean } = {},
-): RouteHandler<C> {
+export type PublicGetOptions = {
+  /** What the request costs in page requests (an export costs EXPORT_COST). */
+  cost?: (request: Request) => number;
+  rateLimited?: boolean;
+};
+
+export function publicGet<C>(handler: RouteHandler<C>, options: PublicGetOptions = {}): RouteHandler<C> {
   return withRequestLog(async (request, context) => {
     let limitHeaders: Record<string, string> = {};
     if (options.rateLimited !== false) {
       const decision = await takeToken(clientAddress(request.headers), options.cost?.(request) ?? 1);
       limitHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) {
-        return problemResponse(
+        return new ApiError(
           {
             type: "/problems/rate-limited",
             title: "Too many requests",
@@ -49,17 +52,23 @@ export function publicGet<C>(
             detail: `This client has used its ${decision.limit} requests per minute (an export counts as ${EXPORT_COST}). Retry after ${decision.retryAfterSeconds} seconds.`,
           },
           { ...CORS_HEADERS, ...limitHeaders },
-        );
+        ).toResponse();
       }
     }
     let response: Response;
     try {
       response = await handler(request, context);
     } catch (error) {
-      logError(request, error);
-      response = internalError();
+      response = problemFor(request, error).toResponse();
     }
     for (const [name, value] of Object.entries({ ...CORS_HEADERS, ...limitHeaders })) response.headers.set(name, value);
     return response;
   });
+}
+
+/** A thrown ApiError is the answer; anything else is our fault: logged, and a 500 without internals. */
+function problemFor(request: Request, error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  logError(request, error);
+  return internalError();
 }

@@ -75,7 +75,7 @@ export function adminRoute<P = Record<string, never>>(
       });
     } catch (error) {
       logError(request, error);
-      response = internalError();
+      response = internalError().toResponse();
     }
     response.headers.set("Cache-Control", "no-store");
     return response;

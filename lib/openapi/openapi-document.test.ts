@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -8,15 +9,53 @@ import { buildOpenApiDocument, serialiseOpenApiDocument } from "./openapi-docume
 
 const committed = path.join(import.meta.dirname, "..", "..", "public", "openapi.json");
 
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  parameters?: { name: string; in: string; schema: { type?: string } }[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+
 type Document = {
   openapi: string;
-  paths: Record<string, { get: { parameters?: { name: string; in: string; schema: { type?: string } }[] } }>;
+  paths: Record<string, { get: Operation }>;
   components: { schemas: Record<string, { examples?: unknown[] }> };
 };
 
 describe("the OpenAPI document", () => {
   it("is what public/openapi.json holds (run `npx tsx scripts/generate-openapi.ts` after changing the API)", () => {
     expect(readFileSync(committed, "utf8")).toBe(serialiseOpenApiDocument());
+  });
+
+  it("is valid OpenAPI 3.1 by the specification's own schema, as built and as committed", async () => {
+    const documents = { built: buildOpenApiDocument(), committed: JSON.parse(readFileSync(committed, "utf8")) as object };
+    for (const [name, document] of Object.entries(documents)) {
+      // validate() dereferences the document it is given: hand it a copy.
+      await expect(SwaggerParser.validate(structuredClone(document) as never), name).resolves.toMatchObject({ openapi: "3.1.0" });
+    }
+  });
+
+  it("gives every operation an id, a summary and the problem answers it can give", () => {
+    const document = buildOpenApiDocument() as Document;
+    const operations = Object.values(document.paths).map((path) => path.get);
+    const errorStatuses = Object.fromEntries(
+      operations.map((operation) => [operation.operationId, Object.keys(operation.responses).filter((status) => Number(status) >= 400).sort()]),
+    );
+    expect(errorStatuses).toEqual({
+      listValuations: ["400", "429", "500", "503"],
+      getValuation: ["400", "404", "429", "500"],
+      listSuburbs: ["400", "429", "500"],
+      valuationStats: ["400", "429", "500"],
+      // Neither reads the database nor takes parameters: nothing for a client to get wrong.
+      health: [],
+      openApiDocument: [],
+    });
+    for (const operation of operations) {
+      expect(operation.summary, operation.operationId).toMatch(/\S/);
+      for (const status of errorStatuses[operation.operationId!]!) {
+        expect(Object.keys(operation.responses[status]!.content ?? {}), `${operation.operationId} ${status}`).toEqual(["application/problem+json"]);
+      }
+    }
   });
 
   it("is OpenAPI 3.1 with every endpoint and the list's parameters typed as sent", () => {

@@ -123,7 +123,8 @@ export function openApiDefinition() {
       title: "Durban Valuation Roll Explorer API",
       version: "1.0.0",
       description: DESCRIPTION,
-      license: { name: "Data: eThekwini Municipality valuation roll (public record)" },
+      // The data is the municipality's public record: the licence points at where it publishes it.
+      license: { name: "Data: eThekwini Municipality valuation roll (public record)", url: "http://valuation2022.durban.gov.za/" },
     },
     tags: [
       { name: "Valuations", description: "Properties on the valuation rolls." },

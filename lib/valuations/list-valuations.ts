@@ -4,6 +4,7 @@ import { buildCountQuery, buildPageQuery, positionAfter, type PageRow } from "./
 import type { SearchOptions } from "./build-filter-conditions";
 import { decodeCursor, encodeCursor, queryFingerprint, type CursorPosition } from "./cursor";
 import type { ListQuery, ValuationFilters } from "./list-query-schema";
+import { memoPerDataVersion } from "./memo-per-data-version";
 import type { Queryable } from "./queryable";
 import { serialiseValuation } from "./serialise-valuation";
 import type { Sort } from "./sort-fields";
@@ -52,16 +53,12 @@ export async function listValuations(db: Queryable, query: ListQuery, options: L
 // every row: 0.6 s at 1M), and the data version moves when a scrape run finishes, so totals are
 // kept per version in this process. Like the ETag, a total does not follow the rows a running
 // scrape writes until that run finishes. The bound keeps memory small.
-const COUNT_CACHE_LIMIT = 1000;
-const countCache = new Map<string, Promise<number>>();
+const totals = memoPerDataVersion<number>(1000);
 
-/**
- * The cache key of a count: the data version, the filters in a stable order, the search options,
- * hashed so that no search term is kept in memory.
- */
-function countCacheKey(dataVersion: string, filters: ValuationFilters, options: SearchOptions): string {
+/** The key of a count: the filters in a stable order and the search options, hashed so that no search term is kept in memory. */
+function countKey(filters: ValuationFilters, options: SearchOptions): string {
   const ordered = Object.entries(filters).sort(([a], [b]) => a.localeCompare(b));
-  return createHash("sha256").update(JSON.stringify([dataVersion, ordered, options.ownerSearch])).digest("base64url");
+  return createHash("sha256").update(JSON.stringify([ordered, options.ownerSearch])).digest("base64url");
 }
 
 function ownerScope(options: ListOptions): string {
@@ -70,17 +67,7 @@ function ownerScope(options: ListOptions): string {
 
 function totalFor(db: Queryable, filters: ValuationFilters, options: ListOptions): Promise<number> {
   if (options.dataVersion === undefined) return countValuations(db, filters, options);
-  const key = countCacheKey(options.dataVersion, filters, options);
-  let total = countCache.get(key);
-  if (total) return total;
-  if (countCache.size >= COUNT_CACHE_LIMIT) {
-    const oldest = countCache.keys().next();
-    if (!oldest.done) countCache.delete(oldest.value);
-  }
-  total = countValuations(db, filters, options);
-  total.catch(() => countCache.delete(key));
-  countCache.set(key, total);
-  return total;
+  return totals(options.dataVersion, countKey(filters, options), () => countValuations(db, filters, options));
 }
 
 export async function countValuations(db: Queryable, filters: ValuationFilters, options: SearchOptions): Promise<number> {

@@ -1,10 +1,11 @@
-import { checkReadiness, shippedMigrationNames } from "@/app/api/ready/check-readiness";
 import { config } from "@/lib/config";
 import { database, exportPool, poolUsage } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { checkReadiness } from "@/lib/readiness/check-readiness";
+import { shippedMigrationNames } from "@/lib/readiness/migrations-applied";
 import { exportSlots } from "@/lib/valuations/open-export";
 
-// Readiness (see check-readiness.ts): 200 when ready, 503 with the failing checks otherwise, and
+// Readiness (see lib/readiness/check-readiness.ts): 200 when ready, 503 with the failing checks otherwise, and
 // either way how saturated the connection pools are. Not rate limited and not request-logged
 // (probes poll it every few seconds); a change of state is.
 

@@ -1,35 +1,25 @@
-import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseQuery } from "@/lib/api/parse-query";
-import { invalidParameters } from "@/lib/api/problem";
-import { publicGet } from "@/lib/api/public-get";
+import { parseInput } from "@/lib/api/parse-query";
 import { config } from "@/lib/config";
-import { database } from "@/lib/db/client";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
-import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { toFilters } from "@/lib/valuations/list-query-schema";
 import { statsQuerySchema, valuationStats } from "@/lib/valuations/valuation-stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = publicGet(async (request: Request) => {
-  const url = new URL(request.url);
-  const parsed = parseQuery(statsQuerySchema, url.searchParams);
-  if (!parsed.ok) return invalidParameters(parsed.errors);
-  const { groupBy = "suburb", ...filterInput } = parsed.value;
-  const filters = toFilters(filterInput, config.DEFAULT_ROLL);
-
-  const db = database();
-  const { version, asAt } = await versionAndAsAt(db.pool, filters.roll);
-  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_NAMES}`);
-  if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
-  const data = await valuationStats(db.pool, filters, groupBy, { ownerSearch: ownerPolicy(config.OWNER_NAMES).search });
-  return Response.json(
-    { groupBy, data, meta: { roll: filters.roll, asAt: asAt?.toISOString() ?? null } },
-    { headers: cacheHeaders(etag, version.lastModified) },
-  );
+export const GET = cachedPublicGet({
+  parse: (request) => {
+    const { groupBy = "suburb", ...filterInput } = parseInput(statsQuerySchema, new URL(request.url).searchParams);
+    const filters = toFilters(filterInput, config.DEFAULT_ROLL);
+    return { roll: filters.roll, filters, groupBy };
+  },
+  variant: () => [config.OWNER_NAMES],
+  answer: async ({ filters, groupBy }, { db, meta }) => ({
+    groupBy,
+    data: await valuationStats(db.pool, filters, groupBy, { ownerSearch: ownerPolicy(config.OWNER_NAMES).search }),
+    meta,
+  }),
 });
 
-export async function OPTIONS(): Promise<Response> {
-  return preflightResponse();
-}
+export const OPTIONS = preflightResponse;

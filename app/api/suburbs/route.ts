@@ -1,29 +1,14 @@
-import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseQuery } from "@/lib/api/parse-query";
-import { invalidParameters } from "@/lib/api/problem";
-import { publicGet } from "@/lib/api/public-get";
+import { parseInput } from "@/lib/api/parse-query";
 import { config } from "@/lib/config";
-import { database } from "@/lib/db/client";
-import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { listSuburbs, suburbsQuerySchema } from "@/lib/valuations/suburbs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = publicGet(async (request: Request) => {
-  const url = new URL(request.url);
-  const parsed = parseQuery(suburbsQuerySchema, url.searchParams);
-  if (!parsed.ok) return invalidParameters(parsed.errors);
-  const roll = parsed.value.roll ?? config.DEFAULT_ROLL;
-
-  const db = database();
-  const { version, asAt } = await versionAndAsAt(db.pool, roll);
-  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}`);
-  if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
-  const data = await listSuburbs(db.pool, roll);
-  return Response.json({ data, meta: { roll, asAt: asAt?.toISOString() ?? null } }, { headers: cacheHeaders(etag, version.lastModified) });
+export const GET = cachedPublicGet({
+  parse: (request) => ({ roll: parseInput(suburbsQuerySchema, new URL(request.url).searchParams).roll ?? config.DEFAULT_ROLL }),
+  answer: async ({ roll }, { db, meta }) => ({ data: await listSuburbs(db.pool, roll), meta }),
 });
 
-export async function OPTIONS(): Promise<Response> {
-  return preflightResponse();
-}
+export const OPTIONS = preflightResponse;

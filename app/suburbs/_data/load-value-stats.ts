@@ -4,6 +4,7 @@ import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { dataVersion } from "@/lib/valuations/data-version";
 import type { ValuationFilters } from "@/lib/valuations/list-query-schema";
 import { countValuations } from "@/lib/valuations/list-valuations";
+import { memoPerDataVersion } from "@/lib/valuations/memo-per-data-version";
 import { valuationStats, type StatsGroup, type StatsGroupRow } from "@/lib/valuations/valuation-stats";
 import { valueBands, type ValueBand } from "./value-bands";
 
@@ -13,20 +14,11 @@ import { valueBands, type ValueBand } from "./value-bands";
 
 export type HistogramBar = ValueBand & { count: number };
 
-const cache = new Map<string, Promise<unknown>>();
-const CACHE_LIMIT = 200;
+const figures = memoPerDataVersion<unknown>(200);
 
 async function cached<T>(db: Database, key: string, load: () => Promise<T>): Promise<T> {
   const version = await dataVersion(db.pool);
-  const fullKey = `${version.tag}|${key}`;
-  let value = cache.get(fullKey) as Promise<T> | undefined;
-  if (!value) {
-    value = load();
-    value.catch(() => cache.delete(fullKey));
-    cache.set(fullKey, value);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
-  }
-  return value;
+  return figures(version.tag, key, load) as Promise<T>;
 }
 
 const search = () => ({ ownerSearch: ownerPolicy(config.OWNER_NAMES).search });

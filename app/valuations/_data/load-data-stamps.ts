@@ -2,6 +2,7 @@ import type { Roll } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { ROLL_IDS } from "@/lib/search-state/search-state";
 import type { DataVersion } from "@/lib/valuations/data-version";
+import { memoPerDataVersion } from "@/lib/valuations/memo-per-data-version";
 
 // "Data as at …": when each roll was last scraped completely, and the roll's own dates as its
 // pages state them ("Property Register and Market Valuations : 11 February 2022"). They change
@@ -23,17 +24,10 @@ function dateField(dates: unknown, name: string): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-let cached: { tag: string; stamps: Promise<DataStamps> } | undefined;
+const stamps = memoPerDataVersion<DataStamps>(1);
 
 export function loadDataStamps(db: Database, version: DataVersion): Promise<DataStamps> {
-  if (cached?.tag !== version.tag) {
-    const stamps = readDataStamps(db);
-    stamps.catch(() => {
-      if (cached?.stamps === stamps) cached = undefined;
-    });
-    cached = { tag: version.tag, stamps };
-  }
-  return cached.stamps;
+  return stamps(version.tag, "every roll", () => readDataStamps(db));
 }
 
 async function readDataStamps(db: Database): Promise<DataStamps> {

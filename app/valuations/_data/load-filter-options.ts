@@ -2,6 +2,7 @@ import { config, type Roll } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import type { DataVersion } from "@/lib/valuations/data-version";
+import { memoPerDataVersion } from "@/lib/valuations/memo-per-data-version";
 import { listSuburbs } from "@/lib/valuations/suburbs";
 import { valuationStats } from "@/lib/valuations/valuation-stats";
 
@@ -14,7 +15,8 @@ export type FilterOptions = {
   ratingCategories: { name: string; count: number }[];
 };
 
-const cache = new Map<string, Promise<FilterOptions>>();
+// One entry per roll; the bound only matters if rolls were many.
+const filterOptions = memoPerDataVersion<FilterOptions>(16);
 
 async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOptions> {
   const filters = { roll, includeRemoved: false };
@@ -37,14 +39,5 @@ async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOption
 }
 
 export async function loadFilterOptions(db: Database, roll: Roll, version: DataVersion): Promise<FilterOptions> {
-  const key = `${version.tag}:${roll}`;
-  let options = cache.get(key);
-  if (!options) {
-    // One entry per roll is enough: older data versions are never asked for again.
-    for (const old of cache.keys()) if (old.endsWith(`:${roll}`)) cache.delete(old);
-    options = readFilterOptions(db, roll);
-    options.catch(() => cache.delete(key));
-    cache.set(key, options);
-  }
-  return options;
+  return filterOptions(version.tag, roll, () => readFilterOptions(db, roll));
 }

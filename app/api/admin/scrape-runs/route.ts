@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = adminRoute(async (request, { db }) => {
   const query = parseQuery(listRunsQuerySchema, new URL(request.url).searchParams);
-  if (!query.ok) return invalidParameters(query.errors);
+  if (!query.ok) return invalidParameters(query.errors).toResponse();
   return Response.json(await listRuns(db, query.value));
 });
 

@@ -88,6 +88,6 @@ export async function POST(request: Request): Promise<Response> {
     }
   } catch (error) {
     logError(request, error);
-    return internalError();
+    return internalError().toResponse();
   }
 }

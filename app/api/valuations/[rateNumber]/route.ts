@@ -1,11 +1,8 @@
-import { cacheHeaders, entityTag, isNotModified, notModifiedResponse } from "@/lib/api/caching";
+import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseQuery } from "@/lib/api/parse-query";
-import { invalidParameters, notFound, problemResponse } from "@/lib/api/problem";
-import { publicGet } from "@/lib/api/public-get";
+import { parseInput } from "@/lib/api/parse-query";
+import { ApiError, notFound } from "@/lib/api/problem";
 import { config } from "@/lib/config";
-import { database } from "@/lib/db/client";
-import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { detailQuerySchema, rateNumberPathSchema, type ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { getValuationDetail } from "@/lib/valuations/get-valuation-detail";
 
@@ -13,46 +10,31 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ rateNumber: string }> };
 
-export const GET = publicGet(async (request: Request, context: Context) => {
-  const url = new URL(request.url);
-  const { rateNumber: rawRateNumber } = await context.params;
-  const parsed = parseQuery(detailQuerySchema, url.searchParams);
-  const rateNumber = rateNumberPathSchema.safeParse(rawRateNumber);
-  const errors = [
-    ...(rateNumber.success ? [] : [{ parameter: "rateNumber", message: rateNumber.error.issues[0]?.message ?? "is not valid" }]),
-    ...(parsed.ok ? [] : parsed.errors),
-  ];
-  if (!parsed.ok || !rateNumber.success) return invalidParameters(errors);
-  const roll = parsed.value.roll ?? config.DEFAULT_ROLL;
-  const title = parsed.value.title;
-
-  const db = database();
-  // Two round trips: the validators (with asAt), then the property with its history and other rolls.
-  const { version, asAt } = await versionAndAsAt(db.pool, roll);
-  const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_NAMES}`);
-  if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);
-
-  const result = await getValuationDetail(
-    db.pool,
-    { rateNumber: rateNumber.data, roll, ...(title ? { title } : {}) },
-    { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS },
-  );
-  if (result.kind === "not-found") {
-    return notFound(`No property with rate number ${rateNumber.data} on ${roll}${title ? ` (${title} title)` : ""}.`);
-  }
-  if (result.kind === "ambiguous") {
-    return problemResponse({
-      type: "/problems/ambiguous-rate-number",
-      title: "More than one property has this rate number",
-      status: 300,
-      detail: `Rate number ${rateNumber.data} is on ${roll} as both a Full Title and a Sectional Title property: add title=full or title=sectional.`,
-      choices: result.choices,
-    });
-  }
-  const body: ValuationDetailResponse = { ...result.body, meta: { roll, asAt: asAt?.toISOString() ?? null } };
-  return Response.json(body, { headers: cacheHeaders(etag, version.lastModified) });
+export const GET = cachedPublicGet({
+  parse: async (request, context: Context) => {
+    const path = { schemas: { rateNumber: rateNumberPathSchema }, values: await context.params };
+    const { rateNumber, roll, title } = parseInput(detailQuerySchema, new URL(request.url).searchParams, path);
+    return { rateNumber, roll: roll ?? config.DEFAULT_ROLL, title };
+  },
+  variant: () => [config.OWNER_NAMES],
+  answer: async ({ rateNumber, roll, title }, { db, meta }): Promise<ValuationDetailResponse> => {
+    const result = await getValuationDetail(
+      db.pool,
+      { rateNumber, roll, ...(title ? { title } : {}) },
+      { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS },
+    );
+    if (result.kind === "not-found") throw notFound(`No property with rate number ${rateNumber} on ${roll}${title ? ` (${title} title)` : ""}.`);
+    if (result.kind === "ambiguous") {
+      throw new ApiError({
+        type: "/problems/ambiguous-rate-number",
+        title: "More than one property has this rate number",
+        status: 300,
+        detail: `Rate number ${rateNumber} is on ${roll} as both a Full Title and a Sectional Title property: add title=full or title=sectional.`,
+        choices: result.choices,
+      });
+    }
+    return { ...result.body, meta };
+  },
 });
 
-export async function OPTIONS(): Promise<Response> {
-  return preflightResponse();
-}
+export const OPTIONS = preflightResponse;

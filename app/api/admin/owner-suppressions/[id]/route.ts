@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const DELETE = adminRoute<{ id: string }>(async (request, { db, params, audit }) => {
   const id = suppressionIdSchema.safeParse(params.id);
-  if (!id.success) return invalidParameters([{ parameter: "id", message: "must be a positive whole number" }]);
+  if (!id.success) return invalidParameters([{ parameter: "id", message: "must be a positive whole number" }]).toResponse();
   const body = await parseJsonBody(request, removeSuppressionInputSchema);
   if (!body.ok) return body.response;
   const removed = await removeSuppression(db, id.data);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
 import { listMigrations } from "@/lib/db/migrate";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { checkReadiness, shippedMigrationNames } from "./check-readiness";
+import { checkReadiness } from "./check-readiness";
+import { shippedMigrationNames } from "./migrations-applied";
 
 let testDb: TestDatabase;
 let db: Database;
