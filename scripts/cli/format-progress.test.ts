@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProgressLine, formatSummary, formatVerification } from "./format-progress";
-import type { ScrapeSummary } from "./run-scrape";
+import type { ScrapeSummary } from "@/lib/scraper/run-scrape";
 
 const progress = {
   runId: 7,

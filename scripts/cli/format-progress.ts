@@ -1,5 +1,5 @@
 import { formatClock, formatDuration } from "@/lib/format/format-duration";
-import type { ScrapeProgress, ScrapeSummary } from "./run-scrape";
+import type { ScrapeProgress, ScrapeSummary } from "@/lib/scraper/run-scrape";
 
 // What a person sees in a terminal while a scrape runs, and after.
 

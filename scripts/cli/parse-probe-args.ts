@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLLS, config } from "@/lib/config";
-import { probeOptionsFor } from "./probe-options";
-import type { ProbeOptions } from "./run-probe";
+import { probeOptionsFor } from "@/lib/probe/probe-options";
+import type { ProbeOptions } from "@/lib/probe/run-probe";
 
 // `npm run probe-site -- …`: flags → probe options. Pure apart from the configuration it defaults
 // from, so every bad flag is tested.
