@@ -6,7 +6,7 @@ import { describeBehaviour, parseSimulatorArgs, SIMULATE_SITE_USAGE } from "./cl
 import { startSimulator } from "@/lib/simulator/server";
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${SIMULATE_SITE_USAGE}`);
+  process.stderr.write(`error: ${message}\n\n${SIMULATE_SITE_USAGE}`);
   process.exit(2);
 }
 
