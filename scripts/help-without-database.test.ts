@@ -51,6 +51,8 @@ describe.concurrent("every script answers --help and bad flags without a databas
     { script: "db:migrate", usage: "Usage: npm run db:migrate", badFlag: ["--reset"], error: "error: Unknown option '--reset'" },
     { script: "demo", usage: "Usage: npm run demo", badFlag: ["--rows", "many"], error: "error: --rows takes a whole number" },
     { script: "simulate-site", usage: "Usage: npm run simulate-site", badFlag: ["--rows", "many"], error: "error: --rows must be a whole number" },
+    { script: "bench:parse", usage: "Usage: npm run bench:parse", badFlag: ["--rows", "lots"], error: "error: --rows takes numbers like 10k,100k,1m" },
+    { script: "bench:scrape", usage: "Usage: npm run bench:scrape", badFlag: ["--cross-check", "sometimes"], error: "error: --cross-check takes always or never" },
   ];
 
   for (const { script, usage, badFlag, error } of cases) {
