@@ -127,14 +127,14 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
   const pauses = pauseRecorder(db, run.id, dbRetry, log);
   const client = connectSite({ run, options, signal: stopping.fetchSignal, log, summary, progress, pauses });
   let cancelledBy: string | null = null;
-  const heartbeat = startHeartbeat(db, run.id, input.heartbeatMs ?? 5_000, log, () => {
+  const beat = startHeartbeat(db, run.id, input.heartbeatMs ?? 5_000, log, () => {
     if (stopping.stop.signal.aborted) return;
     cancelledBy = "an admin";
     stopping.stop.abort(new Error("cancel requested"));
   });
 
   try {
-    if (run.tasksTotal === 0) await planRun(db, run.id, client, options, stopping.fetchSignal, summary, dbRetry, log);
+    if (run.tasksTotal === 0) await planRun({ db, runId: run.id, client, options, signal: stopping.fetchSignal, summary, dbRetry, log });
     progress();
     await runTasks(
       {
@@ -162,7 +162,7 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     summary.requests = client.requests;
     return await failRun(db, run.id, summary, error as Error, stopping.stop.signal.aborted, dbRetry, log);
   } finally {
-    clearInterval(heartbeat);
+    clearInterval(beat);
     stopping.dispose();
     await pauses.settled();
     if (client.pausedUntil !== null) await retryOnDisconnect(() => clearPause(db, run.id), dbRetry).catch(() => {});
@@ -284,16 +284,17 @@ function startHeartbeat(db: Database, runId: number, ms: number, log: Logger, on
 }
 
 /** A new run's tasks: one per title type × suburb the site lists (or the suburbs asked for). */
-async function planRun(
-  db: Database,
-  runId: number,
-  client: SiteClient,
-  options: ScrapeOptions,
-  signal: AbortSignal,
-  summary: ScrapeSummary,
-  dbRetry: DatabaseRetry,
-  log: Logger,
-): Promise<void> {
+async function planRun(input: {
+  db: Database;
+  runId: number;
+  client: SiteClient;
+  options: ScrapeOptions;
+  signal: AbortSignal;
+  summary: ScrapeSummary;
+  dbRetry: DatabaseRetry;
+  log: Logger;
+}): Promise<void> {
+  const { db, runId, client, options, signal, summary, dbRetry, log } = input;
   const discovery = await discoverSite(client, options.titleTypes, signal);
   for (const warning of discovery.warnings) {
     log.warn(warning);
