@@ -16,6 +16,17 @@ import { startHealthServer } from "@/lib/scheduler/health-server";
 import { startQueueWorker } from "@/lib/scheduler/queue-worker";
 import { startScheduler } from "@/lib/scheduler/scheduler";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
+import { exitUnlessRun } from "./cli/parse-help-only";
+
+const CRON_USAGE = `Usage: npm run cron
+
+The cron role, which is also the worker: scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE, resumes an
+interrupted run first, runs the scrapes queued from /admin, and serves GET /api/health on PORT.
+It takes no flags: the environment variables configure it (README, "Environment variables").
+
+Exit codes: 0 stopped by SIGTERM or SIGINT · 2 bad flags or environment.`;
+
+exitUnlessRun(process.argv.slice(2), CRON_USAGE);
 
 const log = createLogger({ component: "cron" });
 

@@ -11,7 +11,7 @@ import { config, type Roll } from "@/lib/config";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { startQueueWorker } from "@/lib/scheduler/queue-worker";
-import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
+import { formatProgressLine, formatSummary } from "./cli/format-progress";
 import { runScrape } from "@/lib/scraper/run-scrape";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
 import { startSimulator } from "@/lib/simulator/server";

@@ -4,6 +4,15 @@
 // The password is read from standard input so that it stays out of the shell history.
 import { createInterface } from "node:readline";
 import { hashPassword } from "@/lib/auth/password";
+import { exitUnlessRun } from "./cli/parse-help-only";
+
+exitUnlessRun(
+  process.argv.slice(2),
+  `Usage: npx tsx scripts/hash-password.ts
+
+Reads an admin password (12 or more characters) from standard input and prints its scrypt hash,
+the value for ADMIN_PASSWORD. It takes no flags: the password stays out of the shell history.`,
+);
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write("Admin password (12 or more characters; it is shown as you type): ");

@@ -4,7 +4,7 @@ import { writeFile } from "node:fs/promises";
 import { ConfigError, config } from "@/lib/config";
 import { closeDatabase, database } from "@/lib/db/client";
 import { formatProbeSummary } from "@/lib/probe/format-probe-summary";
-import { PROBE_USAGE, ProbeUsageError, parseProbeArgs } from "@/lib/probe/parse-probe-args";
+import { PROBE_USAGE, ProbeUsageError, parseProbeArgs } from "./cli/parse-probe-args";
 import { runProbe } from "@/lib/probe/run-probe";
 import { storeProbe } from "@/lib/probe/site-probes";
 

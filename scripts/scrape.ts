@@ -4,8 +4,8 @@ import { ConfigError } from "@/lib/config";
 import { closeDatabase, workerDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { dryRunScrape } from "@/lib/scraper/dry-run";
-import { formatProgressLine, formatSummary } from "@/lib/scraper/format-progress";
-import { USAGE, UsageError, parseCliArgs } from "@/lib/scraper/parse-cli-args";
+import { formatProgressLine, formatSummary } from "./cli/format-progress";
+import { USAGE, UsageError, parseCliArgs } from "./cli/parse-scrape-args";
 import { runScrape, type ScrapeProgress } from "@/lib/scraper/run-scrape";
 import { RunInProgressError } from "@/lib/scraper/store/runs";
 

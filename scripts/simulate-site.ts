@@ -2,11 +2,11 @@
  * Serves the simulated eThekwini valuation-roll site.
  * tsx scripts/simulate-site.ts --port 4010 --rows 50000 --seed 7 [--profile real …]
  */
-import { describeBehaviour, parseSimulatorArgs, SIMULATE_SITE_USAGE } from "@/lib/simulator/cli-options";
+import { describeBehaviour, parseSimulatorArgs, SIMULATE_SITE_USAGE } from "./cli/parse-simulator-args";
 import { startSimulator } from "@/lib/simulator/server";
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${SIMULATE_SITE_USAGE}`);
+  process.stderr.write(`error: ${message}\n\n${SIMULATE_SITE_USAGE}`);
   process.exit(2);
 }
 

@@ -1,7 +1,9 @@
 // Runs a command with a migrated database: the one in DATABASE_URL, or else an embedded PostgreSQL
 // under .data/ that this script starts, hands to the command as DATABASE_URL, and stops afterwards.
 //   tsx scripts/with-database.ts next start
+// A command that will not use it (--help, a bad flag) runs at once, without a database.
 import { spawn } from "node:child_process";
+import { needsDatabase } from "./cli/needs-database";
 import { prepareDatabase } from "./prepare-database";
 
 const [command, ...args] = process.argv.slice(2);
@@ -10,16 +12,16 @@ if (!command) {
   process.exit(2);
 }
 
-const database = await prepareDatabase();
+const database = (await needsDatabase(command, args, process.cwd())) ? await prepareDatabase() : null;
 const child = spawn(command, args, {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url },
+  env: database ? { ...process.env, DATABASE_URL: database.url } : process.env,
   shell: false,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => child.kill(signal));
 }
 child.on("exit", async (code, signal) => {
-  await database.stop();
+  await database?.stop();
   process.exit(code ?? (signal ? 1 : 0));
 });

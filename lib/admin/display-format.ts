@@ -1,7 +1,7 @@
 // Numbers and times on the admin pages, the South African way: "1 234 567", "28 Nov 2026, 13:26"
 // (Johannesburg time). Safe to use in client components.
 
-export { formatDuration } from "@/lib/scraper/format-progress";
+export { formatDuration } from "@/lib/format/format-duration";
 
 const count = new Intl.NumberFormat("en-ZA");
 const decimal = new Intl.NumberFormat("en-ZA", { maximumFractionDigits: 1 });

@@ -1,5 +1,5 @@
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
-import { formatClock, formatDuration } from "@/lib/scraper/format-progress";
+import { formatClock, formatDuration } from "@/lib/format/format-duration";
 import type { RunState } from "./run-state";
 
 // A run's outages and warnings as the admin pages show them: while the site is down, when the

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLLS, config } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { formatProbeSummary } from "./format-probe-summary";
-import { probeOptionsFor } from "./parse-probe-args";
+import { probeOptionsFor } from "./probe-options";
 import { runProbe } from "./run-probe";
 import { storeProbe, storedProbeJson, type StoredProbe } from "./site-probes";
 

@@ -23,11 +23,35 @@ function scrape(extra: Partial<ScrapeOptionsInput> = {}, resume?: number | "late
   return runScrape({ db, options, log, resume, heartbeatMs: 200, analyzeEveryRows });
 }
 
-async function storedRows() {
+/** The stored rows of the roll, current (the default) or marked removed, by title type and rate number. */
+async function storedRows(which: "current" | "removed" = "current") {
   const { rows } = await db.pool.query(
-    `SELECT ${EXPECTED_COLUMNS.join(", ")} FROM valuations WHERE roll = 'gv2022' AND removed_at IS NULL`,
+    `SELECT ${EXPECTED_COLUMNS.join(", ")} FROM valuations WHERE roll = 'gv2022' AND removed_at IS ${which === "current" ? "NULL" : "NOT NULL"}`,
   );
   return new Map(rows.map((row) => [`${row.title_type}:${row.rate_number}`, row]));
+}
+
+/** Field-by-field differences between stored rows and the rows expected, both keyed alike. */
+function differences(stored: Map<string, Record<string, unknown>>, expected: Map<string, Record<string, unknown>>): string[] {
+  const out = [...expected.keys()].filter((key) => !stored.has(key)).map((key) => `${key}: missing`);
+  out.push(...[...stored.keys()].filter((key) => !expected.has(key)).map((key) => `${key}: not expected`));
+  for (const [key, want] of expected) {
+    const got = stored.get(key);
+    if (!got) continue;
+    for (const column of EXPECTED_COLUMNS) {
+      if (!isDeepStrictEqual(got[column], want[column])) out.push(`${key} ${column}: stored ${JSON.stringify(got[column])}, expected ${JSON.stringify(want[column])}`);
+    }
+  }
+  return out.slice(0, 20);
+}
+
+/** The key storedRows and expectedRows give a simulated property (a row without a rate number goes by its PIN). */
+const mutationKey = (m: { titleType: string; rateNumber: string; pin: string }) => `${m.titleType}:${m.rateNumber === "" ? `PIN:${m.pin}` : m.rateNumber}`;
+
+/** The rows of `site` the site dropped going from `from` to `to`, keyed as storedRows keys them. */
+function droppedRows(from: Simulator["site"], to: Simulator["site"]) {
+  const dropped = new Set(mutationsBetween(from, to).filter((m) => m.kind === "removed").map(mutationKey));
+  return new Map([...expectedRows(from.rolls.gv2022)].filter(([key]) => dropped.has(key)));
 }
 
 async function changesOfRun(runId: number) {
@@ -61,19 +85,8 @@ describe("a whole-roll scrape of a 5,000-row simulated roll", () => {
     firstRunId = summary.runId;
 
     const expected = expectedRows(sim.site.rolls.gv2022);
-    const stored = await storedRows();
     expect(expected.size).toBe(5_000);
-    expect([...stored.keys()].sort()).toEqual([...expected.keys()].sort());
-    const mismatches: string[] = [];
-    for (const [key, want] of expected) {
-      const got = stored.get(key);
-      for (const column of EXPECTED_COLUMNS) {
-        if (!isDeepStrictEqual(got?.[column], want[column])) {
-          mismatches.push(`${key} ${column}: stored ${JSON.stringify(got?.[column])}, expected ${JSON.stringify(want[column])}`);
-        }
-      }
-    }
-    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(differences(await storedRows(), expected)).toEqual([]);
     expect(summary.rowsAdded).toBe(5_000);
     // The first load refreshed the planner's statistics as the table grew.
     const { rows: stats } = await db.pool.query("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'valuations'");
@@ -102,11 +115,9 @@ describe("a whole-roll scrape of a 5,000-row simulated roll", () => {
 
     const summary = await scrape();
     expect(summary.status).toBe("succeeded");
-    const key = (m: { titleType: string; rateNumber: string; pin: string }) =>
-      `${m.titleType}:${m.rateNumber === "" ? `PIN:${m.pin}` : m.rateNumber}`;
     const expected = mutations
       .filter((m) => m.kind === "removed" || m.kind === "added" || (m.cells?.length ?? 0) > 0)
-      .map((m) => ({ kind: m.kind, key: key(m), cells: m.kind === "changed" ? [...(m.cells ?? [])].sort() : [] }))
+      .map((m) => ({ kind: m.kind, key: mutationKey(m), cells: m.kind === "changed" ? [...(m.cells ?? [])].sort() : [] }))
       .sort((a, b) => a.key.localeCompare(b.key));
     const recorded = (await changesOfRun(summary.runId))
       .map((c) => ({ kind: c.kind, key: `${c.title_type}:${c.rate_number}`, cells: [...c.fields].sort() }))
@@ -118,9 +129,24 @@ describe("a whole-roll scrape of a 5,000-row simulated roll", () => {
     expect(stored.size).toBe(sim.site.rolls.gv2022.size);
   });
 
-  it("keeps removed rows (marked, never deleted) and restores them when they return", async () => {
-    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM valuations WHERE removed_at IS NOT NULL");
-    expect(rows[0].n).toBeGreaterThan(0);
+  it("keeps removed rows (marked, never deleted, every field as it was) and restores them when they return", async () => {
+    const generation1 = sim.site;
+    sim.setGeneration(0);
+    const generation0 = sim.site;
+    // Exactly the rows generation 1 dropped are kept, marked removed, each field as generation 0 had it.
+    const dropped = droppedRows(generation0, generation1);
+    expect(dropped.size).toBeGreaterThan(0);
+    expect(differences(await storedRows("removed"), dropped)).toEqual([]);
+
+    // Back at generation 0 they return: each restored, every field as before, and nothing else restored.
+    const summary = await scrape();
+    expect(summary.status).toBe("succeeded");
+    const restored = (await changesOfRun(summary.runId)).filter((change) => change.kind === "restored");
+    expect(restored.map((change) => `${change.title_type}:${change.rate_number}`).sort()).toEqual([...dropped.keys()].sort());
+    expect(restored.every((change) => change.fields.length === 0)).toBe(true);
+    expect(differences(await storedRows(), expectedRows(generation0.rolls.gv2022))).toEqual([]);
+    // What generation 1 added is what generation 0 lacks: now those are the removed rows.
+    expect(differences(await storedRows("removed"), droppedRows(generation1, generation0))).toEqual([]);
   });
 });
 
@@ -158,27 +184,45 @@ describe("faults", () => {
     expect(summary.rowsAdded + summary.rowsChanged).toBe(0);
     const faulted = sim.requests.filter((r) => r.fault !== null).map((r) => r.fault);
     expect(faulted.sort()).toEqual(["429", "500", "500", "timeout", "truncate", "truncate"]);
+    // The simulator's 429 says "Retry-After: 1". With two retries ky's own backoff waits at most
+    // 900 ms (300 ms, then 600 ms, each jittered up to ×1.5), so a second or more is the header's.
+    const limited = sim.requests.findIndex((r) => r.fault === "429");
+    const retried = sim.requests.slice(limited + 1).find((r) => r.url === sim.requests[limited]!.url);
+    expect(retried!.receivedAt - sim.requests[limited]!.answeredAt).toBeGreaterThanOrEqual(1_000);
     const stored = await storedRows();
     expect(stored.size).toBe(sim.site.rolls.gv2022.size);
   });
 
   it("fails a task whose table changed shape, stores none of it and marks nothing removed", async () => {
+    // The site drops rows (generation 1), so a run that applied removals would have some to apply.
+    const before = sim.site;
+    sim.setGeneration(1);
+    const dropped = droppedRows(before, sim.site);
+    expect(dropped.size).toBeGreaterThan(0);
+    const storedBefore = await storedRows();
+    const removedBefore = await storedRows("removed");
     sim.faults.add({ path: /SearchResult/i, kind: "layout", times: 1 });
-    const before = await storedRows();
     const summary = await scrape();
     expect(summary.status).toBe("failed");
     expect(summary.tasksFailed).toBe(1);
     expect(summary.rowsRemoved).toBe(0);
     expect(summary.failures[0]?.error).toMatch(/header|table/i);
     expect(summary.error).toMatch(/nothing was marked removed/);
-    expect(await storedRows()).toEqual(before);
+    // Rows may come back (restored by the tasks that finished); none may be marked removed.
+    expect([...(await storedRows("removed")).keys()].filter((key) => !removedBefore.has(key))).toEqual([]);
+    const current = await storedRows();
+    expect([...dropped.keys()].filter((key) => !current.has(key))).toEqual([]);
     const task = await db.prisma.scrapeTask.findFirstOrThrow({ where: { runId: summary.runId, status: "failed" } });
     expect(task.error).toMatch(/header|table/i);
     expect(task.url).toMatch(/SearchResult\.aspx\?Roll=/);
+    // None of the failed task's rows were stored: its suburb's rows are as they were.
+    const ofTask = (rows: Map<string, Record<string, unknown>>) => [...rows].filter(([, row]) => row.suburb_id === task.suburbId && row.title_type === task.titleType);
+    expect(ofTask(current)).toEqual(ofTask(storedBefore));
 
-    // The same run resumed on a healthy site finishes what failed.
+    // The same run resumed on a healthy site finishes what failed, and only then marks the dropped rows removed.
     const resumed = await scrape({}, summary.runId);
-    expect(resumed).toMatchObject({ runId: summary.runId, status: "succeeded", tasksFailed: 0 });
+    expect(resumed).toMatchObject({ runId: summary.runId, status: "succeeded", tasksFailed: 0, rowsRemoved: dropped.size });
+    expect(differences(await storedRows("removed"), dropped)).toEqual([]);
   });
 
   it("reads by volume a suburb whose own answer keeps failing with 500 (the site's database gives up on big answers)", async () => {

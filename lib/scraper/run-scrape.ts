@@ -1,44 +1,33 @@
 import type { Database } from "@/lib/db/client";
 import { retryOnDisconnect } from "@/lib/db/retry-on-disconnect";
-import type { ScrapeRun, ScrapeTask } from "@/lib/generated/prisma/client";
+import type { ScrapeRun } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
-import { discoverSite, planSuburbTasks } from "./discover-site";
+import { SiteDownError } from "./circuit-breaker";
 import { completeRun } from "./complete-run";
 import type { CrossCheckResult } from "./cross-check-volumes";
+import { discoverSite, planSuburbTasks } from "./discover-site";
 import { fetchDetails } from "./fetch-details";
-import { NO_MATCH_ONCE, fetchSuburb, type SuburbResult } from "./fetch-suburb";
-import { overlapTasks } from "./overlap-tasks";
-import { sleep } from "./read-answer";
-import { SiteDownError } from "./circuit-breaker";
 import { clearPause, recordPauseEnd, recordPauseStart, recordWarning } from "./record-pause";
+import { runTasks, type DatabaseRetry } from "./run-tasks";
 import { siteClientSettings, type ScrapeOptions } from "./scrape-options";
 import { createSiteClient, type SiteClient } from "./site-client";
-import { criteriaPath, searchResultPath } from "./site-urls";
+import { criteriaPath } from "./site-urls";
 import { tryLockRoll, type RunLock } from "./store/run-lock";
 import {
   RunInProgressError,
   createRun,
-  failTask,
   findResumableRun,
   findRunningRun,
   finishRun,
   heartbeat,
   markAbandonedRuns,
-  pendingTasks,
   planTasks,
-  recordAnomaly,
   reopenRun,
-  startTask,
 } from "./store/runs";
-import { liveRowsInSuburb, storeTaskResult } from "./store/store-task-result";
 
 // A scrape run, start to finish: lock the roll, plan (or resume) the tasks, fetch and store them
-// with bounded concurrency, and only when every task is verified complete mark what vanished as
-// removed. The CLI, the admin page and the scheduler all call this.
-
-/** Tasks written at once: with two the database uses both cores while this process waits on the
- *  site; a third gained nothing (a 1M-row roll's last 100k rows: 21 s with one, 15 s with two or three). */
-const STORE_CONCURRENCY = 2;
+// (run-tasks.ts), and only when every task is verified complete mark what vanished as removed
+// (complete-run.ts). The CLI, the admin page and the scheduler all call this.
 
 export type ScrapeProgress = {
   runId: number;
@@ -130,53 +119,76 @@ async function resumeRun(db: Database, roll: string, runId: number | "latest"): 
 async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Promise<ScrapeSummary> {
   const { db, options } = input;
   const log = input.log.child({ runId: run.id, roll: run.roll });
-  const stop = new AbortController();
-  const onOuterAbort = () => stop.abort(input.signal?.reason ?? new Error("stopped"));
-  input.signal?.addEventListener("abort", onOuterAbort, { once: true });
-  let cancelledBy: string | null = null;
   lock.lost.then((error) => log.warn(error.message));
-
-  // Aborted by a stop (cancel, signal) or by a failure of another task: either way, no more requests.
-  const halt = new AbortController();
-  const fetchSignal = AbortSignal.any([stop.signal, halt.signal]);
-  const dbRetry = { onRetry: (error: Error, attempt: number) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
-  // Pause bookkeeping is written in order, and never stops the run.
-  let pauseWrites = Promise.resolve();
-  const writePause = (write: () => Promise<unknown>) => {
-    pauseWrites = pauseWrites.then(() => retryOnDisconnect(write, dbRetry)).then(
-      () => {},
-      (error: Error) => log.warn("could not record the pause", { error: error.message }),
-    );
-  };
-  const client = createSiteClient({
-    baseUrl: run.baseUrl,
-    ...siteClientSettings(options),
-    probePath: criteriaPath("full"),
-    signal: fetchSignal,
-    onRetry: (event) => log.warn("retrying a request", event),
-    onPause: (event) => {
-      summary.pausedUntil = event.until.getTime();
-      log.warn("site down; the run is paused", {
-        nextTryAt: event.until.toISOString(),
-        downSince: event.downSince.toISOString(),
-        pauseMs: event.pauseMs,
-        lastError: event.lastError,
-      });
-      writePause(() => recordPauseStart(db, run.id, event.until));
-      progress();
-    },
-    onPaused: (ms) => {
-      summary.pausedMs += ms;
-      summary.pausedUntil = null;
-      writePause(() => recordPauseEnd(db, run.id, ms));
-    },
-    onResume: (event) => {
-      log.warn("the site answers again; the run carries on", { downMs: event.downMs });
-      progress();
-    },
+  const dbRetry: DatabaseRetry = { onRetry: (error, attempt) => log.warn("database unavailable; waiting", { error: error.message, attempt }) };
+  const stopping = stopControls(input.signal);
+  const summary = initialSummary(run);
+  const progress = () => input.onProgress?.({ ...summary });
+  const pauses = pauseRecorder(db, run.id, dbRetry, log);
+  const client = connectSite({ run, options, signal: stopping.fetchSignal, log, summary, progress, pauses });
+  let cancelledBy: string | null = null;
+  const beat = startHeartbeat(db, run.id, input.heartbeatMs ?? 5_000, log, () => {
+    if (stopping.stop.signal.aborted) return;
+    cancelledBy = "an admin";
+    stopping.stop.abort(new Error("cancel requested"));
   });
 
-  const summary: ScrapeSummary = {
+  try {
+    if (run.tasksTotal === 0) await planRun({ db, runId: run.id, client, options, signal: stopping.fetchSignal, summary, dbRetry, log });
+    progress();
+    await runTasks(
+      {
+        db,
+        run,
+        options,
+        log,
+        client,
+        summary,
+        progress,
+        fetchSignal: stopping.fetchSignal,
+        stopped: () => stopping.stop.signal.aborted,
+        haltFetches: () => stopping.halt.abort(new Error("another task failed")),
+        dbRetry,
+      },
+      input.analyzeEveryRows ?? 50_000,
+    );
+    if (!stopping.stop.signal.aborted && summary.tasksFailed === 0 && options.details) {
+      summary.detailsFetched = await fetchDetails({ db, client, run, budget: options.detailsBudget, signal: stopping.stop.signal, log });
+    }
+    summary.requests = client.requests;
+    const stoppedBy = stopping.stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null;
+    return await conclude(db, run, options, summary, stoppedBy, log, { client, signal: stopping.fetchSignal });
+  } catch (error) {
+    summary.requests = client.requests;
+    return await failRun(db, run.id, summary, error as Error, stopping.stop.signal.aborted, dbRetry, log);
+  } finally {
+    clearInterval(beat);
+    stopping.dispose();
+    await pauses.settled();
+    if (client.pausedUntil !== null) await retryOnDisconnect(() => clearPause(db, run.id), dbRetry).catch(() => {});
+  }
+}
+
+/**
+ * `stop`: the run was asked to stop (the caller's signal, or an admin's cancel). `halt`: a task's
+ * failure fails the run. Either way `fetchSignal` aborts: no more requests.
+ */
+function stopControls(outer: AbortSignal | undefined) {
+  const stop = new AbortController();
+  const halt = new AbortController();
+  const onOuterAbort = () => stop.abort(outer?.reason ?? new Error("stopped"));
+  outer?.addEventListener("abort", onOuterAbort, { once: true });
+  return {
+    stop,
+    halt,
+    fetchSignal: AbortSignal.any([stop.signal, halt.signal]),
+    dispose: () => outer?.removeEventListener("abort", onOuterAbort),
+  };
+}
+
+/** The tally of a run about to (re)start: a resumed run carries on from its stored counts. */
+function initialSummary(run: ScrapeRun): ScrapeSummary {
+  return {
     runId: run.id,
     tasksTotal: run.tasksTotal,
     tasksDone: run.tasksDone,
@@ -202,184 +214,110 @@ async function execute(input: RunScrapeInput, run: ScrapeRun, lock: RunLock): Pr
     pausedUntil: null,
     pausedMs: Number(run.pausedMs),
   };
-  const progress = () => input.onProgress?.({ ...summary });
+}
 
-  const beat = setInterval(() => {
-    heartbeat(db, run.id)
+/** Pause bookkeeping is written in order, and never stops the run. */
+function pauseRecorder(db: Database, runId: number, dbRetry: DatabaseRetry, log: Logger) {
+  let writes = Promise.resolve();
+  const write = (job: () => Promise<unknown>) => {
+    writes = writes.then(() => retryOnDisconnect(job, dbRetry)).then(
+      () => {},
+      (error: Error) => log.warn("could not record the pause", { error: error.message }),
+    );
+  };
+  return {
+    started: (until: Date) => write(() => recordPauseStart(db, runId, until)),
+    ended: (ms: number) => write(() => recordPauseEnd(db, runId, ms)),
+    settled: () => writes,
+  };
+}
+
+/** The run's site client: while the site is down the run pauses, and the summary, log and run row say so. */
+function connectSite(input: {
+  run: ScrapeRun;
+  options: ScrapeOptions;
+  signal: AbortSignal;
+  log: Logger;
+  summary: ScrapeSummary;
+  progress: () => void;
+  pauses: ReturnType<typeof pauseRecorder>;
+}): SiteClient {
+  const { summary, log, progress, pauses } = input;
+  return createSiteClient({
+    baseUrl: input.run.baseUrl,
+    ...siteClientSettings(input.options),
+    probePath: criteriaPath("full"),
+    signal: input.signal,
+    onRetry: (event) => log.warn("retrying a request", event),
+    onPause: (event) => {
+      summary.pausedUntil = event.until.getTime();
+      log.warn("site down; the run is paused", {
+        nextTryAt: event.until.toISOString(),
+        downSince: event.downSince.toISOString(),
+        pauseMs: event.pauseMs,
+        lastError: event.lastError,
+      });
+      pauses.started(event.until);
+      progress();
+    },
+    onPaused: (ms) => {
+      summary.pausedMs += ms;
+      summary.pausedUntil = null;
+      pauses.ended(ms);
+    },
+    onResume: (event) => {
+      log.warn("the site answers again; the run carries on", { downMs: event.downMs });
+      progress();
+    },
+  });
+}
+
+/** Says the run is alive every `ms`, and hears an admin's cancel in the answer. */
+function startHeartbeat(db: Database, runId: number, ms: number, log: Logger, onCancelRequested: () => void): NodeJS.Timeout {
+  return setInterval(() => {
+    heartbeat(db, runId)
       .then(({ cancelRequested }) => {
-        if (cancelRequested && !stop.signal.aborted) {
-          cancelledBy = "an admin";
-          stop.abort(new Error("cancel requested"));
-        }
+        if (cancelRequested) onCancelRequested();
       })
       .catch((error: Error) => log.warn("heartbeat failed", { error: error.message }));
-  }, input.heartbeatMs ?? 5_000);
+  }, ms);
+}
 
-  try {
-    if (run.tasksTotal === 0) {
-      const discovery = await discoverSite(client, options.titleTypes, fetchSignal);
-      for (const warning of discovery.warnings) {
-        log.warn(warning);
-        summary.warnings.push(warning);
-        await retryOnDisconnect(() => recordWarning(db, run.id, warning), dbRetry);
-      }
-      const tasks = planSuburbTasks(discovery, options.titleTypes, options.suburbIds);
-      await planTasks(db, run.id, tasks, discovery.asAt);
-      summary.tasksTotal = tasks.length;
-      log.info("planned the run", { tasks: tasks.length, asAt: discovery.asAt });
-    }
-    progress();
-
-    // A first load grows the table from nothing; until its statistics catch up (autovacuum is late,
-    // or off) the planner may read every row to find a task's existing rate numbers. Refreshed after
-    // analyzeEvery new rows, then each time the run's new rows have doubled: a 1M-row first load
-    // analyzes 5 times, not 20 (each costs the same, a sample of the table).
-    const analyzeEvery = input.analyzeEveryRows ?? 50_000;
-    let addedInRun = 0;
-    let analyzeAt = analyzeEvery;
-    let analyzing: Promise<unknown> | null = null;
-    const analyzeIfGrown = (added: number) => {
-      addedInRun += added;
-      if (addedInRun < analyzeAt || analyzing) return;
-      analyzeAt = Math.max(addedInRun * 2, addedInRun + analyzeEvery);
-      analyzing = db.pool
-        .query("ANALYZE valuations")
-        .catch((error: Error) => log.warn("could not refresh table statistics", { error: error.message }))
-        .finally(() => (analyzing = null));
-    };
-
-    const queue = await pendingTasks(db, run.id);
-    // A suburb that answers "No Match" is read again later (--empty-recheck-ms), after the other
-    // tasks, so the wait holds no fetch slot; a second "No Match" is believed (by volume when the
-    // suburb had rows).
-    let recheck: { task: ScrapeTask; at: number }[] = [];
-    let secondLook = false;
-    type Fetched = { task: ScrapeTask; result: SuburbResult; taskLog: Logger };
-    const fetchTask = async (task: ScrapeTask): Promise<Fetched | null> => {
-      if (!secondLook) await retryOnDisconnect(() => startTask(db, task.id), dbRetry);
-      const taskLog = log.child({ taskId: task.id, titleType: task.titleType, suburbId: task.suburbId });
-      let result;
-      try {
-        result = await fetchSuburb(
-          client,
-          { roll: run.roll, titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName },
-          {
-            onFirstNoMatch: secondLook ? "believe" : "defer",
-            emptyRecheckMs: options.emptyRecheckMs,
-            hadRows: async () => (await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry)) > 0,
-            signal: fetchSignal,
-          },
-        );
-        if (result === NO_MATCH_ONCE) {
-          recheck.push({ task, at: Date.now() });
-          return null;
-        }
-      } catch (error) {
-        if (fetchSignal.aborted) return null; // left "running"; a resume takes it up again
-        if (error instanceof SiteDownError) throw error; // the run's failure, not this task's
-        const message = (error as Error).message;
-        const url = (error as { url?: string }).url ?? new URL(searchResultPath(task), run.baseUrl).toString();
-        summary.tasksFailed += 1;
-        summary.failures.push({ titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName, url, error: message });
-        taskLog.error("task failed", { error: message, url });
-        await retryOnDisconnect(() => failTask(db, task, message, url), dbRetry);
-        progress();
-        return null;
-      }
-      if (result.unverified) taskLog.warn(result.unverified);
-      if (result.verifiedBy === "empty") {
-        const rowsBefore = await retryOnDisconnect(() => liveRowsInSuburb(db, run.roll, task.titleType, task.suburbId), dbRetry);
-        if (rowsBefore > 0) {
-          const anomaly = { titleType: task.titleType, suburbId: task.suburbId, suburbName: task.suburbName, rowsBefore };
-          summary.anomalies.push(anomaly);
-          taskLog.warn("a suburb that had rows came back empty; its rows are kept", anomaly);
-          await retryOnDisconnect(() => recordAnomaly(db, run.id, anomaly), dbRetry);
-        }
-      }
-      return { task, result, taskLog };
-    };
-    const storeTask = async ({ task, result, taskLog }: Fetched) => {
-      const counts = await retryOnDisconnect(
-        () =>
-          storeTaskResult(db, {
-            runId: run.id,
-            taskId: task.id,
-            roll: run.roll,
-            titleType: task.titleType,
-            url: result.url,
-            expected: result.expected,
-            rows: result.rows,
-            verifiedBy: result.verifiedBy,
-            recovered: result.recovered,
-            oddCells: result.oddCells,
-          }),
-        dbRetry,
-      );
-      summary.tasksDone += 1;
-      summary.rowsSeen += result.rows.length;
-      summary.rowsAdded += counts.added;
-      summary.rowsChanged += counts.changed + counts.restored;
-      summary.rowsUnchanged += counts.unchanged;
-      summary.rowsRecovered += result.recovered;
-      summary.oddCells += result.oddCells.length;
-      analyzeIfGrown(counts.added);
-      taskLog.debug("task done", { rows: result.rows.length, ...counts });
-      progress();
-    };
-    // The next tasks are fetched and parsed while the database writes the last ones; a few fetched
-    // tasks may wait for a store, no more (memory).
-    await overlapTasks(queue, {
-      fetchConcurrency: options.concurrency,
-      storeConcurrency: STORE_CONCURRENCY,
-      maxHeld: options.concurrency + STORE_CONCURRENCY,
-      fetch: fetchTask,
-      store: storeTask,
-      shouldStop: () => stop.signal.aborted,
-      // Requests still in flight are abandoned; their tasks stay "running" for a resume.
-      onFailure: () => halt.abort(new Error("another task failed")),
-    });
-    if (recheck.length > 0 && !fetchSignal.aborted) {
-      const waiting = recheck;
-      recheck = [];
-      secondLook = true;
-      log.info("reading again the suburbs that answered No Match", { tasks: waiting.length, afterMs: options.emptyRecheckMs });
-      await sleep(Math.max(0, waiting[0]!.at + options.emptyRecheckMs - Date.now()), fetchSignal).catch(() => {});
-      await overlapTasks(
-        waiting.map((entry) => entry.task),
-        {
-          fetchConcurrency: options.concurrency,
-          storeConcurrency: STORE_CONCURRENCY,
-          maxHeld: options.concurrency + STORE_CONCURRENCY,
-          fetch: fetchTask,
-          store: storeTask,
-          shouldStop: () => stop.signal.aborted,
-          onFailure: () => halt.abort(new Error("another task failed")),
-        },
-      );
-    }
-    await analyzing;
-
-    if (!stop.signal.aborted && summary.tasksFailed === 0 && options.details) {
-      summary.detailsFetched = await fetchDetails({ db, client, run, budget: options.detailsBudget, signal: stop.signal, log });
-    }
-    summary.requests = client.requests;
-    return await conclude(db, run, options, summary, stop.signal.aborted ? (cancelledBy ?? "a stop signal") : null, log, { client, signal: fetchSignal });
-  } catch (error) {
-    summary.requests = client.requests;
-    const message = stop.signal.aborted
-      ? `stopped: ${(error as Error).message}`
-      : error instanceof SiteDownError
-        ? `the site is down: ${error.message}; nothing was marked removed; resume with --resume ${run.id}`
-        : (error as Error).message;
-    log.error("run failed", { error: message });
-    await retryOnDisconnect(() => finishRun(db, run.id, { status: stop.signal.aborted ? "cancelled" : "failed", error: message }), dbRetry).catch(() => {});
-    return { ...summary, status: stop.signal.aborted ? "cancelled" : "failed", error: message };
-  } finally {
-    clearInterval(beat);
-    input.signal?.removeEventListener("abort", onOuterAbort);
-    await pauseWrites;
-    if (client.pausedUntil !== null) await retryOnDisconnect(() => clearPause(db, run.id), dbRetry).catch(() => {});
+/** A new run's tasks: one per title type × suburb the site lists (or the suburbs asked for). */
+async function planRun(input: {
+  db: Database;
+  runId: number;
+  client: SiteClient;
+  options: ScrapeOptions;
+  signal: AbortSignal;
+  summary: ScrapeSummary;
+  dbRetry: DatabaseRetry;
+  log: Logger;
+}): Promise<void> {
+  const { db, runId, client, options, signal, summary, dbRetry, log } = input;
+  const discovery = await discoverSite(client, options.titleTypes, signal);
+  for (const warning of discovery.warnings) {
+    log.warn(warning);
+    summary.warnings.push(warning);
+    await retryOnDisconnect(() => recordWarning(db, runId, warning), dbRetry);
   }
+  const tasks = planSuburbTasks(discovery, options.titleTypes, options.suburbIds);
+  await planTasks(db, runId, tasks, discovery.asAt);
+  summary.tasksTotal = tasks.length;
+  log.info("planned the run", { tasks: tasks.length, asAt: discovery.asAt });
+}
+
+/** A run that stopped short (a stop, the site down, a database failure): recorded, and resumable. */
+async function failRun(db: Database, runId: number, summary: ScrapeSummary, error: Error, stopped: boolean, dbRetry: DatabaseRetry, log: Logger): Promise<ScrapeSummary> {
+  const message = stopped
+    ? `stopped: ${error.message}`
+    : error instanceof SiteDownError
+      ? `the site is down: ${error.message}; nothing was marked removed; resume with --resume ${runId}`
+      : error.message;
+  log.error("run failed", { error: message });
+  const status = stopped ? "cancelled" : "failed";
+  await retryOnDisconnect(() => finishRun(db, runId, { status, error: message }), dbRetry).catch(() => {});
+  return { ...summary, status, error: message };
 }
 
 async function conclude(

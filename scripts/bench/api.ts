@@ -2,7 +2,7 @@
 // /api/valuations list, q search (address, legal description, rate-number prefix) and detail by
 // rate number, 16 connections, against a bare node:http + pg server running the same SQL.
 import { existsSync } from "node:fs";
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { loadAverage, machineLine, processMemory, today, waitForQuietMachine } from "./lib/machine";
 import { querySamples } from "./lib/query-samples";
 import { writeResultsSection } from "./lib/results-file";
@@ -11,7 +11,8 @@ import { startAppServer, startBareServer } from "./lib/server-process";
 import { formatNumber, formatSummary, median, summarise } from "./lib/summary-stats";
 import { errorCount, wrkLoad, type LoadFigures } from "./lib/wrk-load";
 
-const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+const DEFAULTS = { scales: [10_000], runs: 3 };
+const args = readBenchArgs(benchUsage("api", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 const CONNECTIONS = 16;
 const SECONDS = 10;
 const WARM_UP_SECONDS = 3;

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { sampleMemory } from "./lib/memory-sampler";
 import { writeResultsSection } from "./lib/results-file";
@@ -13,7 +13,8 @@ import { rollDatabase } from "./lib/roll-database";
 import { startAppServer } from "./lib/server-process";
 import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
 
-const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+const DEFAULTS = { scales: [10_000], runs: 3 };
+const args = readBenchArgs(benchUsage("export", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 
 // The CSV export's columns (lib/valuations/valuation-csv.ts) and order (rate number, then id).
 const COPY_SQL = `COPY (SELECT roll, title_type, rate_number, pin, suburb_id, suburb_name, legal_description, erf_number,

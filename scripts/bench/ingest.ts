@@ -4,7 +4,7 @@
 // table without indexes. Every run starts from empty tables.
 import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { createBenchDatabase, dropBenchDatabase } from "./lib/bench-database";
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { copyCsvFile, prepareCopyTables, psql, timeCopy } from "./lib/copy-baseline";
 import { loadRoll } from "./lib/load-roll";
 import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
@@ -12,7 +12,8 @@ import { writeResultsSection } from "./lib/results-file";
 import { rollRowsFile } from "./lib/roll-rows";
 import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
 
-const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+const DEFAULTS = { scales: [10_000], runs: 3 };
+const args = readBenchArgs(benchUsage("ingest", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 
 const perSecond = (rows: number, ms: number) => (rows / ms) * 1000;
 const sections: string[] = [];

@@ -4,7 +4,7 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { querySamples } from "./lib/query-samples";
 import { writeResultsSection } from "./lib/results-file";
@@ -12,7 +12,8 @@ import { rollDatabase } from "./lib/roll-database";
 import { startAppServer } from "./lib/server-process";
 import { formatNumber, median, percentile } from "./lib/summary-stats";
 
-const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 3 });
+const DEFAULTS = { scales: [10_000], runs: 3 };
+const args = readBenchArgs(benchUsage("page", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 const REQUESTS_PER_RUN = 60;
 
 function timeRequest(url: string): Promise<{ ttfbMs: number; totalMs: number; status: number }> {

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import path from "node:path";
 import { normaliseRow } from "@/lib/scraper/normalise-row";
 import { parseResultsPage } from "@/lib/scraper/parse-results";
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { DEFAULT_SERVER_URL } from "./lib/bench-database";
 import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { writeResultsSection } from "./lib/results-file";
@@ -17,7 +17,8 @@ import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
 
 const PYTHON = "/usr/bin/python3"; // Debian's, where python3-bs4 is installed
 
-const args = parseBenchArgs(process.argv.slice(2), { scales: [10_000], runs: 5 });
+const DEFAULTS = { scales: [10_000], runs: 5 };
+const args = readBenchArgs(benchUsage("parse", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 
 async function pagesDir(rows: number, seed: number): Promise<string> {
   const dir = path.join(WORK_DIR, `pages-${rows}-seed${seed}`);

@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { startAutoAnalyze } from "./lib/auto-analyze";
 import { createBenchDatabase, DEFAULT_SERVER_URL, dropBenchDatabase } from "./lib/bench-database";
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { BenchUsageError, benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { psql } from "./lib/copy-baseline";
 import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { sampleMemory } from "./lib/memory-sampler";
@@ -18,11 +18,15 @@ import { writeResultsSection } from "./lib/results-file";
 import { freePort } from "./lib/server-process";
 import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
 
-const argv = process.argv.slice(2);
-const crossCheckAt = argv.indexOf("--cross-check");
-const crossCheckPolicy = crossCheckAt === -1 ? "always" : argv.splice(crossCheckAt, 2)[1];
-if (crossCheckPolicy !== "always" && crossCheckPolicy !== "never") throw new Error(`--cross-check takes always or never, got "${crossCheckPolicy ?? ""}"`);
-const args = parseBenchArgs(argv, { scales: [10_000], runs: 3 });
+const DEFAULTS = { scales: [10_000], runs: 3 };
+const USAGE = benchUsage("scrape", DEFAULTS, "  --cross-check <when>  always | never: with the whole-roll cross-check or without (default always)\n");
+const { crossCheckPolicy, ...args } = readBenchArgs(USAGE, process.argv.slice(2), (argv) => {
+  const rest = [...argv];
+  const at = rest.indexOf("--cross-check");
+  const policy = at === -1 ? "always" : rest.splice(at, 2)[1];
+  if (policy !== "always" && policy !== "never") throw new BenchUsageError(`--cross-check takes always or never, got "${policy ?? ""}"`);
+  return { ...parseBenchArgs(rest, DEFAULTS), crossCheckPolicy: policy };
+});
 const PROJECT = path.resolve(import.meta.dirname, "..", "..");
 const CONCURRENCY = 2; // the scraper's default
 const run = promisify(execFile);

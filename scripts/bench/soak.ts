@@ -1,7 +1,7 @@
 // npm run bench:soak -- [--rows 1m] [--no-wait] [--dry]
 // 64 connections for 60 s each on the list, search and export endpoints: errors (non-2xx,
 // resets, timeouts), p99 and the server's peak memory.
-import { parseBenchArgs, scaleLabel } from "./lib/bench-args";
+import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { loadAverage, machineLine, processMemory, today, waitForQuietMachine } from "./lib/machine";
 import { sampleMemory } from "./lib/memory-sampler";
 import { querySamples } from "./lib/query-samples";
@@ -11,7 +11,8 @@ import { startAppServer } from "./lib/server-process";
 import { formatNumber } from "./lib/summary-stats";
 import { errorCount, wrkLoad } from "./lib/wrk-load";
 
-const args = parseBenchArgs(process.argv.slice(2), { scales: [1_000_000], runs: 1 });
+const DEFAULTS = { scales: [1_000_000], runs: 1 };
+const args = readBenchArgs(benchUsage("soak", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 const CONNECTIONS = 64;
 const SECONDS = 60;
 const TIMEOUT_SECONDS = 30;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunDetailJson } from "@/lib/admin/run-queries";
 import type { RunJson } from "@/lib/admin/run-json";
-import { startAdminHarness, type AdminHarness } from "@/lib/admin/testing/admin-harness";
+import { startAdminHarness, type AdminHarness } from "@/test-support/admin-harness";
 
 // The admin API in-process against a test database and the simulated site: sign-in with its
 // throttle and lockout, CSRF, and a scrape started, watched, cancelled, resumed and refused a twin.

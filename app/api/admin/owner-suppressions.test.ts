@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAdminHarness, type AdminHarness } from "@/lib/admin/testing/admin-harness";
+import { startAdminHarness, type AdminHarness } from "@/test-support/admin-harness";
 import type { OwnerSuppression } from "@/lib/generated/prisma/client";
 import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { seedValuations, type SeedSummary } from "@/lib/valuations/testing/seed";

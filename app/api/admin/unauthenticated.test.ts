@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAdminHarness, type AdminHarness } from "@/lib/admin/testing/admin-harness";
+import { startAdminHarness, type AdminHarness } from "@/test-support/admin-harness";
 
 // Every admin route file, found on disk (so a new one cannot be forgotten), called with every
 // method it exports: without credentials, with a wrong token, with a forged cookie, and cross-site.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import { seedValuations, type SeedSummary } from "@/lib/valuations/testing/seed";
 import type { Valuation } from "@/lib/valuations/valuation-schema";
 import type { StatsGroupRow } from "@/lib/valuations/valuation-stats";

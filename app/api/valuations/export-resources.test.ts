@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import { seedValuations } from "@/lib/valuations/testing/seed";
 
 // Exports cannot starve the API: they run on their own pool, a bounded number at a time (per

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import { parseCsv } from "@/lib/simulator/parse-csv";
 import { encodeCursor, queryFingerprint } from "@/lib/valuations/cursor";
 import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";

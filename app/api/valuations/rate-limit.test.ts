@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 
 // A small limit (5 a minute, one export counts as 5 / 2 = 3 requests) so the bucket empties fast.
 

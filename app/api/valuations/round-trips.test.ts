@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { seedValuations, type SeedSummary } from "@/lib/valuations/testing/seed";
 import type { ValuationList } from "@/lib/valuations/valuation-schema";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import { parseCsv } from "@/lib/simulator/parse-csv";
 import { SORT_FIELD_NAMES, type SortFieldName } from "@/lib/valuations/sort-fields";
 import { seedValuations, type SeedSummary } from "@/lib/valuations/testing/seed";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { startApiHarness, type ApiHarness } from "@/lib/api/testing/api-harness";
+import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import { seedValuations, type SeedSummary } from "@/lib/valuations/testing/seed";
 
 // Property pages name their owners, so search engines are kept off them (robots.txt and a noindex

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAdminHarness, type AdminHarness } from "@/lib/admin/testing/admin-harness";
+import { startAdminHarness, type AdminHarness } from "@/test-support/admin-harness";
 import type { StoredProbe } from "@/lib/probe/site-probes";
 
 // POST/GET /api/admin/site-probes in-process against a test database and the simulated site: the

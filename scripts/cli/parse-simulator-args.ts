@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { REAL_PROFILE_DEFAULTS, resolveBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "./real-behaviour";
-import type { SimulatorOptions } from "./server";
+import { REAL_PROFILE_DEFAULTS, resolveBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "@/lib/simulator/real-behaviour";
+import type { SimulatorOptions } from "@/lib/simulator/server";
 
 export const SIMULATE_SITE_USAGE = `Usage: npm run simulate-site -- [options]
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
-import { UsageError, parseCliArgs } from "./parse-cli-args";
+import { UsageError, parseCliArgs } from "./parse-scrape-args";
 
 describe("parseCliArgs", () => {
   it("defaults to the whole gv2022 roll, both title types, politely", () => {

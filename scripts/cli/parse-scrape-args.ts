@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { configDeprecations } from "@/lib/config";
-import { resolveScrapeOptions, type ScrapeOptions } from "./scrape-options";
+import { resolveScrapeOptions, type ScrapeOptions } from "@/lib/scraper/scrape-options";
 
 // `npm run scrape -- …`: flags → validated scrape options. Pure, so every bad flag is tested.
 

@@ -22,7 +22,7 @@ export type ApiHarness = {
   close: () => Promise<void>;
 };
 
-const documentPath = path.join(import.meta.dirname, "..", "..", "..", "public", "openapi.json");
+const documentPath = path.join(import.meta.dirname, "..", "public", "openapi.json");
 
 /**
  * Creates the database, points DATABASE_URL (and any `env` given) at it, and loads the routes

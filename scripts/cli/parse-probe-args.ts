@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLLS, config } from "@/lib/config";
-import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
-import type { ProbeOptions } from "./run-probe";
+import { probeOptionsFor } from "@/lib/probe/probe-options";
+import type { ProbeOptions } from "@/lib/probe/run-probe";
 
 // `npm run probe-site -- …`: flags → probe options. Pure apart from the configuration it defaults
 // from, so every bad flag is tested.
@@ -93,19 +93,5 @@ export function parseProbeArgs(argv: readonly string[]): ProbeCommand {
     out: values.out ?? null,
     json: values.json ?? false,
     store: !(values["no-store"] ?? false),
-  };
-}
-
-/** The site, User-Agent and politeness a scrape of the roll would use, with the probe's limits. */
-export function probeOptionsFor(input: { roll: (typeof ROLLS)[number]; baseUrl?: string; timeoutMs: number; delayMs: number }): ProbeOptions {
-  const scrape = resolveScrapeOptions({ roll: input.roll, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) });
-  // The base URL exactly as given (a redirect of the bare address is worth seeing); the scrape
-  // options' copy has a trailing slash added.
-  return {
-    roll: input.roll,
-    baseUrl: input.baseUrl ?? scrape.baseUrl,
-    userAgent: scrape.userAgent,
-    timeoutMs: input.timeoutMs,
-    delayMs: input.delayMs,
   };
 }

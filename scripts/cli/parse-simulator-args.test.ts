@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeBehaviour, parseDuration, parseSimulatorArgs } from "./cli-options";
-import { REAL_PROFILE_DEFAULTS, resolveBehaviour } from "./real-behaviour";
+import { describeBehaviour, parseDuration, parseSimulatorArgs } from "./parse-simulator-args";
+import { REAL_PROFILE_DEFAULTS, resolveBehaviour } from "@/lib/simulator/real-behaviour";
 
 const run = (argv: string[]) => {
   const parsed = parseSimulatorArgs(argv);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatClock, formatDuration } from "./format-duration";
+
+describe("formatDuration", () => {
+  it("reads like a person would say it", () => {
+    expect(formatDuration(4_400)).toBe("4s");
+    expect(formatDuration(130_000)).toBe("2m 10s");
+    expect(formatDuration(3_725_000)).toBe("1h 02m");
+  });
+});
+
+describe("formatClock", () => {
+  it("writes a 24-hour clock in the time zone asked for", () => {
+    expect(formatClock(Date.parse("2026-11-28T22:05:09Z"), "Africa/Johannesburg")).toBe("00:05:09");
+    expect(formatClock(Date.parse("2026-11-28T22:05:09Z"), "UTC")).toBe("22:05:09");
+  });
+});
