@@ -62,7 +62,7 @@ function isPartOf(piece: FullTitleParcel, whole: FullTitleParcel): boolean {
   return false;
 }
 
-/** The pieces of the newer roll a parcel was cut into: a portion's own remainder must be among them. */
+/** Whether `pieces` can be what `whole` was cut into (or joined from): a portion's own remainder must be among them. */
 function isCutInto(whole: FullTitleParcel, pieces: FullTitleParcel[]): boolean {
   if (!pieces.every((piece) => isPartOf(piece, whole))) return false;
   return isWholeErf(whole) || pieces.some((piece) => piece.portion === whole.portion && piece.isRemainder);
@@ -116,7 +116,7 @@ export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow
     if (!a || !b) continue;
     if (fromGroup.length === 1 && isCutInto(fullTitle(a)!, toGroup.map((piece) => fullTitle(piece)!))) {
       for (const piece of toGroup) link(a, piece, "subdivision");
-    } else if (toGroup.length === 1 && fromGroup.every((piece) => isPartOf(fullTitle(piece)!, fullTitle(b)!))) {
+    } else if (toGroup.length === 1 && isCutInto(fullTitle(b)!, fromGroup.map((piece) => fullTitle(piece)!))) {
       for (const piece of fromGroup) link(piece, b, "consolidation");
     }
   }
