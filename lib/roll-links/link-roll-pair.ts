@@ -15,21 +15,24 @@ export async function linkRollPair(pool: Pool, fromRoll: RollId, toRoll: RollId)
   return saveLinking(pool, fromRoll, toRoll, linkRolls(fromRows, toRows));
 }
 
-/** The neighbours of `roll` among the rolls held: the pairs a new scrape of it changes. */
-export function neighbourPairs(roll: RollId, held: readonly RollId[]): [RollId, RollId][] {
-  const older = held.filter((other) => compareRolls(other, roll) < 0).at(-1);
-  const newer = held.find((other) => compareRolls(other, roll) > 0);
-  return [...(older ? [[older, roll] as [RollId, RollId]] : []), ...(newer ? [[roll, newer] as [RollId, RollId]] : [])];
+/**
+ * The pairs a new scrape of `roll` changes: the roll with every other roll held, older first. Every
+ * pair is linked directly (not through the rolls between), so any two rolls can be compared.
+ */
+export function pairsWith(roll: RollId, held: readonly RollId[]): [RollId, RollId][] {
+  return held
+    .filter((other) => other !== roll)
+    .map((other): [RollId, RollId] => (compareRolls(other, roll) < 0 ? [other, roll] : [roll, other]));
 }
 
 /**
- * After a complete whole-roll scrape: links the roll to the rolls either side of it. A failure is
+ * After a complete whole-roll scrape: links the roll to every other roll held. A failure is
  * logged, not thrown: the scrape itself succeeded, and `npm run link-rolls` can do it again.
  */
 export async function linkAfterScrape(pool: Pool, roll: RollId, log: Logger): Promise<LinkSetSummary[]> {
   const done: LinkSetSummary[] = [];
   try {
-    for (const [fromRoll, toRoll] of neighbourPairs(roll, await rollsHeld(pool))) {
+    for (const [fromRoll, toRoll] of pairsWith(roll, await rollsHeld(pool))) {
       const summary = await linkRollPair(pool, fromRoll, toRoll);
       log.info("linked rolls", { fromRoll, toRoll, links: summary.links, gone: summary.gone, added: summary.added });
       done.push(summary);
