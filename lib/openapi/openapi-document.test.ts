@@ -23,7 +23,7 @@ describe("the OpenAPI document", () => {
     const document = buildOpenApiDocument() as Document;
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual(
-      ["/api/health", "/api/openapi.json", "/api/stats", "/api/suburbs", "/api/valuations", "/api/valuations/{rateNumber}"],
+      ["/api/changes", "/api/health", "/api/openapi.json", "/api/rolls/{roll}/unlinked", "/api/stats", "/api/suburbs", "/api/valuations", "/api/valuations/{rateNumber}"],
     );
     const parameters = Object.fromEntries(document.paths["/api/valuations"]!.get.parameters!.map((p) => [p.name, p.schema.type]));
     expect(parameters).toMatchObject({ q: "string", limit: "integer", minExtent: "number", total: "boolean", sort: "string" });
