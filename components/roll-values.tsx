@@ -13,6 +13,7 @@ const HOW: Record<PropertyRoll["linkedBy"], string> = {
   "legal-description": "Same land, new rate number",
   subdivision: "Subdivided: one of the pieces",
   consolidation: "Consolidated: one of the pieces",
+  scheme: "Sectional scheme built on the erf",
 };
 
 function changeText(entry: PropertyRoll): string {

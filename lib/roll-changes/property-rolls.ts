@@ -15,10 +15,10 @@ export const PropertyRollSchema = z
     ratingCategory: z.string().nullable(),
     useDescription: z.string().nullable(),
     removedAt: z.string().nullable().meta({ format: "date-time", description: "Set when that roll no longer lists it." }),
-    linkedBy: z.enum(["this-property", "rate-number", "legal-description", "subdivision", "consolidation", "same-rate-number"]).meta({
+    linkedBy: z.enum(["this-property", "rate-number", "legal-description", "subdivision", "consolidation", "scheme", "same-rate-number"]).meta({
       description:
         "How this row is tied to the property asked about: `this-property`; a stored link (`rate-number`, `legal-description`, " +
-        "`subdivision`, `consolidation`); or `same-rate-number` for a roll never linked to this one.",
+        "`subdivision`, `consolidation`, `scheme`: the erf a sectional scheme was built on, or its units); or `same-rate-number` for a roll never linked to this one.",
     }),
     change: z
       .object({

@@ -25,6 +25,7 @@ const GV2022: HandRow[] = [
   full("00000102", "ERF 3 of PINETOWN", "PINETOWN", 800_000),
   full("00000103", "ERF 4 of PINETOWN", "PINETOWN", 900_000),
   full("00000104", "ERF 5 of PINETOWN", "PINETOWN", 700_000),
+  full("00000105", "ERF 6 of PINETOWN", "PINETOWN", 650_000),
   full("00000200", "ERF 10 of KINGSBURGH", "KINGSBURGH", 2_000_000),
   full("00000201", "ERF 11 of KINGSBURGH", "KINGSBURGH", null),
 ];
@@ -33,10 +34,11 @@ const GV2026: HandRow[] = [
   full("00000100", "ERF 1 of PINETOWN", "PINETOWN", 1_100_000), // +10%
   full("00000101", "ERF 2 OF PINETOWN", "PINETOWN", 500_000), // flat
   full("00000902", "ERF 3 of PINETOWN", "PINETOWN", 720_000), // renumbered, −10%
-  full("00000103", "REM of ERF 4 of PINETOWN", "PINETOWN", 600_000), // subdivided: not compared
-  full("00000904", "Portion 1 of ERF 4 of PINETOWN", "PINETOWN", 400_000),
-  { titleType: "sectional", rateNumber: "00000950", legalDescription: "SECTION 1 of SS FIVE ON MAIN", suburb: "PINETOWN", value: 300_000 },
-  { titleType: "sectional", rateNumber: "00000951", legalDescription: "SS FIVE ON MAIN SECTION 2", suburb: "PINETOWN", value: 310_000 },
+  { ...full("00000103", "REM of ERF 4 of PINETOWN", "PINETOWN", 600_000), extent: 300 }, // subdivided: not compared
+  { ...full("00000904", "Portion 1 of ERF 4 of PINETOWN", "PINETOWN", 400_000), extent: 200 },
+  // A scheme built on ERF 5 (gone): its units have the erf's address.
+  { titleType: "sectional", rateNumber: "00000950", legalDescription: "SECTION 1 of SS FIVE ON MAIN", suburb: "PINETOWN", value: 300_000, address: "104 MAIN ROAD, PINETOWN" },
+  { titleType: "sectional", rateNumber: "00000951", legalDescription: "SS FIVE ON MAIN SECTION 2", suburb: "PINETOWN", value: 310_000, address: "104 MAIN ROAD, PINETOWN" },
   full("00000200", "ERF 10 of KINGSBURGH", "KINGSBURGH", 3_000_000), // +50%
   full("00000201", "ERF 11 of KINGSBURGH", "KINGSBURGH", 400_000), // no older value: not compared
   full("00000300", "ERF 99 of KINGSBURGH", "KINGSBURGH", 250_000), // new
@@ -62,10 +64,10 @@ describe("linking two stored rolls", () => {
     expect(summary).toMatchObject({
       fromRoll: "gv2022",
       toRoll: "gv2026",
-      links: 7,
-      byMethod: { "rate-number": 4, "legal-description": 1, subdivision: 2, consolidation: 0 },
+      links: 9,
+      byMethod: { "rate-number": 4, "legal-description": 1, subdivision: 2, consolidation: 0, scheme: 2 },
       gone: 1,
-      added: 3,
+      added: 1,
     });
     const { rows } = await db.pool.query(
       "SELECT from_rate_number, to_rate_number, method FROM roll_links WHERE from_roll = 'gv2022' AND to_roll = 'gv2026' ORDER BY from_rate_number, to_rate_number",
@@ -76,6 +78,8 @@ describe("linking two stored rolls", () => {
       "00000102→00000902 legal-description",
       "00000103→00000103 subdivision",
       "00000103→00000904 subdivision",
+      "00000104→00000950 scheme",
+      "00000104→00000951 scheme",
       "00000200→00000200 rate-number",
       "00000201→00000201 rate-number",
     ]);
@@ -85,7 +89,7 @@ describe("linking two stored rolls", () => {
   it("replaces a pair's links when linked again, and refuses a pair in the wrong order or not stored", async () => {
     await linkRollPair(db.pool, "gv2022", "gv2026");
     const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM roll_links");
-    expect(rows[0].n).toBe(7);
+    expect(rows[0].n).toBe(9);
     expect((await linkSets(db.pool)).map((set) => `${set.fromRoll}-${set.toRoll}`)).toEqual(["gv2022-gv2026"]);
     await expect(linkRollPair(db.pool, "gv2026", "gv2022")).rejects.toThrow(RollPairError);
     await expect(linkRollPair(db.pool, "gv2012", "gv2022")).rejects.toThrow("no properties of gv2012 are stored");
@@ -151,15 +155,11 @@ describe("what changed between the rolls", () => {
 });
 
 describe("properties with no link", () => {
-  it("lists what is new on the newer roll and what is gone from the older, from either side", async () => {
+  it("lists what is new on the newer roll and what is gone from the older (an erf built over by a scheme is neither)", async () => {
     const added = await unlinkedPage(db.pool, { roll: "gv2026", against: "gv2022", status: "new", limit: 50, afterId: null });
-    expect(added.data.map((row) => `${row.roll} ${row.titleType} ${row.rateNumber}`).sort()).toEqual([
-      "gv2026 full 00000300",
-      "gv2026 sectional 00000950",
-      "gv2026 sectional 00000951",
-    ]);
+    expect(added.data.map((row) => `${row.roll} ${row.titleType} ${row.rateNumber}`)).toEqual(["gv2026 full 00000300"]);
     const gone = await unlinkedPage(db.pool, { roll: "gv2022", against: "gv2026", status: "gone", limit: 50, afterId: null });
-    expect(gone.data).toEqual([expect.objectContaining({ status: "gone", roll: "gv2022", rateNumber: "00000104", legalDescription: "ERF 5 of PINETOWN" })]);
+    expect(gone.data).toEqual([expect.objectContaining({ status: "gone", roll: "gv2022", rateNumber: "00000105", legalDescription: "ERF 6 of PINETOWN" })]);
     const inKingsburgh = await unlinkedPage(db.pool, { roll: "gv2026", against: "gv2022", status: "new", suburb: "KINGSBURGH", limit: 50, afterId: null });
     expect(inKingsburgh.data.map((row) => row.rateNumber)).toEqual(["00000300"]);
   });

@@ -97,4 +97,46 @@ describe("linkRolls", () => {
     expect(result.gone).toEqual([key("100")]);
     expect(result.added).toEqual([key("500", "sectional"), key("501", "sectional")]);
   });
+
+  const at = (row: RollRow, streetNumber: string, streetName: string, extent: number | null = 500): RollRow => ({ ...row, suburbId: "10001", streetNumber, streetName, extent });
+
+  it("links an erf to the units of the sectional scheme built on it, by its address", () => {
+    const result = linkRolls(
+      [at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD"), at(full("101", "ERF 6 of PINETOWN"), "7", "MAIN ROAD")],
+      [at(sectional("500", "SECTION 1 of SS FIVE ON MAIN"), "5", "MAIN ROAD"), at(sectional("501", "SS FIVE ON MAIN SECTION 2"), "5", "MAIN ROAD")],
+    );
+    expect(result.links.map((link) => `${link.from.rateNumber}→${link.to.rateNumber} ${link.method}`)).toEqual(["100→500 scheme", "100→501 scheme"]);
+    expect(result.gone).toEqual([key("101")]);
+  });
+
+  it("does not give a scheme an erf when the scheme was already on the older roll or two erven share the address", () => {
+    const units = [at(sectional("500", "SECTION 1 of SS FIVE ON MAIN"), "5", "MAIN ROAD"), at(sectional("501", "SECTION 2 of SS FIVE ON MAIN"), "5", "MAIN ROAD")];
+    expect(linkRolls([at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD"), sectional("400", "SECTION 9 of SS FIVE ON MAIN")], units).links).toEqual([]);
+    expect(linkRolls([at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD"), at(full("101", "ERF 9 of PINETOWN"), "5", "MAIN ROAD")], units).links).toEqual([]);
+  });
+
+  it("links erven joined into a new erf on their street: by a shared street number or their total extent", () => {
+    const sameNumber = linkRolls(
+      [at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD", 400), at(full("101", "ERF 6 of PINETOWN"), "7", "MAIN ROAD", 300)],
+      [at(full("900", "ERF 4410 of PINETOWN"), "5", "MAIN ROAD", 800)],
+    );
+    expect(sameNumber.links.map((link) => `${link.from.rateNumber}→${link.to.rateNumber} ${link.method}`)).toEqual(["100→900 consolidation", "101→900 consolidation"]);
+    const sameExtent = linkRolls(
+      [at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD", 400), at(full("101", "ERF 6 of PINETOWN"), "7", "MAIN ROAD", 300)],
+      [at(full("900", "ERF 4410 of PINETOWN"), "9", "MAIN ROAD", 700)],
+    );
+    expect(sameExtent.links).toHaveLength(2);
+    const neither = linkRolls(
+      [at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD", 400), at(full("101", "ERF 6 of PINETOWN"), "7", "MAIN ROAD", 300)],
+      [at(full("900", "ERF 4410 of PINETOWN"), "9", "MAIN ROAD", 2000)],
+    );
+    expect(neither.links).toEqual([]);
+  });
+
+  it("does not take an erf's pieces whose extents are far from the erf's (an erf number shared by chance)", () => {
+    const whole = at(full("100", "ERF 19 of PINETOWN"), "5", "MAIN ROAD", 900);
+    const pieces = [at(full("200", "REM of ERF 19 of PINETOWN"), "5", "MAIN ROAD", 450), at(full("201", "Portion 1 of ERF 19 of PINETOWN"), "7", "MAIN ROAD", 450)];
+    expect(linkRolls([whole], pieces).links).toHaveLength(2);
+    expect(linkRolls([whole], [...pieces, at(full("202", "Portion 807 of ERF 19 of PINETOWN"), "9", "HIGH STREET", 1750)]).links).toEqual([]);
+  });
 });

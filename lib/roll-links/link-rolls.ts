@@ -13,18 +13,33 @@ import { erfKey, parcelKey, parseParcel, type FullTitleParcel, type Parcel } fro
 //    (pieces joined into the whole erf).
 // 4. rate-number again: same title type and rate number with different descriptions, where
 //    nothing better was found (a description corrected or rewritten between rolls).
-// What is left is gone (older roll) or new (newer roll). An erf cut into sectional title units
-// (a scheme) names no erf in its sections' descriptions, so it is gone and its sections are new.
+// 5. By address, among what is still unlinked (the descriptions cannot tell):
+//    - scheme: a scheme new on the newer roll (no unit of it on the older) and the one erf of the
+//      older roll at its units' address (suburb, street number and name): the erf it was built on;
+//    - consolidation: two or more erven of the older roll and one whole erf of the newer, in one
+//      suburb and township on one street, where the new erf has one of their street numbers or
+//      about their total extent.
+// What is left is gone (older roll) or new (newer roll).
 
 export type TitleType = "full" | "sectional";
-export type RollRow = { titleType: TitleType; rateNumber: string; legalDescription: string };
+export type RollRow = {
+  titleType: TitleType;
+  rateNumber: string;
+  legalDescription: string;
+  /** For step 5 (by address); a row without them is never linked by address. */
+  suburbId?: string;
+  streetNumber?: string | null;
+  streetName?: string | null;
+  /** Square metres. */
+  extent?: number | null;
+};
 export type RowKey = { titleType: TitleType; rateNumber: string };
-export const LINK_METHODS = ["rate-number", "legal-description", "subdivision", "consolidation"] as const;
+export const LINK_METHODS = ["rate-number", "legal-description", "subdivision", "consolidation", "scheme"] as const;
 export type LinkMethod = (typeof LINK_METHODS)[number];
 export type RollLinkPair = { from: RowKey; to: RowKey; method: LinkMethod };
 export type Linking = { links: RollLinkPair[]; gone: RowKey[]; added: RowKey[] };
 
-type Entry = { key: RowKey; id: string; parcel: Parcel | null; parcelKey: string | null; linked: boolean };
+type Entry = { key: RowKey; id: string; row: RollRow; parcel: Parcel | null; parcelKey: string | null; linked: boolean };
 
 function entries(rows: readonly RollRow[]): Entry[] {
   return rows.map((row) => {
@@ -32,6 +47,7 @@ function entries(rows: readonly RollRow[]): Entry[] {
     return {
       key: { titleType: row.titleType, rateNumber: row.rateNumber },
       id: `${row.titleType}:${row.rateNumber}`,
+      row,
       parcel,
       parcelKey: parcel === null ? null : parcelKey(parcel),
       linked: false,
@@ -57,15 +73,22 @@ const isWholeErf = (parcel: FullTitleParcel) => parcel.portion === null && !parc
 /** Whether `piece` can have been cut out of `whole` (both on one erf). */
 function isPartOf(piece: FullTitleParcel, whole: FullTitleParcel): boolean {
   if (isWholeErf(whole)) return !isWholeErf(piece);
+  // A remainder cut again: new portions of the erf (the remainder has no remainder of its own).
+  if (whole.isRemainder) return piece.portion !== null && !piece.isRemainder && piece.portion !== whole.portion;
   // A portion cut again: its remainder, and new portions of the erf.
-  if (whole.portion !== null && !whole.isRemainder) return piece.portion === whole.portion ? piece.isRemainder : piece.portion !== null;
-  return false;
+  return piece.portion === whole.portion ? piece.isRemainder : piece.portion !== null;
 }
 
-/** Whether `pieces` can be what `whole` was cut into (or joined from): a portion's own remainder must be among them. */
+/**
+ * Whether `pieces` can be what `whole` was cut into (or joined from). A single new portion is not
+ * enough: an erf number can recur by chance, so a whole erf needs its remainder among the pieces
+ * or two pieces or more, a portion its own remainder, and a remainder two new portions or more.
+ */
 function isCutInto(whole: FullTitleParcel, pieces: FullTitleParcel[]): boolean {
   if (!pieces.every((piece) => isPartOf(piece, whole))) return false;
-  return isWholeErf(whole) || pieces.some((piece) => piece.portion === whole.portion && piece.isRemainder);
+  if (isWholeErf(whole)) return pieces.length >= 2 || pieces.some((piece) => piece.isRemainder);
+  if (whole.isRemainder) return pieces.length >= 2;
+  return pieces.some((piece) => piece.portion === whole.portion && piece.isRemainder);
 }
 
 export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow[]): Linking {
@@ -114,9 +137,9 @@ export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow
     const [a] = fromGroup;
     const [b] = toGroup;
     if (!a || !b) continue;
-    if (fromGroup.length === 1 && isCutInto(fullTitle(a)!, toGroup.map((piece) => fullTitle(piece)!))) {
+    if (fromGroup.length === 1 && isCutInto(fullTitle(a)!, toGroup.map((piece) => fullTitle(piece)!)) && extentsAgree(a, toGroup, SPLIT_TOLERANCE)) {
       for (const piece of toGroup) link(a, piece, "subdivision");
-    } else if (toGroup.length === 1 && isCutInto(fullTitle(b)!, fromGroup.map((piece) => fullTitle(piece)!))) {
+    } else if (toGroup.length === 1 && isCutInto(fullTitle(b)!, fromGroup.map((piece) => fullTitle(piece)!)) && extentsAgree(b, fromGroup, SPLIT_TOLERANCE)) {
       for (const piece of fromGroup) link(piece, b, "consolidation");
     }
   }
@@ -124,9 +147,88 @@ export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow
   // 4. Same rate number, another description, nothing better found.
   for (const [a, b] of differing) if (!a.linked && !b.linked) link(a, b, "rate-number");
 
+  // 5. By address.
+  linkSchemesToErven(from, to, link);
+  linkConsolidatedErven(from, to, link);
+
   return {
     links,
     gone: from.filter((entry) => !entry.linked).map((entry) => entry.key),
     added: to.filter((entry) => !entry.linked).map((entry) => entry.key),
   };
+}
+
+/** Suburb and street (with or without the number); null without a street name. */
+function streetKey(row: RollRow, withNumber: boolean): string | null {
+  if (row.suburbId === undefined || !row.streetName) return null;
+  return `${row.suburbId}|${withNumber ? (row.streetNumber ?? "") : ""}|${row.streetName.toUpperCase()}`;
+}
+
+type Link = (a: Entry, b: Entry, method: LinkMethod) => void;
+
+function linkSchemesToErven(from: Entry[], to: Entry[], link: Link): void {
+  const schemeOf = (entry: Entry) => (entry.parcel?.kind === "sectional" ? entry.parcel.scheme : null);
+  const olderSchemes = new Set(from.map(schemeOf));
+  const erfAt = groupBy(
+    from.filter((entry) => !entry.linked && fullTitle(entry) !== null),
+    (entry) => streetKey(entry.row, true),
+  );
+  for (const [scheme, units] of groupBy(to, schemeOf)) {
+    if (olderSchemes.has(scheme) || units.some((unit) => unit.linked)) continue;
+    const addresses = new Set(units.map((unit) => streetKey(unit.row, true)));
+    const [address] = addresses;
+    if (addresses.size !== 1 || !address) continue;
+    const erven = erfAt.get(address) ?? [];
+    const [erf] = erven;
+    if (erven.length === 1 && erf && !erf.linked) for (const unit of units) link(erf, unit, "scheme");
+  }
+}
+
+/** Pieces of a split or join found from the description: their extents may differ a little (roads, surveys). */
+const SPLIT_TOLERANCE = 0.1;
+/** Pieces found by address only: their extents must add up closely. */
+const JOIN_TOLERANCE = 0.02;
+const MAX_JOINED = 4;
+
+/** Whether the pieces' extents add up to the whole's (true when any extent is unknown: no evidence against). */
+function extentsAgree(whole: Entry, pieces: readonly Entry[], tolerance: number): boolean {
+  const total = pieces.reduce((sum, piece) => sum + (piece.row.extent ?? Number.NaN), 0);
+  const extent = whole.row.extent ?? Number.NaN;
+  if (Number.isNaN(total) || Number.isNaN(extent)) return true;
+  return Math.abs(total - extent) <= tolerance * extent;
+}
+
+/** The one set of 2 to MAX_JOINED pieces whose extents add up to the whole's, or null (none, or more than one). */
+function uniqueExtentMatch(whole: Entry, pieces: readonly Entry[]): Entry[] | null {
+  if (whole.row.extent == null || pieces.length > 8) return null;
+  const known = pieces.filter((piece) => piece.row.extent != null);
+  let found: Entry[] | null = null;
+  for (let mask = 1; mask < 1 << known.length; mask++) {
+    const subset = known.filter((_, i) => mask & (1 << i));
+    if (subset.length < 2 || subset.length > MAX_JOINED || !extentsAgree(whole, subset, JOIN_TOLERANCE)) continue;
+    if (found) return null;
+    found = subset;
+  }
+  return found;
+}
+
+function linkConsolidatedErven(from: Entry[], to: Entry[], link: Link): void {
+  const streetOf = (entry: Entry) => {
+    const parcel = fullTitle(entry);
+    const street = streetKey(entry.row, false);
+    return entry.linked || parcel === null || street === null ? null : `${street}|${parcel.township}`;
+  };
+  const joined = groupBy(to, streetOf);
+  for (const [street, pieces] of groupBy(from, streetOf)) {
+    const results = joined.get(street) ?? [];
+    for (const result of results) {
+      const free = pieces.filter((piece) => !piece.linked);
+      const byExtent = uniqueExtentMatch(result, free);
+      const byNumber =
+        results.length === 1 && free.length >= 2 && free.length <= MAX_JOINED && free.some((piece) => piece.row.streetNumber && piece.row.streetNumber === result.row.streetNumber)
+          ? free
+          : null;
+      for (const piece of byExtent ?? byNumber ?? []) link(piece, result, "consolidation");
+    }
+  }
 }

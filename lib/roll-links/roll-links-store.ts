@@ -13,11 +13,28 @@ export type LinkSetSummary = { fromRoll: RollId; toRoll: RollId; linkedAt: Date;
 
 /** The properties on a roll now (removed ones are no longer on it). */
 export async function loadRollRows(db: Queryable, roll: RollId): Promise<RollRow[]> {
-  const { rows } = await db.query<{ title_type: RollRow["titleType"]; rate_number: string; legal_description: string }>(
-    "SELECT title_type, rate_number, legal_description FROM valuations WHERE roll = $1 AND removed_at IS NULL",
+  const { rows } = await db.query<{
+    title_type: RollRow["titleType"];
+    rate_number: string;
+    legal_description: string;
+    suburb_id: string;
+    street_number: string | null;
+    street_name: string | null;
+    registered_extent: number | null;
+  }>(
+    `SELECT title_type, rate_number, legal_description, suburb_id, street_number, street_name, registered_extent
+       FROM valuations WHERE roll = $1 AND removed_at IS NULL`,
     [roll],
   );
-  return rows.map((row) => ({ titleType: row.title_type, rateNumber: row.rate_number, legalDescription: row.legal_description }));
+  return rows.map((row) => ({
+    titleType: row.title_type,
+    rateNumber: row.rate_number,
+    legalDescription: row.legal_description,
+    suburbId: row.suburb_id,
+    streetNumber: row.street_number,
+    streetName: row.street_name,
+    extent: row.registered_extent,
+  }));
 }
 
 /** The rolls with at least one property stored, oldest first (a skip scan of the roll index). */

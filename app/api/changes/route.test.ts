@@ -92,7 +92,7 @@ describe("GET /api/rolls/{roll}/unlinked", () => {
     expect(added.meta.status).toBe("new");
     expect(added.data.map((row) => row.rateNumber)).toEqual(["00000300"]);
     const gone = (await api.get("/api/rolls/gv2017/unlinked?against=gv2022&format=csv")).text.trimEnd().split("\r\n");
-    expect(gone).toEqual(["status,roll,titleType,rateNumber,suburbId,suburb,address,legalDescription,marketValue", "gone,gv2017,full,00000104,10001,PINETOWN,\"1 MAIN ROAD, PINETOWN\",ERF 5 of PINETOWN,700000"]);
+    expect(gone).toEqual(["status,roll,titleType,rateNumber,suburbId,suburb,address,legalDescription,marketValue", "gone,gv2017,full,00000104,10001,PINETOWN,\"104 MAIN ROAD, PINETOWN\",ERF 5 of PINETOWN,700000"]);
   });
 
   it("answers 409 for a pair never linked and 400 for a malformed roll", async () => {

@@ -15,6 +15,10 @@ export type HandRow = {
   value: number | null;
   use?: string;
   category?: string;
+  /** Default "<rate number> MAIN ROAD, <suburb>": a street address of its own. */
+  address?: string;
+  /** Square metres, default 500. */
+  extent?: number;
 };
 
 const SUBURB_IDS: Record<string, string> = { PINETOWN: "10001", KINGSBURGH: "10002", UMHLANGA: "10003" };
@@ -37,12 +41,12 @@ export async function storeRoll(db: Database, roll: string, rows: HandRow[], fin
               cells: {
                 rateNumber: row.rateNumber,
                 legalDescription: row.legalDescription,
-                address: `1 MAIN ROAD, ${suburbName}`,
+                address: row.address ?? `${Number(row.rateNumber)} MAIN ROAD, ${suburbName}`,
                 firstOwner: "",
                 useCode: row.use ?? "Single Residential (15)",
                 ratingCategory: row.category ?? "Residential",
                 marketValue: row.value === null ? "" : row.value.toLocaleString("en-US"),
-                registeredExtent: "500",
+                registeredExtent: String(row.extent ?? 500),
               },
             },
             { roll, titleType, suburbId: SUBURB_IDS[suburbName] ?? "10009", suburbName },

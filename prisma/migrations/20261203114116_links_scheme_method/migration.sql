@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "roll_link_method" ADD VALUE 'scheme';
