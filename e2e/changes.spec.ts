@@ -53,7 +53,7 @@ test("GV 2022 against GV 2017: the charts and counts are the API's", async ({ pa
   const overall = page.getByTestId("change-summary");
   const sum = (field: "compared" | "up" | "flat" | "down") => bySuburb.data.reduce((total, group) => total + (group.change?.[field] ?? 0), 0);
   await expect(overall).toHaveAttribute("data-compared", String(sum("compared")));
-  await expect(overall).toHaveAttribute("data-up-share", String(Math.round((sum("up") / sum("compared")) * 1000) / 10));
+  await expect(overall).toHaveAttribute("data-up-share", String(Math.round((sum("up") / sum("compared")) * 100 * 10) / 10));
 
   for (const [testId, path] of [
     ["gone", "/api/rolls/gv2017/unlinked?against=gv2022&format=csv"],
