@@ -139,4 +139,12 @@ describe("linkRolls", () => {
     expect(linkRolls([whole], pieces).links).toHaveLength(2);
     expect(linkRolls([whole], [...pieces, at(full("202", "Portion 807 of ERF 19 of PINETOWN"), "9", "HIGH STREET", 1750)]).links).toEqual([]);
   });
+
+  it("links an erf to a much bigger new erf at its exact address (joined with erven elsewhere), not to one of its size", () => {
+    const erf = at(full("100", "ERF 5 of PINETOWN"), "5", "MAIN ROAD", 400);
+    expect(linkRolls([erf], [at(full("900", "ERF 4410 of PINETOWN"), "5", "MAIN ROAD", 1200)]).links).toEqual([
+      { from: key("100"), to: key("900"), method: "consolidation" },
+    ]);
+    expect(linkRolls([erf], [at(full("900", "ERF 4410 of PINETOWN"), "5", "MAIN ROAD", 420)]).links).toEqual([]);
+  });
 });

@@ -231,4 +231,29 @@ function linkConsolidatedErven(from: Entry[], to: Entry[], link: Link): void {
       for (const piece of byExtent ?? byNumber ?? []) link(piece, result, "consolidation");
     }
   }
+  linkGrownErven(from, to, link);
+}
+
+/** How much bigger than an erf at its address a new erf must be to count as the erf joined with others. */
+const GROWN = 1.5;
+
+/**
+ * The one erf of the older roll at a new erf's exact address (suburb, number, street), in its
+ * township, where the new erf is much bigger: the erf joined with others (whose own addresses,
+ * elsewhere, leave them gone).
+ */
+function linkGrownErven(from: Entry[], to: Entry[], link: Link): void {
+  const addressOf = (entry: Entry) => {
+    const parcel = fullTitle(entry);
+    const address = streetKey(entry.row, true);
+    return entry.linked || parcel === null || address === null || !entry.row.streetNumber ? null : `${address}|${parcel.township}`;
+  };
+  const olderAt = groupBy(from, addressOf);
+  for (const [address, results] of groupBy(to, addressOf)) {
+    const pieces = olderAt.get(address) ?? [];
+    const [piece] = pieces;
+    const [result] = results;
+    if (results.length !== 1 || pieces.length !== 1 || !piece || !result) continue;
+    if (piece.row.extent != null && result.row.extent != null && result.row.extent >= GROWN * piece.row.extent) link(piece, result, "consolidation");
+  }
 }
