@@ -39,20 +39,28 @@ export type LinkMethod = (typeof LINK_METHODS)[number];
 export type RollLinkPair = { from: RowKey; to: RowKey; method: LinkMethod };
 export type Linking = { links: RollLinkPair[]; gone: RowKey[]; added: RowKey[] };
 
-type Entry = { key: RowKey; id: string; row: RollRow; parcel: Parcel | null; parcelKey: string | null; linked: boolean };
+// One per row; a roll has up to a million, so only the parcel's key is kept, and the parcel itself
+// is parsed again (once) for the few rows still unlinked after the first two steps.
+type Entry = { row: RollRow; parcelKey: string | null; parcel?: Parcel | null; linked: boolean };
 
 function entries(rows: readonly RollRow[]): Entry[] {
   return rows.map((row) => {
     const parcel = parseParcel(row.legalDescription);
-    return {
-      key: { titleType: row.titleType, rateNumber: row.rateNumber },
-      id: `${row.titleType}:${row.rateNumber}`,
-      row,
-      parcel,
-      parcelKey: parcel === null ? null : parcelKey(parcel),
-      linked: false,
-    };
+    return { row, parcelKey: parcel === null ? null : parcelKey(parcel), linked: false };
   });
+}
+
+const keyOf = (entry: Entry): RowKey => ({ titleType: entry.row.titleType, rateNumber: entry.row.rateNumber });
+
+function parcelOf(entry: Entry): Parcel | null {
+  if (entry.parcel === undefined) entry.parcel = parseParcel(entry.row.legalDescription);
+  return entry.parcel;
+}
+
+/** The scheme of a sectional row, read from its parcel key ("S|scheme|section"). */
+function schemeOf(entry: Entry): string | null {
+  const key = entry.parcelKey;
+  return key !== null && key.startsWith("S|") ? key.slice(2, key.lastIndexOf("|")) : null;
 }
 
 function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<string, T[]> {
@@ -67,7 +75,11 @@ function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string | null): Map<
   return groups;
 }
 
-const fullTitle = (entry: Entry): FullTitleParcel | null => (entry.parcel?.kind === "full" ? entry.parcel : null);
+function fullTitle(entry: Entry): FullTitleParcel | null {
+  if (entry.parcelKey === null || !entry.parcelKey.startsWith("F|")) return null;
+  const parcel = parcelOf(entry);
+  return parcel?.kind === "full" ? parcel : null;
+}
 const isWholeErf = (parcel: FullTitleParcel) => parcel.portion === null && !parcel.isRemainder;
 
 /** Whether `piece` can have been cut out of `whole` (both on one erf). */
@@ -96,16 +108,17 @@ export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow
   const to = entries(toRows);
   const links: RollLinkPair[] = [];
   const link = (a: Entry, b: Entry, method: LinkMethod) => {
-    links.push({ from: a.key, to: b.key, method });
+    links.push({ from: keyOf(a), to: keyOf(b), method });
     a.linked = true;
     b.linked = true;
   };
 
   // 1. Same rate number, descriptions agreeing (or one unreadable).
-  const toById = new Map(to.map((entry) => [entry.id, entry]));
+  const toByRate = { full: new Map<string, Entry>(), sectional: new Map<string, Entry>() };
+  for (const entry of to) toByRate[entry.row.titleType].set(entry.row.rateNumber, entry);
   const differing: [Entry, Entry][] = [];
   for (const a of from) {
-    const b = toById.get(a.id);
+    const b = toByRate[a.row.titleType].get(a.row.rateNumber);
     if (!b) continue;
     if (a.parcelKey === null || b.parcelKey === null || a.parcelKey === b.parcelKey) link(a, b, "rate-number");
     else differing.push([a, b]);
@@ -128,8 +141,8 @@ export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow
 
   // 3. Cut up or joined on one erf.
   const erfOf = (entry: Entry) => {
-    const parcel = fullTitle(entry);
-    return parcel === null || entry.linked ? null : erfKey(parcel);
+    const parcel = entry.linked ? null : fullTitle(entry);
+    return parcel === null ? null : erfKey(parcel);
   };
   const toByErf = groupBy(to, erfOf);
   for (const [key, fromGroup] of groupBy(from, erfOf)) {
@@ -153,8 +166,8 @@ export function linkRolls(fromRows: readonly RollRow[], toRows: readonly RollRow
 
   return {
     links,
-    gone: from.filter((entry) => !entry.linked).map((entry) => entry.key),
-    added: to.filter((entry) => !entry.linked).map((entry) => entry.key),
+    gone: from.filter((entry) => !entry.linked).map(keyOf),
+    added: to.filter((entry) => !entry.linked).map(keyOf),
   };
 }
 
@@ -167,13 +180,16 @@ function streetKey(row: RollRow, withNumber: boolean): string | null {
 type Link = (a: Entry, b: Entry, method: LinkMethod) => void;
 
 function linkSchemesToErven(from: Entry[], to: Entry[], link: Link): void {
-  const schemeOf = (entry: Entry) => (entry.parcel?.kind === "sectional" ? entry.parcel.scheme : null);
   const olderSchemes = new Set(from.map(schemeOf));
   const erfAt = groupBy(
     from.filter((entry) => !entry.linked && fullTitle(entry) !== null),
     (entry) => streetKey(entry.row, true),
   );
-  for (const [scheme, units] of groupBy(to, schemeOf)) {
+  const candidates = new Set(to.filter((entry) => !entry.linked).map(schemeOf));
+  for (const [scheme, units] of groupBy(to, (entry) => {
+    const scheme = schemeOf(entry);
+    return scheme !== null && candidates.has(scheme) ? scheme : null;
+  })) {
     if (olderSchemes.has(scheme) || units.some((unit) => unit.linked)) continue;
     const addresses = new Set(units.map((unit) => streetKey(unit.row, true)));
     const [address] = addresses;
@@ -214,9 +230,9 @@ function uniqueExtentMatch(whole: Entry, pieces: readonly Entry[]): Entry[] | nu
 
 function linkConsolidatedErven(from: Entry[], to: Entry[], link: Link): void {
   const streetOf = (entry: Entry) => {
-    const parcel = fullTitle(entry);
-    const street = streetKey(entry.row, false);
-    return entry.linked || parcel === null || street === null ? null : `${street}|${parcel.township}`;
+    const parcel = entry.linked ? null : fullTitle(entry);
+    const street = parcel === null ? null : streetKey(entry.row, false);
+    return parcel === null || street === null ? null : `${street}|${parcel.township}`;
   };
   const joined = groupBy(to, streetOf);
   for (const [street, pieces] of groupBy(from, streetOf)) {
@@ -244,9 +260,9 @@ const GROWN = 1.5;
  */
 function linkGrownErven(from: Entry[], to: Entry[], link: Link): void {
   const addressOf = (entry: Entry) => {
-    const parcel = fullTitle(entry);
-    const address = streetKey(entry.row, true);
-    return entry.linked || parcel === null || address === null || !entry.row.streetNumber ? null : `${address}|${parcel.township}`;
+    const parcel = entry.linked || !entry.row.streetNumber ? null : fullTitle(entry);
+    const address = parcel === null ? null : streetKey(entry.row, true);
+    return parcel === null || address === null ? null : `${address}|${parcel.township}`;
   };
   const olderAt = groupBy(from, addressOf);
   for (const [address, results] of groupBy(to, addressOf)) {
