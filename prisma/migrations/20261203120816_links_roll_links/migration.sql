@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "roll_link_method" AS ENUM ('rate-number', 'legal-description', 'subdivision', 'consolidation');
+CREATE TYPE "roll_link_method" AS ENUM ('rate-number', 'legal-description', 'subdivision', 'consolidation', 'scheme');
 
 -- CreateTable
 CREATE TABLE "roll_links" (

@@ -1,2 +1,0 @@
--- AlterEnum
-ALTER TYPE "roll_link_method" ADD VALUE 'scheme';
