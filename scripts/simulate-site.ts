@@ -3,6 +3,7 @@
  * tsx scripts/simulate-site.ts --port 4010 --rows 50000 --seed 7 [--profile real …]
  */
 import { describeBehaviour, parseSimulatorArgs, SIMULATE_SITE_USAGE } from "./cli/parse-simulator-args";
+import { ROLL_IDS } from "@/lib/simulator/roll-meta";
 import { startSimulator } from "@/lib/simulator/server";
 
 function fail(message: string): never {
@@ -21,15 +22,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const sim = await startSimulator(parsed.options);
   const site = sim.site;
+  const sizes = ROLL_IDS.map((id) => `${site.rolls[id].size.toLocaleString("en-ZA")} (${id})`).join(", ");
   process.stdout.write(
     [
-      `Simulated valuation roll: ${site.rolls.gv2022.size.toLocaleString("en-ZA")} properties (gv2022), ` +
-        `${site.rolls.gv2017.size.toLocaleString("en-ZA")} (gv2017), ${site.suburbs.length} suburbs, ` +
-        `generation ${site.generation}, ready in ${Date.now() - started} ms`,
+      `Simulated valuation rolls: ${sizes} properties, ${site.suburbs.length} suburbs, generation ${site.generation}, ready in ${Date.now() - started} ms`,
       `  profile: ${sim.profile}`,
       ...describeBehaviour(sim.behaviour).map((line) => `    ${line}`),
-      `  gv2022: ${sim.url}  (also ${sim.rollUrl("gv2022")})`,
-      `  gv2017: ${sim.rollUrl("gv2017")}`,
+      ...ROLL_IDS.map((id) => (id === "gv2022" ? `  ${id}: ${sim.url}  (also ${sim.rollUrl(id)})` : `  ${id}: ${sim.rollUrl(id)}`)),
       "Press Ctrl+C to stop.",
       "",
     ].join("\n"),

@@ -45,6 +45,8 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     stats: (await import("@/app/api/stats/route")) as unknown as RouteModule,
     health: (await import("@/app/api/health/route")) as unknown as RouteModule,
     openapi: (await import("@/app/api/openapi.json/route")) as unknown as RouteModule,
+    changes: (await import("@/app/api/changes/route")) as unknown as RouteModule,
+    unlinked: (await import("@/app/api/rolls/[roll]/unlinked/route")) as unknown as RouteModule,
   };
   const validate = createOpenApiValidator(JSON.parse(readFileSync(documentPath, "utf8")));
 
@@ -56,7 +58,12 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
       const rateNumber = decodeURIComponent(detail[1]);
       return routes.detail!.GET(request, { params: Promise.resolve({ rateNumber }) } as never);
     }
-    const name = { "/api/valuations": "list", "/api/suburbs": "suburbs", "/api/stats": "stats", "/api/health": "health", "/api/openapi.json": "openapi" }[pathname];
+    const unlinked = /^\/api\/rolls\/([^/]+)\/unlinked$/.exec(pathname);
+    if (unlinked?.[1] !== undefined) {
+      const roll = decodeURIComponent(unlinked[1]);
+      return routes.unlinked!.GET(request, { params: Promise.resolve({ roll }) } as never);
+    }
+    const name = { "/api/changes": "changes", "/api/valuations": "list", "/api/suburbs": "suburbs", "/api/stats": "stats", "/api/health": "health", "/api/openapi.json": "openapi" }[pathname];
     if (!name) throw new Error(`no route for ${pathname}`);
     return routes[name]!.GET(request, {} as never);
   }

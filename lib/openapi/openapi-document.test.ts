@@ -46,6 +46,8 @@ describe("the OpenAPI document", () => {
       getValuation: ["400", "404", "429", "500"],
       listSuburbs: ["400", "429", "500"],
       valuationStats: ["400", "429", "500"],
+      listChanges: ["400", "429", "500", "503"],
+      listUnlinked: ["400", "409", "429", "500", "503"],
       // Neither reads the database nor takes parameters: nothing for a client to get wrong.
       health: [],
       openApiDocument: [],
@@ -62,7 +64,7 @@ describe("the OpenAPI document", () => {
     const document = buildOpenApiDocument() as Document;
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual(
-      ["/api/health", "/api/openapi.json", "/api/stats", "/api/suburbs", "/api/valuations", "/api/valuations/{rateNumber}"],
+      ["/api/changes", "/api/health", "/api/openapi.json", "/api/rolls/{roll}/unlinked", "/api/stats", "/api/suburbs", "/api/valuations", "/api/valuations/{rateNumber}"],
     );
     const parameters = Object.fromEntries(document.paths["/api/valuations"]!.get.parameters!.map((p) => [p.name, p.schema.type]));
     expect(parameters).toMatchObject({ q: "string", limit: "integer", minExtent: "number", total: "boolean", sort: "string" });

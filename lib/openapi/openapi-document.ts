@@ -15,6 +15,12 @@ import { filterParameters, listParameters } from "@/lib/valuations/list-query-sc
 import { SuburbListSchema, SuburbSchema, suburbsParameters } from "@/lib/valuations/suburbs";
 import { DisplayedCellsSchema, ListMetaSchema, ValuationListSchema, ValuationSchema } from "@/lib/valuations/valuation-schema";
 import { StatsGroupSchema, StatsSchema, statsParameters } from "@/lib/valuations/valuation-stats";
+import { PropertyChangeSchema } from "@/lib/roll-changes/change-rows";
+import { ChangeSummarySchema } from "@/lib/roll-changes/change-stats";
+import { changesParameters, unlinkedParameters, unlinkedRollPathSchema } from "@/lib/roll-changes/changes-query";
+import { ChangeListSchema, UnlinkedListSchema } from "@/lib/roll-changes/changes-schema";
+import { PropertyRollSchema } from "@/lib/roll-changes/property-rolls";
+import { UnlinkedPropertySchema } from "@/lib/roll-links/unlinked";
 import { componentSchemas, parameterObjects } from "./json-schemas";
 
 // The OpenAPI 3.1 document of the public API, built from the zod schemas that validate requests
@@ -98,6 +104,12 @@ const commonErrors = {
   "500": problem("Our fault; logged."),
 };
 
+/** A CSV download refused because the server already streams as many as it allows. */
+const exportsBusy = {
+  ...problem("Exports only: the server is already streaming as many exports as it allows. Retry later, or page through the JSON."),
+  headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+};
+
 const COMPONENTS = [
   DisplayedCellsSchema,
   ValuationSchema,
@@ -112,6 +124,12 @@ const COMPONENTS = [
   SuburbListSchema,
   StatsGroupSchema,
   StatsSchema,
+  ChangeSummarySchema,
+  PropertyRollSchema,
+  PropertyChangeSchema,
+  ChangeListSchema,
+  UnlinkedPropertySchema,
+  UnlinkedListSchema,
   HealthSchema,
   ProblemSchema,
 ];
@@ -160,10 +178,7 @@ export function openApiDefinition() {
               ...commonErrors["429"],
               description: "Too many requests from this client, or (exports) this client already has its share of exports in progress.",
             },
-            "503": {
-              ...problem("Exports only: the server is already streaming as many exports as it allows. Retry later, or page through the JSON."),
-              headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
-            },
+            "503": exportsBusy,
           },
         },
       },
@@ -200,12 +215,55 @@ export function openApiDefinition() {
         get: {
           operationId: "valuationStats",
           tags: ["Reference"],
-          summary: "Market value statistics per suburb, use code or rating category",
-          description: "Takes the same filters as /api/valuations.",
+          summary: "Market value statistics per suburb, use code or rating category, and with `compare` how they moved",
+          description: "Takes the same filters as /api/valuations. With `compare=<roll>` each group also gets `change` (see ChangeSummary).",
           parameters: parameterObjects(statsParameters, "query"),
           responses: {
             "200": { description: "One entry per group.", headers: cacheHeaders, content: { "application/json": { schema: ref(StatsSchema) } } },
             ...commonErrors,
+          },
+        },
+      },
+      "/api/changes": {
+        get: {
+          operationId: "listChanges",
+          tags: ["Valuations"],
+          summary: "Each property's value on two rolls and the change, for any filter; or all of them as CSV",
+          description:
+            "Takes the filters of /api/valuations (they apply to `roll`) and `against`, the other roll. A property is paired with the " +
+            "one it is on `against` through the links between the two rolls (one to one: a subdivided or joined erf has no single " +
+            "value to compare); for a pair of rolls never linked, through the same title type and rate number (`meta.basis`).",
+          parameters: parameterObjects(changesParameters, "query"),
+          responses: {
+            "200": {
+              description: "A page of properties (JSON), or with `format=csv` every one as a download (the same fields as columns).",
+              headers: { "Content-Disposition": { description: "CSV only: `attachment; filename=\"changes-<roll>-against-<roll>….csv\"`.", schema: { type: "string" } }, ...cacheHeaders },
+              content: { "application/json": { schema: ref(ChangeListSchema) }, "text/csv": { schema: { type: "string" } } },
+            },
+            ...commonErrors,
+            "503": exportsBusy,
+          },
+        },
+      },
+      "/api/rolls/{roll}/unlinked": {
+        get: {
+          operationId: "listUnlinked",
+          tags: ["Valuations"],
+          summary: "Properties of a roll with no counterpart on another: new on it, or gone since it",
+          description:
+            "With `roll` the newer of the two: the properties new on it (no property of `against` links to them). With `roll` the " +
+            "older: the properties gone since (they link to nothing on `against`). A property that seems missing from a roll is " +
+            "often here: made into a sectional scheme, joined with its neighbour, or given up to a road.",
+          parameters: [...parameterObjects({ roll: unlinkedRollPathSchema }, "path"), ...parameterObjects(unlinkedParameters, "query")],
+          responses: {
+            "200": {
+              description: "A page of properties (JSON), or with `format=csv` every one as a download.",
+              headers: cacheHeaders,
+              content: { "application/json": { schema: ref(UnlinkedListSchema) }, "text/csv": { schema: { type: "string" } } },
+            },
+            "409": problem("The two rolls have not been linked yet (a complete scrape of either links them)."),
+            ...commonErrors,
+            "503": exportsBusy,
           },
         },
       },

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { retryOnDisconnect } from "@/lib/db/retry-on-disconnect";
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
+import { linkAfterScrape } from "@/lib/roll-links/link-roll-pair";
 import { confirmRemovals } from "./confirm-removals";
 import { crossCheckVolumes, skippedCrossCheck, type CrossCheckPolicy, type CrossCheckResult } from "./cross-check-volumes";
 import type { ScrapeOptions } from "./scrape-options";
@@ -104,6 +105,9 @@ export async function completeRun(input: {
     log.warn(incomplete);
     await retryOnDisconnect(() => recordWarning(db, run.id, incomplete), retry);
   }
+  // Only a complete reading of the whole roll says what is new on it and what is gone. Linked
+  // before the run is finished, so the data version (and every cache on it) moves past the links.
+  if (incomplete === null && run.wholeRoll && options.titleTypes.length === 2) await linkAfterScrape(db.pool, run.roll, log);
   const finished = await retryOnDisconnect(() => finishRun(db, run.id, { status: "succeeded", complete: incomplete === null, rowsRemoved }), retry);
   return { complete: incomplete === null, incomplete, rowsRemoved, crossCheck, run: finished };
 }

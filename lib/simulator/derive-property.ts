@@ -3,15 +3,39 @@ import { createRandom, mixSeed, type Random } from "./random";
 import type { AddressLayout, RollId, SimProperty, SimScheme } from "./sim-types";
 import type { UseCodeEntry } from "./vocabulary";
 
+/**
+ * How a record relates to another one across rolls (see roll-movement.ts). Its legal description
+ * and site come from that `source`, so a subdivided erf and its portions describe the same land.
+ */
+export const ORIGIN = {
+  /** Everything derives from the record's own counter. */
+  plain: 0,
+  /** A portion of the erf `source` (a plain record's counter); part = count << 8 | index (1-based). */
+  portion: 1,
+  /** One of `count` erven later consolidated into `source`; part = count << 8 | index. */
+  merging: 2,
+  /** The consolidation of `part` erven, the first of which is `source`. */
+  merged: 3,
+  /** The full-title site on which scheme `source` (an index into the site's schemes) was built later. */
+  schemeSite: 4,
+} as const;
+export type RecordOrigin = (typeof ORIGIN)[keyof typeof ORIGIN];
+
 /** Where a property sits; everything else about it derives from its counter and the seed. */
 export interface RecordLayout {
-  /** Identity across rolls and generations (drives rate number, PIN and every random field). */
+  /** Identity across rolls and generations (drives PIN and every random field). */
   counter: number;
   suburbIndex: number;
   /** -1 for Full Title. */
   schemeIndex: number;
   /** 0 for Full Title. */
   section: number;
+  /** The rate number as an integer, -1 when empty: its counter's, or a fresh one when renumbered. */
+  rate: number;
+  origin: RecordOrigin;
+  /** The related record's counter (or scheme index), -1 for a plain record. */
+  source: number;
+  part: number;
 }
 
 const RATE_MULTIPLIER = 7_919_731; // odd and not a multiple of 5: a bijection modulo 10^8
@@ -23,13 +47,18 @@ export function rateValueOf(seed: number, counter: number): number {
   return (counter * RATE_MULTIPLIER + offset) % 100_000_000;
 }
 
-/** The 8-digit rate number of a counter, or "" when it has none. */
-export function rateNumberOf(seed: number, counter: number): string {
-  const value = rateValueOf(seed, counter);
+/** The 8-digit text of a rate value, or "" when it has none. */
+export function rateText(value: number): string {
   return value < 0 ? "" : String(value).padStart(8, "0");
 }
 
-const PIN_BASE: Record<RollId, number> = { gv2022: 1_000_000, gv2017: 1_000_001 };
+/** A record that derives from its own counter only, with its counter's rate number. */
+export function plainLayout(seed: number, counter: number, suburbIndex: number, schemeIndex = -1, section = 0): RecordLayout {
+  return { counter, suburbIndex, schemeIndex, section, rate: rateValueOf(seed, counter), origin: ORIGIN.plain, source: -1, part: 0 };
+}
+
+/** PINs of the rolls interleave (gv2022 even, gv2017 odd; gv2026 and gv2012 likewise, higher up). */
+const PIN_BASE: Record<RollId, number> = { gv2022: 1_000_000, gv2017: 1_000_001, gv2026: 500_000_000, gv2012: 500_000_001 };
 
 export function pinOf(roll: RollId, counter: number): string {
   return String(PIN_BASE[roll] + counter * 2);
@@ -45,13 +74,98 @@ export function counterOfPin(roll: RollId, pin: string): number | null {
 
 const PERSON_SHARE = 0.8;
 
-/** Derives the property of a layout on a roll (pure: same input, same output). */
-export function deriveProperty(catalog: SiteCatalog, schemes: readonly SimScheme[], roll: RollId, layout: RecordLayout): SimProperty {
-  const base = deriveGv2022(catalog, schemes, layout);
-  return roll === "gv2022" ? base : toGv2017(catalog, base, layout.counter);
+/**
+ * The property of a layout as gv2022 shows it (pure: same input, same output); roll-drift.ts moves
+ * it to the other rolls. A record that is not on gv2022 gets the values it would have had there.
+ */
+export function deriveProperty(catalog: SiteCatalog, schemes: readonly SimScheme[], layout: RecordLayout): SimProperty {
+  const own = derivePlain(catalog, schemes, layout);
+  if (layout.origin === ORIGIN.plain) return own;
+  if (layout.origin === ORIGIN.schemeSite) return onSchemeSite(catalog, own, layout, schemes[layout.source]);
+  const source = derivePlain(catalog, schemes, plainLayout(catalog.seed, layout.source, layout.suburbIndex));
+  const count = layout.origin === ORIGIN.merged ? layout.part : layout.part >> 8;
+  const index = layout.part & 0xff;
+  if (layout.origin === ORIGIN.portion) return asPortion(own, source, count, index);
+  if (layout.origin === ORIGIN.merging) return asMerging(own, source, count);
+  return asMerged(own, source, count);
 }
 
-function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layout: RecordLayout): SimProperty {
+/** The land of `from`: erf, township, farm and deeds town. */
+function landOf(from: SimProperty): Pick<SimProperty, "erfNumber" | "township" | "isFarm" | "deedsTownId"> {
+  return { erfNumber: from.erfNumber, township: from.township, isFarm: from.isFarm, deedsTownId: from.deedsTownId };
+}
+
+function shareOf(extent: number | null, divisor: number): number | null {
+  return extent === null ? null : Math.max(12, Math.round(extent / divisor));
+}
+
+/**
+ * Portion `index` of `count` from subdividing `parent`: the last is the remainder (unless the parent
+ * already was one), the others take portion numbers above the parent's, so no child reads like it.
+ */
+function asPortion(own: SimProperty, parent: SimProperty, count: number, index: number): SimProperty {
+  const remainder = index === count && !parent.isRemainder;
+  const firstFree = (parent.portionNumber ?? 0) + 1 + (parent.isRemainder || parent.portionNumber !== null ? parent.erfNumber % 40 : 0);
+  return {
+    ...own,
+    ...landOf(parent),
+    portionNumber: remainder ? parent.portionNumber : firstFree + index - 1,
+    isRemainder: remainder,
+    streetName: parent.streetName,
+    streetNumber: remainder ? parent.streetNumber : own.streetNumber,
+    addressLayout: parent.streetName === null ? "plain" : parent.addressLayout,
+    registeredExtent: shareOf(parent.registeredExtent, count),
+  };
+}
+
+/** One of `count` erven on the street of the erf they are later consolidated into. */
+function asMerging(own: SimProperty, result: SimProperty, count: number): SimProperty {
+  return {
+    ...own,
+    township: result.township,
+    isFarm: result.isFarm,
+    deedsTownId: result.deedsTownId,
+    streetName: result.streetName,
+    addressLayout: result.streetName === null ? "plain" : result.addressLayout,
+    registeredExtent: shareOf(result.registeredExtent, count),
+  };
+}
+
+/** The new erf consolidated from `count` erven: a whole erf (its own number) at the first one's address. */
+function asMerged(own: SimProperty, first: SimProperty, count: number): SimProperty {
+  return {
+    ...own,
+    township: first.township,
+    isFarm: first.isFarm,
+    deedsTownId: first.deedsTownId,
+    portionNumber: null,
+    isRemainder: false,
+    streetName: first.streetName,
+    streetNumber: first.streetNumber,
+    addressLayout: first.addressLayout,
+    registeredExtent: first.registeredExtent === null ? null : Math.round(first.registeredExtent * count * 100) / 100,
+  };
+}
+
+/** The full-title erf a sectional scheme was later built on: the scheme's erf and address. */
+function onSchemeSite(catalog: SiteCatalog, own: SimProperty, layout: RecordLayout, scheme: SimScheme | undefined): SimProperty {
+  if (!scheme) throw new Error(`no scheme at index ${layout.source}`);
+  const suburb = catalog.suburbs[layout.suburbIndex];
+  return {
+    ...own,
+    erfNumber: scheme.erfNumber,
+    portionNumber: null,
+    isRemainder: false,
+    township: suburb?.township ?? own.township,
+    isFarm: catalog.suburbIsFarm[layout.suburbIndex] === true,
+    deedsTownId: suburb?.deedsTownId ?? own.deedsTownId,
+    streetNumber: scheme.streetNumber,
+    streetName: scheme.streetName,
+    addressLayout: scheme.addressLayout,
+  };
+}
+
+function derivePlain(catalog: SiteCatalog, schemes: readonly SimScheme[], layout: RecordLayout): SimProperty {
   const random = createRandom(mixSeed(catalog.seed, layout.counter, 0x2022));
   const suburb = catalog.suburbs[layout.suburbIndex];
   if (!suburb) throw new Error(`no suburb at index ${layout.suburbIndex}`);
@@ -104,7 +218,7 @@ function deriveGv2022(catalog: SiteCatalog, schemes: readonly SimScheme[], layou
   return {
     roll: "gv2022",
     pin: pinOf("gv2022", layout.counter),
-    rateNumber: rateNumberOf(catalog.seed, layout.counter),
+    rateNumber: rateText(layout.rate),
     titleType: sectional ? "sectional" : "full",
     suburbId: suburb.id,
     suburbName: suburb.name,
@@ -158,27 +272,6 @@ function detailTypesOf(seed: number, counter: number, sectional: boolean, use: U
   const residential = use === null || use.ratingCategory === "Residential" || use.ratingCategory === "Vacant Land";
   const formType = (h >>> 8) % 20 === 0 ? 3 : residential ? 1 : 2;
   return { propType, formType };
-}
-
-/** The same property on the previous roll: mostly lower values, some other owners and uses. */
-function toGv2017(catalog: SiteCatalog, p: SimProperty, counter: number): SimProperty {
-  const random = createRandom(mixSeed(catalog.seed, counter, 0x2017));
-  const factor = random.chance(0.85) ? 0.55 + random.next() * 0.45 : 1 + random.next() * 0.3;
-  const owners = random.chance(0.12) ? ownersOf(catalog, random, null) : p.owners;
-  const older: SimProperty = {
-    ...p,
-    roll: "gv2017",
-    pin: pinOf("gv2017", counter),
-    marketValue: p.marketValue === null ? null : roundValue(p.marketValue * factor),
-    owners,
-    firstOwner: owners[0] ?? null,
-  };
-  if (p.ratingCategory === "Residential" && random.chance(0.04)) {
-    older.useCode = 47;
-    older.useDescription = "Vacant Land";
-    older.ratingCategory = "Vacant Land";
-  }
-  return older;
 }
 
 function pickUseCode(catalog: SiteCatalog, random: Random, sectional: boolean): UseCodeEntry | null {

@@ -1,12 +1,14 @@
 import { buildCatalog, type SiteCatalog } from "./build-catalog";
-import { rateValueOf, type RecordLayout } from "./derive-property";
+import { plainLayout } from "./derive-property";
 import { createRandom, cumulativeWeights, mixSeed, pickCumulative, shuffled, type Random } from "./random";
-import { RecordTableBuilder } from "./record-table";
+import { RecordColumns } from "./record-table";
+import { ROLL_IDS } from "./roll-meta";
+import { moveRolls, type RollMovement } from "./roll-movement";
 import { SimRoll } from "./sim-roll";
 import type { RollId, SimDeedsTown, SimScheme, SimSuburb } from "./sim-types";
 import { loadVocabulary } from "./vocabulary";
 
-/** A whole simulated site: catalog, schemes and both rolls, at one generation. */
+/** A whole simulated site: catalog, schemes and the four rolls, at one generation. */
 export interface SimSite {
   seed: number;
   /** Properties on the gv2022 roll at generation 0. */
@@ -15,8 +17,13 @@ export interface SimSite {
   catalog: SiteCatalog;
   suburbs: readonly SimSuburb[];
   deedsTowns: readonly SimDeedsTown[];
+  /** The schemes on gv2022 at generation 0, in dropdown order. */
   schemes: readonly SimScheme[];
+  /** `schemes`, then those first built on a later roll: a record's scheme index points here. */
+  allSchemes: readonly SimScheme[];
   rolls: Record<RollId, SimRoll>;
+  /** What moved between consecutive rolls, oldest step first (ground truth for roll links). */
+  movements: readonly RollMovement[];
   /** First identity counter that mutations may use for new properties. */
   nextCounter: number;
 }
@@ -28,10 +35,11 @@ export interface GenerateOptions {
 
 const SECTIONAL_SHARE = 0.2;
 const SECTIONS_PER_SCHEME = 8;
-/** Share of gv2022 properties that were not on gv2017, and of gv2017 ones gone by gv2022. */
-const ROLL_CHURN = 0.05;
 
-/** Generates generation 0 of a site, deterministically from the seed. */
+/**
+ * Generates generation 0 of a site, deterministically from the seed: gv2022's properties, and the
+ * other rolls moved from it (roll-movement.ts for the register, roll-drift.ts for values and uses).
+ */
 export function generateSite(options: GenerateOptions): SimSite {
   const seed = (options.seed ?? 1) >>> 0;
   const rows = Math.max(1, Math.floor(options.rows));
@@ -44,29 +52,16 @@ export function generateSite(options: GenerateOptions): SimSite {
   const fullRows = rows - sectionalRows;
   const schemes = buildSchemes(catalog, random, sectionalRows, pickSuburb);
 
-  const gv2022 = new RecordTableBuilder();
-  const gv2017 = new RecordTableBuilder();
-  const addToBothRolls = (layout: RecordLayout) => {
-    const rate = rateValueOf(seed, layout.counter);
-    gv2022.add(layout, rate);
-    if (mixSeed(seed, layout.counter, 0x17) % 1000 >= ROLL_CHURN * 1000) gv2017.add(layout, rate);
-  };
+  const anchor = new RecordColumns(rows);
   let counter = 0;
-  for (let i = 0; i < fullRows; i++) addToBothRolls({ counter: counter++, suburbIndex: pickSuburb(), schemeIndex: -1, section: 0 });
+  for (let i = 0; i < fullRows; i++) anchor.add(plainLayout(seed, counter++, pickSuburb()));
   schemes.forEach((scheme, schemeIndex) => {
-    for (let section = 1; section <= scheme.sections; section++) {
-      addToBothRolls({ counter: counter++, suburbIndex: scheme.suburbIndex, schemeIndex, section });
-    }
+    for (let section = 1; section <= scheme.sections; section++) anchor.add(plainLayout(seed, counter++, scheme.suburbIndex, schemeIndex, section));
   });
-  const gone = Math.round(rows * ROLL_CHURN);
-  const extraSections = new Array<number>(schemes.length).fill(0);
-  for (let i = 0; i < gone; i++) {
-    const layout = schemes.length > 0 && random.chance(SECTIONAL_SHARE)
-      ? goneSection(random, schemes, extraSections, counter)
-      : { counter, suburbIndex: pickSuburb(), schemeIndex: -1, section: 0 };
-    gv2017.add(layout, rateValueOf(seed, counter));
-    counter++;
-  }
+  const moved = moveRolls({ seed, catalog, schemes, anchor, nextCounter: counter, pickSuburb });
+  const rolls = Object.fromEntries(
+    ROLL_IDS.map((id) => [id, new SimRoll(id, catalog, moved.allSchemes, moved.columns[id].build())]),
+  ) as Record<RollId, SimRoll>;
 
   return {
     seed,
@@ -76,19 +71,11 @@ export function generateSite(options: GenerateOptions): SimSite {
     suburbs: catalog.suburbs,
     deedsTowns: catalog.deedsTowns,
     schemes,
-    rolls: {
-      gv2022: new SimRoll("gv2022", catalog, schemes, gv2022.build()),
-      gv2017: new SimRoll("gv2017", catalog, schemes, gv2017.build()),
-    },
-    nextCounter: counter,
+    allSchemes: moved.allSchemes,
+    rolls,
+    movements: moved.movements,
+    nextCounter: moved.nextCounter,
   };
-}
-
-function goneSection(random: Random, schemes: readonly SimScheme[], extraSections: number[], counter: number): RecordLayout {
-  const schemeIndex = random.int(0, schemes.length - 1);
-  const scheme = schemes[schemeIndex] as SimScheme;
-  extraSections[schemeIndex] = (extraSections[schemeIndex] ?? 0) + 1;
-  return { counter, suburbIndex: scheme.suburbIndex, schemeIndex, section: scheme.sections + (extraSections[schemeIndex] ?? 1) };
 }
 
 /** Sectional schemes with skewed sizes; names with `&` and `'` and both description layouts included. */

@@ -1,5 +1,5 @@
 import type { SiteCatalog } from "./build-catalog";
-import { ownersOf, roundValue, type RecordLayout } from "./derive-property";
+import { ownersOf, plainLayout, roundValue, type RecordLayout } from "./derive-property";
 import { displayedCells, RESULT_COLUMNS } from "./display-property";
 import { generateSite, type GenerateOptions, type SimSite } from "./generate-site";
 import { createRandom, mixSeed, type Random } from "./random";
@@ -77,9 +77,9 @@ function newLayout(site: SimSite, random: Random, extras: readonly RecordLayout[
     const schemeIndex = random.int(0, site.schemes.length - 1);
     const scheme = site.schemes[schemeIndex];
     const added = extras.filter((l) => l.schemeIndex === schemeIndex).length;
-    return { counter, suburbIndex: scheme?.suburbIndex ?? 0, schemeIndex, section: (scheme?.sections ?? 0) + added + 1 };
+    return plainLayout(site.seed, counter, scheme?.suburbIndex ?? 0, schemeIndex, (scheme?.sections ?? 0) + added + 1);
   }
-  return { counter, suburbIndex: random.int(0, site.suburbs.length - 1), schemeIndex: -1, section: 0 };
+  return plainLayout(site.seed, counter, random.int(0, site.suburbs.length - 1));
 }
 
 type ChangeKind = "marketValue" | "owner" | "useCode" | "addressLayout" | "registeredExtent";

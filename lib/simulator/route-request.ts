@@ -20,7 +20,7 @@ import { renderDetailsPage } from "./render-details";
 import { renderBlank, renderFooter, renderHeader, renderPropertySearch, renderSearchFrameset } from "./render-frames";
 import { renderResultsPage } from "./render-results";
 import { renderSearchType, searchTypeAllowedValues } from "./render-search-type";
-import { ROLL_META } from "./roll-meta";
+import { ROLL_IDS, ROLL_META } from "./roll-meta";
 import { unsortedRows } from "./row-order";
 import type { RollId, SearchCriteria, SimProperty } from "./sim-types";
 
@@ -54,7 +54,7 @@ export interface SimRequestInput {
 /** Splits `/gv2017/framepages/x.aspx` into the roll and the page path (lower case, like IIS). */
 export function resolveRoll(path: string): { roll: RollId; prefix: string; page: string } {
   const lower = path.toLowerCase();
-  for (const roll of ["gv2022", "gv2017"] as const) {
+  for (const roll of ROLL_IDS) {
     if (lower === `/${roll}` || lower.startsWith(`/${roll}/`)) {
       return { roll, prefix: `/${roll}`, page: lower.slice(roll.length + 1) };
     }
@@ -99,7 +99,7 @@ export function routeRequest(site: SimSite, request: SimRequestInput, options: R
     case "/framepages/searchcrit.aspx":
       return ok(renderFullTitleCriteria(meta, site.suburbs, site.deedsTowns));
     case "/framepages/searchcrit2.aspx":
-      return ok(renderSectionalCriteria(meta, site.suburbs, site.schemes));
+      return ok(renderSectionalCriteria(meta, site.suburbs, site.rolls[roll].schemesListed()));
     case "/framepages/searchresult.aspx":
       return searchResult(site, roll, rawQuery, options);
     case "/framepages/searchdeatils.aspx":

@@ -47,7 +47,7 @@ export interface SimRequestRecord {
 }
 
 export interface Simulator {
-  /** `http://127.0.0.1:PORT/` (the gv2022 roll). */
+  /** `http://127.0.0.1:PORT/` (the gv2022 roll; every roll is also at rollUrl). */
   url: string;
   rollUrl(roll: RollId): string;
   /** The current generation's data. */

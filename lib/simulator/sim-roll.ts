@@ -1,7 +1,8 @@
 import type { SiteCatalog } from "./build-catalog";
-import { counterOfPin, deriveProperty, type RecordLayout } from "./derive-property";
+import { counterOfPin, type RecordLayout } from "./derive-property";
 import { compareByRateNumber, matchesCriteria } from "./match-criteria";
 import { bucketKey, layoutAt, type RecordTable } from "./record-table";
+import { propertyOnRoll } from "./roll-drift";
 import type { RollId, SearchCriteria, SimProperty, SimScheme, TitleType } from "./sim-types";
 
 /** What one generation changed on top of the base table. */
@@ -19,6 +20,12 @@ interface VolumeIndex {
   codes: Uint16Array;
 }
 
+/** Indexes built on first use from the base table, and shared by every generation of the roll. */
+interface BaseIndexes {
+  volumes?: VolumeIndex;
+  schemes?: readonly SimScheme[];
+}
+
 /**
  * One valuation roll: a compact base table plus the changes of later generations.
  * Properties are derived on demand, so a million-row roll costs a few megabytes.
@@ -33,7 +40,7 @@ export class SimRoll {
     private readonly schemes: readonly SimScheme[],
     private readonly table: RecordTable,
     readonly changes: RollChanges = NO_CHANGES,
-    private readonly volumeIndex: { built?: VolumeIndex } = {},
+    private readonly baseIndexes: BaseIndexes = {},
   ) {
     this.extraIndexByCounter = new Map(changes.extras.map((l, i) => [l.counter, i]));
     this.schemeIndexByName = new Map(schemes.map((s, i) => [s.name, i]));
@@ -46,7 +53,7 @@ export class SimRoll {
 
   /** A new roll with other changes on the same base. */
   withChanges(changes: RollChanges): SimRoll {
-    return new SimRoll(this.id, this.catalog, this.schemes, this.table, changes, this.volumeIndex);
+    return new SimRoll(this.id, this.catalog, this.schemes, this.table, changes, this.baseIndexes);
   }
 
   layoutOf(counter: number): RecordLayout | undefined {
@@ -62,7 +69,30 @@ export class SimRoll {
     const override = this.changes.overrides.get(counter);
     if (override) return override;
     const layout = this.layoutOf(counter);
-    return layout ? deriveProperty(this.catalog, this.schemes, this.id, layout) : undefined;
+    return layout ? propertyOnRoll(this.catalog, this.schemes, this.id, layout) : undefined;
+  }
+
+  /** Whether the property with this identity is on the roll now. */
+  has(counter: number): boolean {
+    return !this.changes.removed.has(counter) && this.layoutOf(counter) !== undefined;
+  }
+
+  /** The layout of every property on the roll now, in no particular order (cheap: nothing is derived). */
+  *layouts(): Generator<RecordLayout> {
+    const removed = this.changes.removed;
+    for (let i = 0; i < this.table.length; i++) {
+      if (removed.size === 0 || !removed.has(this.table.counters[i] ?? 0)) yield layoutAt(this.table, i);
+    }
+    for (const layout of this.changes.extras) if (!removed.has(layout.counter)) yield layout;
+  }
+
+  /** The schemes with units on the roll (its base table), by name: the criteria page's dropdown. */
+  schemesListed(): readonly SimScheme[] {
+    if (this.baseIndexes.schemes) return this.baseIndexes.schemes;
+    const present = new Uint8Array(this.schemes.length);
+    for (const index of this.table.schemes) if (index >= 0) present[index] = 1;
+    this.baseIndexes.schemes = this.schemes.filter((_, i) => present[i] === 1).sort((a, b) => a.name.localeCompare(b.name, "en"));
+    return this.baseIndexes.schemes;
   }
 
   byPin(pin: string): SimProperty | undefined {
@@ -146,11 +176,11 @@ export class SimRoll {
 
   /** Volume codes of the base records as derived (code 0: no volume has that code). */
   private baseVolumes(): VolumeIndex {
-    if (this.volumeIndex.built) return this.volumeIndex.built;
+    if (this.baseIndexes.volumes) return this.baseIndexes.volumes;
     const codeByVolume = new Map<string, number>();
     const codes = new Uint16Array(this.table.length);
     for (let i = 0; i < this.table.length; i++) {
-      const volume = deriveProperty(this.catalog, this.schemes, this.id, layoutAt(this.table, i)).volumeNo;
+      const volume = propertyOnRoll(this.catalog, this.schemes, this.id, layoutAt(this.table, i)).volumeNo;
       let code = codeByVolume.get(volume);
       if (code === undefined) {
         code = codeByVolume.size + 1;
@@ -158,8 +188,8 @@ export class SimRoll {
       }
       codes[i] = code;
     }
-    this.volumeIndex.built = { codeByVolume, codes };
-    return this.volumeIndex.built;
+    this.baseIndexes.volumes = { codeByVolume, codes };
+    return this.baseIndexes.volumes;
   }
 
   /** Counters whose properties may differ from the base table (for diffs between generations). */

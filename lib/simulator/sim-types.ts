@@ -1,6 +1,7 @@
 /** Types shared by the simulator's generator, renderers and server. */
 
-export type RollId = "gv2022" | "gv2017";
+/** The four valuation rolls the simulator serves (oldest first in ROLL_IDS, roll-meta.ts). */
+export type RollId = "gv2012" | "gv2017" | "gv2022" | "gv2026";
 
 export type TitleType = "full" | "sectional";
 
@@ -87,7 +88,7 @@ export interface SimDeedsTown {
 export interface SimScheme {
   name: string;
   suburbIndex: number;
-  /** Sections 1..sections exist on gv2022 at generation 0. */
+  /** Sections 1..sections exist on the first roll with the scheme (gv2022 for the schemes it has). */
   sections: number;
   schemeNumber: string;
   erfNumber: number;

@@ -24,7 +24,7 @@ async function addRun(roll: string, status: string, finishedAt: Date | null): Pr
 
 describe("versionAndAsAt", () => {
   it("gives no version and no asAt before any run", async () => {
-    expect(await versionAndAsAt(db.pool, "gv2022")).toEqual({ version: { tag: "0-0-0-0.0.0", lastModified: null }, asAt: null });
+    expect(await versionAndAsAt(db.pool, "gv2022")).toEqual({ version: { tag: "0-0-0-0.0.0-0.0", lastModified: null }, asAt: null });
   });
 
   it("agrees with dataVersion and rollAsAt: any finished run moves the version, only a succeeded run of the roll its asAt", async () => {
@@ -44,7 +44,7 @@ describe("versionAndAsAt", () => {
       expect(both.asAt).toEqual(asAt);
       expect(await rollAsAt(db.pool, roll)).toEqual(asAt);
     }
-    expect((await versionAndAsAt(db.pool, "gv2022")).version.tag).toMatch(/^4-\d+-\d+-0\.0\.0$/);
+    expect((await versionAndAsAt(db.pool, "gv2022")).version.tag).toMatch(/^4-\d+-\d+-0\.0\.0-0\.0$/);
   });
 
   it("moves when an owner suppression is added or removed (answers withhold names at once)", async () => {
@@ -61,5 +61,20 @@ describe("versionAndAsAt", () => {
     tags.push((await dataVersion(db.pool)).tag);
     expect(new Set(tags.slice(0, 4)).size).toBe(4);
     expect(tags[4]).toBe(tags[0]);
+  });
+
+  it("moves when a pair of rolls is linked again (npm run link-rolls changes the comparisons)", async () => {
+    const before = (await dataVersion(db.pool)).tag;
+    const link = (at: string) =>
+      db.pool.query(
+        `INSERT INTO roll_link_sets (from_roll, to_roll, linked_at, links, by_method, gone, added) VALUES ('gv2017', 'gv2022', $1, 0, '{}', 0, 0)
+         ON CONFLICT (from_roll, to_roll) DO UPDATE SET linked_at = EXCLUDED.linked_at`,
+        [at],
+      );
+    await link("2026-03-04T00:00:00.000Z");
+    const linked = (await dataVersion(db.pool)).tag;
+    await link("2026-03-05T00:00:00.000Z");
+    const relinked = (await dataVersion(db.pool)).tag;
+    expect(new Set([before, linked, relinked]).size).toBe(3);
   });
 });

@@ -3,6 +3,7 @@ import { ROLLS } from "@/lib/config";
 import { optionalShape } from "@/lib/api/parse-query";
 import { enumParam, textParam } from "@/lib/api/query-parameters";
 import { ListMetaSchema, ValuationSchema } from "./valuation-schema";
+import { PropertyRollSchema } from "@/lib/roll-changes/property-rolls";
 
 // GET /api/valuations/{rateNumber}: one property, its change history, and the same rate number on
 // the other rolls with the change in value between them.
@@ -69,6 +70,11 @@ export const ValuationDetailResponseSchema = z
     data: ValuationDetailSchema,
     history: z.array(ValuationChangeSchema).meta({ description: "Newest first." }),
     otherRolls: z.array(OtherRollSchema).meta({ description: "The same rate number and title type on the other rolls, newest roll first." }),
+    rolls: z.array(PropertyRollSchema).meta({
+      description:
+        "This property on every roll held, oldest first, followed through rate number changes, subdivisions and consolidations " +
+        "(the links between rolls): value, category and the change from the roll before.",
+    }),
     meta: ListMetaSchema,
   })
   .meta({ id: "ValuationDetailResponse" });

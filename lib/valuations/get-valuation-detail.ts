@@ -2,6 +2,7 @@ import { ROLLS, type OwnerNamesMode, type Roll } from "@/lib/config";
 import { ownerNamesShown, ownerPolicy } from "@/lib/owners/owner-policy";
 import { suppressedCondition } from "@/lib/owners/owner-suppressions";
 import { redactChange, withoutDetailOwners } from "@/lib/owners/redact-owner-names";
+import { propertyRollsColumn, toPropertyRolls, type PropertyRollJson } from "@/lib/roll-changes/property-rolls";
 import type { ValuationDetailResponse } from "./detail-schema";
 import type { TitleTypeValue } from "./list-query-schema";
 import type { Queryable } from "./queryable";
@@ -36,6 +37,7 @@ type DetailRow = ValuationRow & {
   owner_suppressed: boolean;
   history: ChangeJson[];
   other_rolls: OtherJson[];
+  rolls: PropertyRollJson[];
 };
 
 const isoTimestamp = (text: string) => new Date(text).toISOString();
@@ -56,7 +58,8 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
                       WHERE valuation_id = v.id ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}) c) AS history,
             (SELECT coalesce(json_agg(o), '[]')
                FROM (SELECT roll, title_type, rate_number, market_value, registered_extent, removed_at FROM valuations
-                      WHERE roll = ANY($3::text[]) AND title_type = v.title_type AND rate_number = v.rate_number) o) AS other_rolls
+                      WHERE roll = ANY($3::text[]) AND title_type = v.title_type AND rate_number = v.rate_number) o) AS other_rolls,
+            ${propertyRollsColumn("v")} AS rolls
        FROM valuations v
       WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $4::title_type" : ""}
       ORDER BY v.title_type`,
@@ -107,6 +110,7 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
           href: valuationHref(other),
           valueChange: valueChange(current, { roll, marketValue: other.market_value }),
         })),
+      rolls: toPropertyRolls(row.rolls),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Pool } from "pg";
 import { ApiError } from "@/lib/api/problem";
 import { config } from "@/lib/config";
 import { exportPool } from "@/lib/db/client";
@@ -8,6 +9,7 @@ import { EXPORT_CONTENT_TYPES, exportFilename } from "./export-filename";
 import { exportValuations, type ExportFormat } from "./export-valuations";
 import type { ValuationFilters } from "./list-query-schema";
 import type { Sort } from "./sort-fields";
+import type { StallGuardOptions } from "./stall-guard";
 
 // An export as the API starts it: a slot first (EXPORT_MAX_CONCURRENT per process, of which
 // EXPORT_MAX_PER_CLIENT per client; refused at once: an ApiError, 503 / 429), then the stream on
@@ -35,6 +37,19 @@ export function openExport(
   client: string,
   search: CsvExportOptions,
 ): ReadableStream<Uint8Array> {
+  return openGuardedExport(client, (pool, guard) =>
+    exportValuations(pool, request, { ...search, onError: (error) => log.error("export failed", { error: error as Error }), guard }),
+  );
+}
+
+/**
+ * Any download streamed from the database under the export rules: a slot, the export pool, and
+ * the stall guard (which frees the slot however the stream ends). `open` builds the stream.
+ */
+export function openGuardedExport(
+  client: string,
+  open: (pool: Pool, guard: StallGuardOptions) => ReadableStream<Uint8Array>,
+): ReadableStream<Uint8Array> {
   const slot = exportSlots().acquire(client);
   const stallTimeoutMs = config.EXPORT_STALL_TIMEOUT_SECONDS * 1000;
   if (!slot.ok) {
@@ -43,14 +58,10 @@ export function openExport(
     throw new ApiError(exportRefusal(slot, retryAfter), { "Retry-After": String(retryAfter) });
   }
   try {
-    return exportValuations(exportPool(), request, {
-      ...search,
-      onError: (error) => log.error("export failed", { error: error as Error }),
-      guard: {
-        stallTimeoutMs,
-        onStall: () => log.warn("export ended: the client stopped reading", { clientAddress: client, stallTimeoutMs }),
-        onEnd: slot.release,
-      },
+    return open(exportPool(), {
+      stallTimeoutMs,
+      onStall: () => log.warn("export ended: the client stopped reading", { clientAddress: client, stallTimeoutMs }),
+      onEnd: slot.release,
     });
   } catch (error) {
     slot.release();

@@ -6,6 +6,8 @@ import { checkRanges, filterParameters, type ValuationFilters } from "./list-que
 import type { Queryable } from "./queryable";
 import { SqlParams } from "./sql-params";
 import { ListMetaSchema } from "./valuation-schema";
+import { compareParameter } from "@/lib/roll-changes/changes-query";
+import { ChangeSummarySchema } from "@/lib/roll-changes/change-stats";
 
 // GET /api/stats: market value summaries (count, min, quartiles, median, max) per suburb, use code
 // or rating category, over the rows the listing's filters select.
@@ -16,6 +18,7 @@ export type StatsGroup = (typeof STATS_GROUPS)[number];
 export const statsParameters = {
   ...filterParameters,
   groupBy: enumParam(STATS_GROUPS, { description: "What to group by (default `suburb`).", example: "ratingCategory" }),
+  ...compareParameter,
 };
 
 export const statsQuerySchema = z.strictObject(optionalShape(statsParameters)).superRefine(checkRanges);
@@ -31,6 +34,7 @@ export const StatsGroupSchema = z
     median: z.int().nullable(),
     q3: z.int().nullable(),
     max: z.int().nullable(),
+    change: ChangeSummarySchema.optional().meta({ description: "With `compare` only: how the group's values moved between the two rolls." }),
   })
   .meta({
     id: "StatsGroup",

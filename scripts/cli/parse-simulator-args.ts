@@ -1,12 +1,18 @@
 import { parseArgs } from "node:util";
 import { REAL_PROFILE_DEFAULTS, resolveBehaviour, type OutageError, type RealBehaviour, type SimulatorProfile } from "@/lib/simulator/real-behaviour";
+import { ROLL_IDS } from "@/lib/simulator/roll-meta";
 import type { SimulatorOptions } from "@/lib/simulator/server";
 
 export const SIMULATE_SITE_USAGE = `Usage: npm run simulate-site -- [options]
 
+Serves four valuation rolls from one seed, each under its own path: ${ROLL_IDS.map((id) => `/${id}/`).join(", ")}
+(the bare URL serves gv2022). Between consecutive rolls values drift by suburb and use, erven are
+subdivided and consolidated, schemes are built, uses change and some rate numbers change.
+
   --port N                   port to listen on (default 4010; 0 picks a free one)
   --host H                   address to bind (default 127.0.0.1)
-  --rows N                   properties on the gv2022 roll (default 50000)
+  --rows N                   properties on the gv2022 roll; the others differ by a few percent
+                             (default 50000)
   --seed N                   data seed (default 7)
   --generation N             mutation generation to serve (default 0)
   --latency-ms N             delay every response by N milliseconds (default 0)

@@ -13,6 +13,8 @@ import { changeSearch, initialSearchState, ROLL_LABELS, searchHref } from "@/lib
 import { loadHistogram, loadStats } from "../_data/load-value-stats";
 import { readRoll } from "../_data/read-roll";
 import { chartRows, statsRows, suburbPagePath } from "../_data/stats-rows";
+import { loadSuburbChanges, readAgainst } from "../_data/load-suburb-changes";
+import { SuburbChangesSection } from "./suburb-changes";
 
 type Props = {
   params: Promise<{ suburbId: string }>;
@@ -38,11 +40,17 @@ export default async function SuburbPage(props: Props) {
   if (!suburb) notFound();
   const { suburbId, roll, summary, name } = suburb;
   const db = database();
-  const [byUse, byCategory, histogram] = await Promise.all([
+  const against = readAgainst(await props.searchParams, roll);
+  const [byUse, byCategory, histogram, changes] = await Promise.all([
     loadStats(db, roll, "useCode", suburbId),
     loadStats(db, roll, "ratingCategory", suburbId),
     loadHistogram(db, roll, suburbId),
+    loadSuburbChanges(db, roll, suburbId, against),
   ]);
+  const changesHref = (other: string | null) => {
+    const path = suburbPagePath(suburbId, roll, config.DEFAULT_ROLL);
+    return other === null ? path : `${path}${path.includes("?") ? "&" : "?"}against=${other}`;
+  };
   const context = { roll, defaultRoll: config.DEFAULT_ROLL, suburbName: name };
   const useRows = statsRows("useCode", byUse, context);
   const categoryRows = statsRows("ratingCategory", byCategory, context);
@@ -82,6 +90,8 @@ export default async function SuburbPage(props: Props) {
           }))}
         />
       </section>
+
+      <SuburbChangesSection name={name} roll={roll} hrefFor={changesHref} changes={changes} />
 
       <section aria-labelledby="use-heading" className="space-y-3">
         <h2 id="use-heading" className="text-xl font-semibold text-slate-950">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ChangeTimeline } from "@/components/change-timeline";
 import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
+import { RollValues } from "@/components/roll-values";
 import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config, type Roll } from "@/lib/config";
 import { fieldLabel } from "@/lib/format/field-labels";
@@ -104,7 +105,7 @@ export default async function PropertyPage(props: Props) {
     );
   }
 
-  const { data: property, history, otherRolls } = result.body;
+  const { data: property, history, otherRolls, rolls } = result.body;
   const schemeUnits = await loadSchemeUnits(property);
   const detail = property.detail ?? {};
   const owners = Array.isArray(detail.owners) ? detail.owners.map(String) : [];
@@ -189,6 +190,18 @@ export default async function PropertyPage(props: Props) {
           </h2>
           {property.detailFetchedAt && <p className="text-sm text-slate-700">Read on {formatDateTime(property.detailFetchedAt)}.</p>}
           <FactList facts={[...detailFacts, { label: owners.length === 1 ? "Owner" : "Owners", value: owners.length > 0 ? owners.join("; ") : null }]} testId="profile-facts" />
+        </section>
+      )}
+
+      {rolls.length > 1 && (
+        <section aria-labelledby="roll-values-heading" className="space-y-3">
+          <h2 id="roll-values-heading" className="text-xl font-semibold text-slate-950">
+            Value on every roll
+          </h2>
+          <p className="text-sm text-slate-800">
+            Followed from roll to roll by rate number and by the land itself, so a new rate number, a subdivision or a consolidation keeps the trail.
+          </p>
+          <RollValues rolls={rolls} defaultRoll={config.DEFAULT_ROLL} />
         </section>
       )}
 

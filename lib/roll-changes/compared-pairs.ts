@@ -1,0 +1,60 @@
+import type { Roll } from "@/lib/config";
+import { buildFilterConditions, type SearchOptions } from "@/lib/valuations/build-filter-conditions";
+import type { ValuationFilters } from "@/lib/valuations/list-query-schema";
+import type { Queryable } from "@/lib/valuations/queryable";
+import type { SqlParams } from "@/lib/valuations/sql-params";
+import { compareRolls, type RollId } from "@/lib/roll-links/roll-order";
+
+// Which property of one roll is which of another, for comparing their values: the pair's links
+// (one-to-one only: a subdivided erf and its pieces have no single value to compare), or, for a
+// pair never linked, the same title type and rate number. `v` is the row on the roll asked about
+// (the filters apply to it), `o` its counterpart on the other roll.
+
+export type PairBasis = "links" | "rate-number";
+
+export type ComparedPairs = {
+  /** FROM … JOIN …: aliases v (the roll asked about) and o (the other roll). */
+  from: string;
+  /** SQL for the older and the newer of the two rows' market values. */
+  olderValue: string;
+  newerValue: string;
+  basis: PairBasis;
+};
+
+/** Whether the pair has been linked (roll_link_sets has its row). */
+export async function pairLinked(db: Queryable, a: RollId, b: RollId): Promise<boolean> {
+  const [older, newer] = compareRolls(a, b) <= 0 ? [a, b] : [b, a];
+  const { rows } = await db.query("SELECT 1 FROM roll_link_sets WHERE from_roll = $1 AND to_roll = $2", [older, newer]);
+  return rows.length > 0;
+}
+
+export function comparedPairs(roll: RollId, against: RollId, basis: PairBasis, params: SqlParams): ComparedPairs {
+  const againstParam = params.add(against);
+  const rollIsNewer = compareRolls(roll, against) > 0;
+  const values = rollIsNewer ? { olderValue: "o.market_value", newerValue: "v.market_value" } : { olderValue: "v.market_value", newerValue: "o.market_value" };
+  if (basis === "rate-number") {
+    return {
+      ...values,
+      basis,
+      from: `valuations v JOIN valuations o ON o.roll = ${againstParam} AND o.title_type = v.title_type AND o.rate_number = v.rate_number AND o.removed_at IS NULL`,
+    };
+  }
+  // Links run older → newer: the roll asked about is the link's `to` side when it is the newer.
+  const [mine, theirs] = rollIsNewer ? ["to", "from"] : ["from", "to"];
+  return {
+    ...values,
+    basis,
+    from: `valuations v
+      JOIN roll_links l ON l.${mine}_roll = v.roll AND l.${mine}_title_type = v.title_type AND l.${mine}_rate_number = v.rate_number
+                       AND l.${theirs}_roll = ${againstParam} AND l.method IN ('rate-number', 'legal-description')
+      JOIN valuations o ON o.roll = l.${theirs}_roll AND o.title_type = l.${theirs}_title_type AND o.rate_number = l.${theirs}_rate_number`,
+  };
+}
+
+/** The listing's filters, on a roll given as a plain id (the roll registry may know more rolls than the enum). */
+export type ComparedFilters = Omit<ValuationFilters, "roll"> & { roll: RollId };
+
+/** The listing's own WHERE conditions on `v`: the roll is only ever a bound parameter there. */
+export function filterConditions(filters: ComparedFilters, params: SqlParams, options: SearchOptions): string[] {
+  return buildFilterConditions({ ...filters, roll: filters.roll as Roll }, params, options);
+}
