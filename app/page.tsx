@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { ValuationSearch } from "@/components/valuation-search";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { loadDataStamps } from "@/lib/pages/load-data-stamps";
+import { loadFilterOptions } from "@/lib/pages/load-filter-options";
+import { loadSearchResults } from "@/lib/pages/load-search-results";
 import { parseSearchState, searchTitle, SITE_NAME, toApiParams } from "@/lib/search-state/search-state";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
-import { loadDataStamps } from "./valuations/_data/load-data-stamps";
-import { loadFilterOptions } from "./valuations/_data/load-filter-options";
-import { loadSearchResults } from "./valuations/_data/load-search-results";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,4 @@
-import type { DataStamp as Stamp } from "@/app/valuations/_data/load-data-stamps";
+import type { DataStamp as Stamp } from "@/lib/pages/load-data-stamps";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/format-date";
 
 /** "Data as at …": our last complete refresh, and the roll's own dates as the municipality states them. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState, type FormEvent } from "react";
-import type { FilterOptions } from "@/app/valuations/_data/load-filter-options";
+import type { FilterOptions } from "@/lib/pages/load-filter-options";
 import { formatNumber } from "@/lib/format/format-number";
 import { parseExtentInput, parseRandInput } from "@/lib/search-state/parse-amount";
 import { MIN_QUERY_LENGTH, ROLL_IDS, ROLL_LABELS, TITLE_LABELS, type SearchState } from "@/lib/search-state/search-state";

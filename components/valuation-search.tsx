@@ -2,8 +2,8 @@
 
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DataStamps } from "@/app/valuations/_data/load-data-stamps";
-import type { FilterOptions } from "@/app/valuations/_data/load-filter-options";
+import type { DataStamps } from "@/lib/pages/load-data-stamps";
+import type { FilterOptions } from "@/lib/pages/load-filter-options";
 import type { Roll } from "@/lib/config";
 import { formatCount, formatNumber } from "@/lib/format/format-number";
 import { describeProblem, type SearchResults } from "@/lib/search-state/search-results";

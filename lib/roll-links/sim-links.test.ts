@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normaliseRow } from "@/lib/scraper/normalise-row";
-import type { DisplayedCells } from "@/lib/scraper/parse-results";
+import type { DisplayedCells } from "@/lib/valuations/displayed-cells";
 import { displayedCells, RESULT_COLUMNS } from "@/lib/simulator/display-property";
 import { generateSite, type SimSite } from "@/lib/simulator/generate-site";
 import { trueRollLinks } from "@/lib/simulator/roll-links";

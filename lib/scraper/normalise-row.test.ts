@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { LayoutError } from "./layout-error";
 import { normaliseRow, type OddCell } from "./normalise-row";
-import type { DisplayedCells, ResultRow } from "./parse-results";
+import type { DisplayedCells } from "@/lib/valuations/displayed-cells";
+import { VALUATION_FIELDS } from "@/lib/valuations/valuation-fields";
+import type { ResultRow } from "./parse-results";
 
 const full = { roll: "gv2022", titleType: "full", suburbId: "22136", suburbName: "AMANZIMTOTI" } as const;
 const sectional = { roll: "gv2022", titleType: "sectional", suburbId: "22140", suburbName: "UMHLANGA" } as const;
@@ -140,5 +142,10 @@ describe("normaliseRow", () => {
     expect(normalised.firstOwner).toBe("NAIDOO PRAVESH");
     expect(normalised.displayed.firstOwner).toBe("NAIDOO   PRAVESH");
     expect(normalised.searchText).toBe("05100037 26 somerset way, amanzimtoti erf 1 of x");
+  });
+
+  it("gives every field the store writes from a results row, and the task's key, and nothing more", () => {
+    const written = Object.entries(VALUATION_FIELDS).filter(([, field]) => ["results-row", "task"].includes(field.source));
+    expect(Object.keys(normaliseRow(row(), full)).sort()).toEqual(written.map(([name]) => name).sort());
   });
 });

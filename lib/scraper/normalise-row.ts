@@ -5,7 +5,8 @@ import { parseLegalDescription, type LegalDescriptionParts } from "./normalise-l
 import { parseMarketValue } from "./normalise-money";
 import { parseUseCode } from "./normalise-use-code";
 import { collapseWhitespace, textOrNull } from "./normalise-whitespace";
-import type { DisplayedCells, ResultRow } from "./parse-results";
+import type { DisplayedCells } from "@/lib/valuations/displayed-cells";
+import type { ResultRow } from "./parse-results";
 
 /** A cell the site printed as no number we can read (`NaN` for a NULL, a negative, …): stored as null. */
 export type OddCell = { rateNumber: string; column: "marketValue" | "registeredExtent"; text: string };

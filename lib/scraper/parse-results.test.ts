@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LayoutError, TruncatedPageError } from "./layout-error";
-import { parseResultsPage, RESULT_COLUMNS, type ResultsPage } from "./parse-results";
+import { DISPLAYED_CELLS } from "@/lib/valuations/displayed-cells";
+import { parseResultsPage, type ResultsPage } from "./parse-results";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const resultsPage = fixture("results-page.html");
@@ -129,7 +130,7 @@ describe("parseResultsPage quirks", () => {
   it("reads a row without a link with a null pin", () => {
     const [row] = rowsOf(parseResultsPage(table(caption("1") + HEADER_ROW + dataRow(EIGHT)))).rows;
     expect(row).toEqual({
-      cells: Object.fromEntries(RESULT_COLUMNS.map((column, index) => [column, EIGHT[index]])),
+      cells: Object.fromEntries(DISPLAYED_CELLS.map((column, index) => [column, EIGHT[index]])),
       pin: null,
       detailHref: null,
     });

@@ -1,19 +1,8 @@
 import { Parser, type Handler } from "htmlparser2";
 import { LayoutError, TruncatedPageError } from "./layout-error";
 import { assertTagClosedAfter } from "./parse-html";
+import { DISPLAYED_CELLS, type DisplayedCells } from "@/lib/valuations/displayed-cells";
 
-export const RESULT_COLUMNS = [
-  "rateNumber",
-  "legalDescription",
-  "address",
-  "firstOwner",
-  "useCode",
-  "ratingCategory",
-  "marketValue",
-  "registeredExtent",
-] as const;
-
-export type DisplayedCells = Record<(typeof RESULT_COLUMNS)[number], string>;
 /** detailHref: the property profile link exactly as the page gives it (entities decoded); rows
  *  made elsewhere (test seeds) may leave it out. */
 export type ResultRow = { cells: DisplayedCells; pin: string | null; detailHref?: string | null };
@@ -21,7 +10,7 @@ export type ResultsPage =
   | { kind: "rows"; total: number; limitBanner: boolean; rows: ResultRow[] }
   | { kind: "no-match" };
 
-/** The header texts of RESULT_COLUMNS, in order, as the site prints them (trimmed). */
+/** The header texts of DISPLAYED_CELLS, in order, as the site prints them (trimmed). */
 const RESULT_HEADERS = [
   "Rate Number",
   "Legal Description",
@@ -209,9 +198,9 @@ class ResultsTableReader implements Partial<Handler> {
       }
     } else if (cells.length > 0) {
       if (!this.headerSeen) throw new LayoutError("results table has a data row before its header row");
-      if (cells.length !== RESULT_COLUMNS.length) {
+      if (cells.length !== DISPLAYED_CELLS.length) {
         throw new LayoutError(
-          `results row ${this.rows.length + 1} has ${cells.length} cells, expected ${RESULT_COLUMNS.length}`,
+          `results row ${this.rows.length + 1} has ${cells.length} cells, expected ${DISPLAYED_CELLS.length}`,
         );
       }
       this.rows.push(this.dataRow(cells));

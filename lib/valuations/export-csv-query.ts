@@ -4,7 +4,8 @@ import type { ValuationFilters } from "./list-query-schema";
 import { SORT_FIELDS, type Sort } from "./sort-fields";
 import { SqlLiterals } from "./sql-literal";
 import { suppressedCondition } from "@/lib/owners/owner-suppressions";
-import { csvColumns, type CsvColumn } from "./valuation-csv";
+import { csvColumns } from "./valuation-csv";
+import { CSV_FIELD_NAMES, isPersonal, VALUATION_FIELDS, type CsvFieldName, type CsvFieldType } from "./valuation-fields";
 
 // The CSV export as one COPY statement: the listing's filters and order, and each CSV column as
 // the text the JSON serialiser gives it (String(value) of the number, boolean or string; numbers and
@@ -17,40 +18,28 @@ type CopyField = { sql: string; type: CopyFieldType };
 
 const text = (sql: string): CopyField => ({ sql, type: "text" });
 const number = (sql: string): CopyField => ({ sql, type: "number" });
-const timestamp = (column: string): CopyField => ({ sql: `v.${column}`, type: "timestamptz" });
 
-const CSV_COPY_FIELDS: Record<CsvColumn, CopyField> = {
-  roll: text("v.roll"),
-  titleType: text("v.title_type::text"),
-  rateNumber: text("v.rate_number"),
-  pin: text("v.pin"),
-  suburbId: text("v.suburb_id"),
-  suburbName: text("v.suburb_name"),
-  legalDescription: text("v.legal_description"),
-  erfNumber: text("v.erf_number"),
-  portionNumber: text("v.portion_number"),
-  isRemainder: number("v.is_remainder::text"),
-  township: text("v.township"),
-  isFarm: number("v.is_farm::text"),
-  schemeName: text("v.scheme_name"),
-  sectionNumber: text("v.section_number"),
-  address: text("v.address"),
-  streetNumber: text("v.street_number"),
-  streetName: text("v.street_name"),
-  locality: text("v.locality"),
-  // Present only where lists carry owner names; a suppressed property's owner stays out.
-  firstOwner: text(`CASE WHEN ${suppressedCondition("v")} THEN NULL ELSE v.first_owner END`),
-  useCode: number("v.use_code::text"),
-  useDescription: text("v.use_description"),
-  ratingCategory: text("v.rating_category"),
-  marketValue: number("v.market_value::text"),
+/** A column of `v` as the CSV has it, by the field's type (valuation-fields.ts). */
+const COPY_BY_TYPE: Record<CsvFieldType, (column: string) => CopyField> = {
+  roll: text,
+  title_type: (column) => text(`${column}::text`),
+  text,
+  integer: (column) => number(`${column}::text`),
+  bigint: (column) => number(`${column}::text`),
   // NUMERIC(14,2) prints its scale ("1374.00"); JavaScript prints the shortest form ("1374").
-  registeredExtent: number("trim_scale(v.registered_extent)::text"),
-  firstSeenAt: timestamp("first_seen_at"),
-  lastSeenAt: timestamp("last_seen_at"),
-  lastChangedAt: timestamp("last_changed_at"),
-  removedAt: timestamp("removed_at"),
+  numeric: (column) => number(`trim_scale(${column})::text`),
+  boolean: (column) => number(`${column}::text`),
+  timestamptz: (sql) => ({ sql, type: "timestamptz" }),
 };
+
+function copyField(name: CsvFieldName): CopyField {
+  const field = VALUATION_FIELDS[name];
+  const copy = COPY_BY_TYPE[field.type](`v.${field.column}`);
+  // Personal data is present only where lists carry owner names; a suppressed property's stays out.
+  return isPersonal(name) ? { ...copy, sql: `CASE WHEN ${suppressedCondition("v")} THEN NULL ELSE ${copy.sql} END` } : copy;
+}
+
+const CSV_COPY_FIELDS = Object.fromEntries(CSV_FIELD_NAMES.map((name) => [name, copyField(name)])) as Record<CsvFieldName, CopyField>;
 
 export type CsvExportOptions = SearchOptions & { ownersInLists: boolean };
 

@@ -1,7 +1,26 @@
-// The columns a listing can be sorted on. Each has a btree index (roll, column, id) so a page is
+import { VALUATION_FIELDS, type FieldName } from "./valuation-fields";
+
+// The columns a listing can be sorted on (their column, type and nullability are the fields'
+// declaration, valuation-fields.ts). Each has a btree index (roll, column, id) so a page is
 // one index range scan (prisma/schema.prisma). `id` breaks ties so the order is total.
 
-export type SortValueType = "text" | "integer" | "bigint" | "numeric" | "timestamptz" | "title_type";
+/** The fields a listing can be sorted on, in the order the sort values list them. */
+const SORTABLE = [
+  "rateNumber",
+  "titleType",
+  "suburbName",
+  "legalDescription",
+  "address",
+  "streetName",
+  "firstOwner",
+  "useCode",
+  "ratingCategory",
+  "marketValue",
+  "registeredExtent",
+  "lastChangedAt",
+] as const satisfies readonly FieldName[];
+
+export type SortValueType = (typeof VALUATION_FIELDS)[(typeof SORTABLE)[number]]["type"];
 
 export type SortField = {
   /** The column in `valuations`. */
@@ -10,20 +29,12 @@ export type SortField = {
   nullable: boolean;
 };
 
-export const SORT_FIELDS = {
-  rateNumber: { column: "rate_number", type: "text", nullable: false },
-  titleType: { column: "title_type", type: "title_type", nullable: false },
-  suburbName: { column: "suburb_name", type: "text", nullable: false },
-  legalDescription: { column: "legal_description", type: "text", nullable: false },
-  address: { column: "address", type: "text", nullable: false },
-  streetName: { column: "street_name", type: "text", nullable: true },
-  firstOwner: { column: "first_owner", type: "text", nullable: true },
-  useCode: { column: "use_code", type: "integer", nullable: true },
-  ratingCategory: { column: "rating_category", type: "text", nullable: true },
-  marketValue: { column: "market_value", type: "bigint", nullable: true },
-  registeredExtent: { column: "registered_extent", type: "numeric", nullable: true },
-  lastChangedAt: { column: "last_changed_at", type: "timestamptz", nullable: false },
-} as const satisfies Record<string, SortField>;
+export const SORT_FIELDS = Object.fromEntries(
+  SORTABLE.map((name) => {
+    const { column, type, nullable } = VALUATION_FIELDS[name];
+    return [name, { column, type, nullable }];
+  }),
+) as Record<(typeof SORTABLE)[number], SortField>;
 
 export type SortFieldName = keyof typeof SORT_FIELDS;
 export const SORT_FIELD_NAMES = Object.keys(SORT_FIELDS) as SortFieldName[];

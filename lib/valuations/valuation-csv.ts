@@ -1,21 +1,16 @@
 import { csvLine } from "./csv-line";
+import { CSV_FIELD_NAMES, isPersonal, type CsvFieldName } from "./valuation-fields";
 import type { Valuation } from "./valuation-schema";
 
-// The CSV export's columns: every typed field of a row, in the order of the JSON. The displayed
-// cells and the link are left out: a spreadsheet wants one value per column.
+// The CSV export's columns: every field of a row that is one value (valuation-fields.ts), in the
+// order of the JSON, headed by its name. The displayed cells and the link are left out: a
+// spreadsheet wants one value per column.
 
-export const CSV_COLUMNS = [
-  "roll", "titleType", "rateNumber", "pin", "suburbId", "suburbName", "legalDescription", "erfNumber",
-  "portionNumber", "isRemainder", "township", "isFarm", "schemeName", "sectionNumber", "address",
-  "streetNumber", "streetName", "locality", "firstOwner", "useCode", "useDescription", "ratingCategory",
-  "marketValue", "registeredExtent", "firstSeenAt", "lastSeenAt", "lastChangedAt", "removedAt",
-] as const satisfies readonly (keyof Valuation)[];
+const PUBLIC_CSV_FIELD_NAMES = CSV_FIELD_NAMES.filter((name) => !isPersonal(name));
 
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-
-/** The columns of an export: firstOwner only where lists carry owner names (OWNER_NAMES=full). */
-export function csvColumns(ownersInLists: boolean): readonly CsvColumn[] {
-  return ownersInLists ? CSV_COLUMNS : CSV_COLUMNS.filter((column) => column !== "firstOwner");
+/** The columns of an export: personal data (firstOwner) only where lists carry owner names (OWNER_NAMES=full). */
+export function csvColumns(ownersInLists: boolean): readonly CsvFieldName[] {
+  return ownersInLists ? CSV_FIELD_NAMES : PUBLIC_CSV_FIELD_NAMES;
 }
 
 export function csvHeader(ownersInLists: boolean): string {

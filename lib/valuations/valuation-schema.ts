@@ -1,11 +1,22 @@
 import { z } from "zod";
 import { ROLLS } from "@/lib/config";
+import { DISPLAYED_CELLS, type DisplayedCell } from "./displayed-cells";
+import {
+  API_FIELD_NAMES,
+  isPersonal,
+  VALUATION_FIELDS,
+  type ApiFieldName,
+  type FieldType,
+  type PersonalFieldName,
+  type ValuationField,
+} from "./valuation-fields";
 
 // What the API answers for one property on one roll: the typed fields, the parts parsed out of
-// the legal description and the address, and the eight cells exactly as the site displays them.
-// The same schema types the serialiser and documents the API (lib/openapi).
+// the legal description and the address, and the eight cells exactly as the site displays them,
+// made from the fields' declaration (valuation-fields.ts). The same schema types the serialiser
+// and documents the API (lib/openapi).
 
-const dateTime = (description: string) => z.string().meta({ format: "date-time", description });
+const dateTime = (description: string | undefined) => z.string().meta({ format: "date-time", description });
 
 /** Where owner names appear, by the deployment's OWNER_NAMES (lib/owners/owner-policy.ts). */
 export const OWNER_PRESENCE =
@@ -13,59 +24,61 @@ export const OWNER_PRESENCE =
   "OWNER_NAMES=full (the municipality's own deployment); on a property's own detail resource under OWNER_NAMES=property " +
   "(the default) and full; never under OWNER_NAMES=hidden. Null when the owner's name is withheld at their request.";
 
+/** A displayed cell is personal data when its field is (the owner's name). */
+type PersonalCell = DisplayedCell & PersonalFieldName;
+type CellSchema<C extends DisplayedCell> = C extends PersonalCell ? z.ZodOptional<z.ZodString> : z.ZodString;
+
+function cellSchema<C extends DisplayedCell>(cell: C): CellSchema<C> {
+  return (isPersonal(cell) ? z.string().optional().meta({ description: OWNER_PRESENCE }) : z.string()) as CellSchema<C>;
+}
+
 export const DisplayedCellsSchema = z
-  .object({
-    rateNumber: z.string(),
-    legalDescription: z.string(),
-    address: z.string(),
-    firstOwner: z.string().optional().meta({ description: OWNER_PRESENCE }),
-    useCode: z.string(),
-    ratingCategory: z.string(),
-    marketValue: z.string(),
-    registeredExtent: z.string(),
-  })
+  .object(Object.fromEntries(DISPLAYED_CELLS.map((cell) => [cell, cellSchema(cell)])) as { [C in DisplayedCell]: CellSchema<C> })
   .meta({
     id: "DisplayedCells",
     description: "The eight cells of the site's results table, exactly as displayed (trimmed): the provenance of every typed field.",
   });
 
+// Each field's schema follows from its declaration (valuation-fields.ts): the type, then null
+// where the column is nullable, absent where OWNER_NAMES may leave personal data out, and what
+// the documentation says about it.
+const TYPE_SCHEMAS = {
+  roll: () => z.enum(ROLLS),
+  title_type: () => z.enum(["full", "sectional"]),
+  text: () => z.string(),
+  integer: () => z.int(),
+  bigint: () => z.int(),
+  numeric: () => z.number(),
+  boolean: () => z.boolean(),
+  timestamptz: () => z.string(),
+  displayed: () => DisplayedCellsSchema,
+} satisfies Record<Exclude<FieldType, "json">, () => z.ZodType>;
+
+type Field<N extends ApiFieldName> = (typeof VALUATION_FIELDS)[N];
+type TypeSchema<N extends ApiFieldName> = ReturnType<(typeof TYPE_SCHEMAS)[Field<N>["type"]]>;
+type NullableSchema<N extends ApiFieldName> = Field<N>["nullable"] extends true ? z.ZodNullable<TypeSchema<N>> : TypeSchema<N>;
+type FieldSchema<N extends ApiFieldName> = N extends PersonalFieldName ? z.ZodOptional<NullableSchema<N>> : NullableSchema<N>;
+
+function fieldSchema<N extends ApiFieldName>(name: N): FieldSchema<N> {
+  const field: ValuationField = VALUATION_FIELDS[name];
+  const description = field.api?.description;
+  if (field.type === "json") throw new Error(`${name}: a jsonb field has no schema of its own`);
+  if (field.type === "timestamptz") {
+    const timestamp = dateTime(description);
+    return (field.nullable ? timestamp.nullable() : timestamp) as FieldSchema<N>;
+  }
+  let schema: z.ZodType = TYPE_SCHEMAS[field.type]();
+  if (field.nullable) schema = schema.nullable();
+  if (field.personal) schema = schema.optional();
+  const documented = field.personal ? `${description} ${OWNER_PRESENCE}` : description;
+  return (documented === undefined ? schema : schema.meta({ description: documented })) as FieldSchema<N>;
+}
+
+const fieldSchemas = Object.fromEntries(API_FIELD_NAMES.map((name) => [name, fieldSchema(name)])) as { [N in ApiFieldName]: FieldSchema<N> };
+
 export const ValuationSchema = z
   .object({
-    roll: z.enum(ROLLS).meta({ description: "The valuation roll." }),
-    titleType: z.enum(["full", "sectional"]).meta({ description: "Full Title or Sectional Title." }),
-    rateNumber: z.string().meta({
-      description: 'As displayed, leading zeros kept. Properties the site lists without one are keyed "PIN:<pin>".',
-    }),
-    pin: z.string().nullable().meta({ description: "The site's own id of the property profile page." }),
-    suburbId: z.string().meta({ description: "The site's id of the suburb the property is listed under." }),
-    suburbName: z.string(),
-    legalDescription: z.string(),
-    erfNumber: z.string().nullable().meta({ description: "Parsed from the legal description." }),
-    portionNumber: z.string().nullable(),
-    isRemainder: z.boolean().meta({ description: 'True for a remainder ("REM of …").' }),
-    township: z.string().nullable().meta({ description: "Township or farm of the legal description." }),
-    isFarm: z.boolean(),
-    schemeName: z.string().nullable().meta({ description: "Sectional scheme, for Sectional Title." }),
-    sectionNumber: z.string().nullable(),
-    address: z.string().meta({ description: "As a person reads it: the site's padding collapsed." }),
-    streetNumber: z.string().nullable(),
-    streetName: z.string().nullable(),
-    locality: z.string().nullable(),
-    firstOwner: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: `The first registered owner, as the site lists it. ${OWNER_PRESENCE}` }),
-    useCode: z.int().nullable().meta({ description: "Municipal use code." }),
-    useDescription: z.string().nullable(),
-    ratingCategory: z.string().nullable(),
-    marketValue: z.int().nullable().meta({ description: "Market value in whole rand; null where the site shows none." }),
-    registeredExtent: z.number().nullable().meta({ description: "Registered extent in square metres." }),
-    displayed: DisplayedCellsSchema,
-    firstSeenAt: dateTime("When our scraper first saw this row."),
-    lastSeenAt: dateTime("When our scraper last saw this row on the site."),
-    lastChangedAt: dateTime("When any displayed cell last changed."),
-    removedAt: dateTime("Set when a complete scrape no longer found the property on the roll.").nullable(),
+    ...fieldSchemas,
     href: z.string().meta({ description: "This property's detail resource." }),
   })
   .meta({

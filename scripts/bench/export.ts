@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
+import { CSV_FIELD_NAMES, VALUATION_FIELDS } from "@/lib/valuations/valuation-fields";
 import { benchUsage, parseBenchArgs, readBenchArgs, scaleLabel } from "./lib/bench-args";
 import { loadAverage, machineLine, today, waitForQuietMachine } from "./lib/machine";
 import { sampleMemory } from "./lib/memory-sampler";
@@ -16,11 +17,8 @@ import { formatNumber, formatSummary, summarise } from "./lib/summary-stats";
 const DEFAULTS = { scales: [10_000], runs: 3 };
 const args = readBenchArgs(benchUsage("export", DEFAULTS), process.argv.slice(2), (argv) => parseBenchArgs(argv, DEFAULTS));
 
-// The CSV export's columns (lib/valuations/valuation-csv.ts) and order (rate number, then id).
-const COPY_SQL = `COPY (SELECT roll, title_type, rate_number, pin, suburb_id, suburb_name, legal_description, erf_number,
-  portion_number, is_remainder, township, is_farm, scheme_name, section_number, address, street_number, street_name,
-  locality, first_owner, use_code, use_description, rating_category, market_value, registered_extent, first_seen_at,
-  last_seen_at, last_changed_at, removed_at
+// The CSV export's columns (lib/valuations/valuation-fields.ts) and order (rate number, then id).
+const COPY_SQL = `COPY (SELECT ${CSV_FIELD_NAMES.map((name) => VALUATION_FIELDS[name].column).join(", ")}
   FROM valuations WHERE roll = 'gv2022' AND removed_at IS NULL ORDER BY rate_number, id) TO STDOUT WITH (FORMAT csv, HEADER)`;
 
 type Transfer = { lines: number; bytes: number; seconds: number };

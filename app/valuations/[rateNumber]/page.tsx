@@ -17,7 +17,7 @@ import { initialSearchState, ROLL_IDS, ROLL_LABELS, searchHref, TITLE_LABELS } f
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
 import { rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 import type { Valuation } from "@/lib/valuations/valuation-schema";
-import { loadProperty, loadSchemeUnits, SCHEME_UNITS_LIMIT } from "../_data/load-property";
+import { loadProperty, loadSchemeUnits, SCHEME_UNITS_LIMIT } from "@/lib/pages/load-property";
 
 type Props = {
   params: Promise<{ rateNumber: string }>;

@@ -1,15 +1,14 @@
-import type { DisplayedCells } from "../parse-results";
-import { RESULT_COLUMNS } from "../parse-results";
+import { DISPLAYED_CELLS, type DisplayedCell, type DisplayedCells } from "@/lib/valuations/displayed-cells";
 
 // What a change record compares: the eight cells as the site displays them (every typed field is
 // derived from these), where the property is listed, and its profile-page id.
 
 export type Comparable = { displayed: DisplayedCells; suburbId: string; pin: string | null };
-export type ChangedField = (typeof RESULT_COLUMNS)[number] | "suburbId" | "pin";
+export type ChangedField = DisplayedCell | "suburbId" | "pin";
 export type FieldValues = Partial<Record<ChangedField, string | null>>;
 
 export function changedFields(before: Comparable, after: Comparable): ChangedField[] {
-  const fields: ChangedField[] = RESULT_COLUMNS.filter((column) => before.displayed[column] !== after.displayed[column]);
+  const fields: ChangedField[] = DISPLAYED_CELLS.filter((column) => before.displayed[column] !== after.displayed[column]);
   if (before.suburbId !== after.suburbId) fields.push("suburbId");
   if (before.pin !== after.pin) fields.push("pin");
   return fields;

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import type { TitleType } from "@/lib/generated/prisma/enums";
 import { withoutOwner } from "@/lib/owners/redact-owner-names";
 import { normaliseRow, type NormalisedValuation } from "../normalise-row";
-import type { DisplayedCells } from "../parse-results";
+import type { DisplayedCells } from "@/lib/valuations/displayed-cells";
 import { resolveScrapeOptions } from "../scrape-options";
 import { createRun, pendingTasks, planTasks } from "./runs";
 import { storeTaskResult } from "./store-task-result";

@@ -1,5 +1,12 @@
 import type { ClientBase } from "pg";
 import type { TitleType } from "@/lib/generated/prisma/enums";
+import {
+  RESULTS_ROW_FIELD_NAMES,
+  SQL_TYPES,
+  VALUATION_FIELDS,
+  type ResultsRowFieldName,
+  type ResultsRowValues,
+} from "@/lib/valuations/valuation-fields";
 import type { NormalisedValuation } from "../normalise-row";
 import { copyInto } from "./copy-into";
 import type { CopyValue } from "./copy-text";
@@ -52,73 +59,27 @@ export type UpsertInput = {
   keepOwnerNames?: boolean;
 };
 
-// Column name → the type jsonb_to_recordset reads it as. COPY writes them in this order.
-const COLUMNS = {
-  rate_number: "text",
-  suburb_id: "text",
-  suburb_name: "text",
-  pin: "text",
-  detail_href: "text",
-  displayed: "jsonb",
-  legal_description: "text",
-  erf_number: "text",
-  portion_number: "text",
-  is_remainder: "boolean",
-  township: "text",
-  is_farm: "boolean",
-  scheme_name: "text",
-  section_number: "text",
-  address: "text",
-  street_number: "text",
-  street_name: "text",
-  locality: "text",
-  first_owner: "text",
-  use_code: "integer",
-  use_description: "text",
-  rating_category: "text",
-  market_value: "bigint",
-  registered_extent: "numeric",
-  search_text: "text",
-} as const;
-const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
-const RECORD_TYPE = COLUMN_NAMES.map((name) => `${name} ${COLUMNS[name]}`).join(", ");
+// The columns a results row fills (valuation-fields.ts), each with the type jsonb_to_recordset
+// reads it as. COPY writes them in this order.
+const COLUMNS = RESULTS_ROW_FIELD_NAMES.map((name) => {
+  const { column, type } = VALUATION_FIELDS[name];
+  return { name, column, sqlType: SQL_TYPES[type] };
+});
+const COLUMN_NAMES = COLUMNS.map(({ column }) => column);
+const RECORD_TYPE = COLUMNS.map(({ column, sqlType }) => `${column} ${sqlType}`).join(", ");
 const SEEN_COLUMNS = ["first_seen_at", "last_seen_at", "last_changed_at", "first_seen_run_id", "last_seen_run_id"];
 const CHANGE_COLUMNS = "valuation_id, run_id, kind, fields, before, after, changed_at";
 
-function toRecord(row: NormalisedValuation): Record<keyof typeof COLUMNS, CopyValue | NormalisedValuation["displayed"]> {
-  return {
-    rate_number: row.rateNumber,
-    suburb_id: row.suburbId,
-    suburb_name: row.suburbName,
-    pin: row.pin,
-    detail_href: row.detailHref,
-    displayed: row.displayed,
-    legal_description: row.legalDescription,
-    erf_number: row.erfNumber,
-    portion_number: row.portionNumber,
-    is_remainder: row.isRemainder,
-    township: row.township,
-    is_farm: row.isFarm,
-    scheme_name: row.schemeName,
-    section_number: row.sectionNumber,
-    address: row.address,
-    street_number: row.streetNumber,
-    street_name: row.streetName,
-    locality: row.locality,
-    first_owner: row.firstOwner,
-    use_code: row.useCode,
-    use_description: row.useDescription,
-    rating_category: row.ratingCategory,
-    market_value: row.marketValue,
-    registered_extent: row.registeredExtent,
-    search_text: row.searchText,
-  };
+/** A row as jsonb_to_recordset reads it: keyed by column. */
+function toRecord(row: ResultsRowValues): Record<string, ResultsRowValues[ResultsRowFieldName]> {
+  const record: Record<string, ResultsRowValues[ResultsRowFieldName]> = {};
+  for (const { name, column } of COLUMNS) record[column] = row[name];
+  return record;
 }
 
 /** A row's COLUMNS values in COLUMN_NAMES order, as COPY takes them. */
-function columnValues(row: NormalisedValuation): CopyValue[] {
-  const record = toRecord(row);
-  return COLUMN_NAMES.map((name) => (name === "displayed" ? JSON.stringify(record.displayed) : (record[name] as CopyValue)));
+function columnValues(row: ResultsRowValues): CopyValue[] {
+  return COLUMNS.map(({ name }) => (name === "displayed" ? JSON.stringify(row.displayed) : (row[name] as CopyValue)));
 }
 
 /** The last row wins when the site lists one rate number twice in one answer. */

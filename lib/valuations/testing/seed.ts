@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Database } from "@/lib/db/client";
 import { normaliseRow, type NormalisedValuation } from "@/lib/scraper/normalise-row";
-import type { DisplayedCells, ResultRow } from "@/lib/scraper/parse-results";
+import type { ResultRow } from "@/lib/scraper/parse-results";
+import type { DisplayedCells } from "../displayed-cells";
 import { upsertValuations } from "@/lib/scraper/store/upsert-valuations";
 import { parseCsv } from "@/lib/simulator/parse-csv";
 
