@@ -18,6 +18,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/admin/sign-in", methods: ["POST"] },
   { path: "/api/admin/sign-out", methods: ["POST"] },
   { path: "/api/admin/site-probes", methods: ["GET", "POST"] },
+  { path: "/api/feeds", methods: ["GET", "OPTIONS"] },
   { path: "/api/health", methods: ["GET"] },
   { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/ready", methods: ["GET"] },

@@ -11,6 +11,7 @@ import {
   ValuationDetailSchema,
   ValueChangeSchema,
 } from "@/lib/valuations/detail-schema";
+import { FEED_ENTRIES, feedParameters } from "@/lib/feeds/feed-query-schema";
 import { filterParameters, listParameters } from "@/lib/valuations/list-query-schema";
 import { SuburbListSchema, SuburbSchema, suburbsParameters } from "@/lib/valuations/suburbs";
 import { DisplayedCellsSchema, ListMetaSchema, ValuationListSchema, ValuationSchema } from "@/lib/valuations/valuation-schema";
@@ -128,6 +129,7 @@ export function openApiDefinition() {
     tags: [
       { name: "Valuations", description: "Properties on the valuation rolls." },
       { name: "Reference", description: "Suburbs and summary statistics." },
+      { name: "Feeds", description: "Atom feeds of what changed, for feed readers." },
       { name: "Service", description: "Health and this document." },
     ],
     paths: {
@@ -204,6 +206,27 @@ export function openApiDefinition() {
           parameters: parameterObjects(statsParameters, "query"),
           responses: {
             "200": { description: "One entry per group.", headers: cacheHeaders, content: { "application/json": { schema: ref(StatsSchema) } } },
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/feeds": {
+        get: {
+          operationId: "changesFeed",
+          tags: ["Feeds"],
+          summary: "An Atom feed of the changes to a property, a scheme, a suburb or any search",
+          description:
+            "One entry per change a scrape found (market value, category, use, added, removed, back on the roll), newest first, " +
+            `at most ${FEED_ENTRIES}. Takes the filters of /api/valuations (removed properties are always followed), and \`scheme\`. ` +
+            "Owner changes follow the server's OWNER_NAMES: names only with `full` (and not for properties whose owners asked " +
+            "that their names be withheld), \"changed\" without names with `property`, not at all with `hidden`.",
+          parameters: parameterObjects(feedParameters, "query"),
+          responses: {
+            "200": {
+              description: "An Atom 1.0 document (RFC 4287).",
+              headers: cacheHeaders,
+              content: { "application/atom+xml": { schema: { type: "string" } } },
+            },
             ...commonErrors,
           },
         },

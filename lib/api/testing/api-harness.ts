@@ -43,6 +43,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     detail: (await import("@/app/api/valuations/[rateNumber]/route")) as unknown as RouteModule,
     suburbs: (await import("@/app/api/suburbs/route")) as unknown as RouteModule,
     stats: (await import("@/app/api/stats/route")) as unknown as RouteModule,
+    feeds: (await import("@/app/api/feeds/route")) as unknown as RouteModule,
     health: (await import("@/app/api/health/route")) as unknown as RouteModule,
     openapi: (await import("@/app/api/openapi.json/route")) as unknown as RouteModule,
   };
@@ -56,7 +57,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
       const rateNumber = decodeURIComponent(detail[1]);
       return routes.detail!.GET(request, { params: Promise.resolve({ rateNumber }) } as never);
     }
-    const name = { "/api/valuations": "list", "/api/suburbs": "suburbs", "/api/stats": "stats", "/api/health": "health", "/api/openapi.json": "openapi" }[pathname];
+    const name = { "/api/valuations": "list", "/api/suburbs": "suburbs", "/api/stats": "stats", "/api/feeds": "feeds", "/api/health": "health", "/api/openapi.json": "openapi" }[pathname];
     if (!name) throw new Error(`no route for ${pathname}`);
     return routes[name]!.GET(request, {} as never);
   }
