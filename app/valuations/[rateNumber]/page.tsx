@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeTimeline } from "@/components/change-timeline";
+import { FollowLink } from "@/components/follow-link";
 import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
 import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config, type Roll } from "@/lib/config";
+import { feedPath } from "@/lib/feeds/feed-paths";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
 import { formatExtent } from "@/lib/format/format-extent";
@@ -55,9 +57,27 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const property = result.body.data;
   return {
     robots,
+    alternates: { types: { "application/atom+xml": propertyFeeds(property) } },
     title: `${property.address || `Rate number ${property.rateNumber}`} (${ROLL_LABELS[lookup.roll]})`,
     description: `${property.legalDescription}: market value ${formatRand(property.marketValue)} on the ${ROLL_LABELS[lookup.roll]} valuation roll.`,
   };
+}
+
+function propertyFeed(property: Valuation): string {
+  return feedPath({ roll: property.roll, rateNumber: property.rateNumber, title: property.titleType });
+}
+
+function schemeFeed(property: Valuation): string | null {
+  return property.schemeName ? feedPath({ roll: property.roll, scheme: property.schemeName }) : null;
+}
+
+/** The page's Atom feeds: the property's own, and its scheme's. */
+function propertyFeeds(property: Valuation): { url: string; title: string }[] {
+  const scheme = schemeFeed(property);
+  return [
+    { url: propertyFeed(property), title: `Changes to rate number ${property.rateNumber}` },
+    ...(scheme ? [{ url: scheme, title: `Changes in ${property.schemeName}` }] : []),
+  ];
 }
 
 function legalFacts(property: Valuation): Fact[] {
@@ -204,6 +224,7 @@ export default async function PropertyPage(props: Props) {
           History in our copy
         </h2>
         <ChangeTimeline history={history} />
+        <FollowLink href={propertyFeed(property)} what="this property" />
       </section>
 
       {property.schemeName && (
@@ -226,6 +247,7 @@ export default async function PropertyPage(props: Props) {
             </ul>
           )}
           {schemeUnits.more && <p className="text-sm text-slate-700">Showing the first {SCHEME_UNITS_LIMIT} units.</p>}
+          <FollowLink href={schemeFeed(property)!} what={`every unit of ${property.schemeName}`} />
         </section>
       )}
 

@@ -1,17 +1,6 @@
-import { publicOrigin } from "@/lib/api/public-url";
 import type { FeedQuery } from "./feed-query-schema";
 
-// The addresses a feed names. Feed readers need absolute links: the public origin when it is known
-// (PUBLIC_URL or a trusted proxy), else the host the reader asked for.
-
-const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-export function feedOrigin(headers: Headers): string {
-  const known = publicOrigin(headers);
-  if (known !== null) return known;
-  const host = headers.get("host") ?? "";
-  return HOST.test(host) ? `http://${host}` : "http://localhost";
-}
+// Feed and page addresses as paths: pure, so pages and the browser build the same links as the API.
 
 /** The query in a stable order, with the roll always named: one feed, one address, one id. */
 export function canonicalFeedQuery(query: FeedQuery, roll: string): string {
@@ -46,5 +35,12 @@ export function feedPath(parameters: Record<string, string | number | null | und
   for (const [name, value] of Object.entries(parameters)) {
     if (value !== null && value !== undefined && value !== "") params.set(name, String(value));
   }
+  return `/api/feeds?${params}`;
+}
+
+/** The feed of a search page's filters (its API parameters without sort and paging). */
+export function searchFeedPath(apiParams: URLSearchParams): string {
+  const params = new URLSearchParams(apiParams);
+  for (const name of ["sort", "limit", "total", "cursor", "format"]) params.delete(name);
   return `/api/feeds?${params}`;
 }

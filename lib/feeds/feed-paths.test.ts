@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalFeedQuery, feedPath, followedPagePath } from "./feed-links";
+import { canonicalFeedQuery, feedPath, followedPagePath } from "./feed-paths";
 import { feedTitle } from "./feed-title";
 import { nameUuid } from "./name-uuid";
 
