@@ -26,6 +26,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/suburbs", methods: ["GET", "OPTIONS"] },
   { path: "/api/valuations", methods: ["GET", "OPTIONS"] },
   { path: "/api/valuations/[rateNumber]", methods: ["GET", "OPTIONS"] },
+  { path: "/api/valuations/[rateNumber]/comparables", methods: ["GET", "OPTIONS"] },
 ];
 
 const matchers = API_ROUTES.map((route) => ({

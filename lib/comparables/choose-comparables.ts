@@ -21,7 +21,7 @@ export const MAX_COMPARABLES = 25;
 /** Extent bands tried in turn: within ±20 % (as a ratio), then ±35 %, ±50 %, half to double, a quarter to four times. */
 export const EXTENT_BAND_RATIOS = [1.2, 1.35, 1.5, 2, 4] as const;
 
-const hasExtent = (candidate: Candidate): candidate is Candidate & { registeredExtent: number } =>
+const hasExtent = <C extends Candidate>(candidate: C): candidate is C & { registeredExtent: number } =>
   candidate.registeredExtent !== null && candidate.registeredExtent > 0;
 
 /** How far apart two extents are, as a ratio (so 500 and 1 000 are as far as 1 000 and 2 000). */

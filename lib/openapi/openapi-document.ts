@@ -11,6 +11,7 @@ import {
   ValuationDetailSchema,
   ValueChangeSchema,
 } from "@/lib/valuations/detail-schema";
+import { ComparableSchema, ComparablesResponseSchema, ComparablesSchema } from "@/lib/comparables/comparables-schema";
 import { FEED_ENTRIES, feedParameters } from "@/lib/feeds/feed-query-schema";
 import { filterParameters, listParameters } from "@/lib/valuations/list-query-schema";
 import { SuburbListSchema, SuburbSchema, suburbsParameters } from "@/lib/valuations/suburbs";
@@ -109,6 +110,9 @@ const COMPONENTS = [
   ValueChangeSchema,
   OtherRollSchema,
   ValuationDetailResponseSchema,
+  ComparableSchema,
+  ComparablesSchema,
+  ComparablesResponseSchema,
   SuburbSchema,
   SuburbListSchema,
   StatsGroupSchema,
@@ -179,6 +183,27 @@ export function openApiDefinition() {
           ],
           responses: {
             "200": { description: "The property.", headers: cacheHeaders, content: { "application/json": { schema: ref(ValuationDetailResponseSchema) } } },
+            "300": problem("Both a Full Title and a Sectional Title property have this rate number: `choices` links to each; add `title`."),
+            "404": problem("No property with this rate number on this roll."),
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/valuations/{rateNumber}/comparables": {
+        get: {
+          operationId: "getComparables",
+          tags: ["Valuations"],
+          summary: "Comparable properties, and where this one stands among them",
+          description:
+            "What a resident weighs before objecting to a value: for a sectional unit the other units of its scheme, for Full Title " +
+            "the same suburb and use within an extent band widened until there are enough; each with value, extent, value per m² and " +
+            "change since the previous roll; and the property's percentile and change against theirs. The property page shows the same numbers.",
+          parameters: [
+            ...parameterObjects({ rateNumber: rateNumberPathSchema }, "path"),
+            ...parameterObjects(detailParameters, "query"),
+          ],
+          responses: {
+            "200": { description: "The comparables.", headers: cacheHeaders, content: { "application/json": { schema: ref(ComparablesResponseSchema) } } },
             "300": problem("Both a Full Title and a Sectional Title property have this rate number: `choices` links to each; add `title`."),
             "404": problem("No property with this rate number on this roll."),
             ...commonErrors,
