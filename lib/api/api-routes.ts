@@ -8,6 +8,7 @@ import { PROBLEM_CONTENT_TYPE } from "./problem";
 
 export const API_ROUTES: readonly { path: string; methods: readonly string[] }[] = [
   { path: "/api/admin/data-health", methods: ["GET"] },
+  { path: "/api/admin/objection-facts", methods: ["GET", "PUT", "DELETE"] },
   { path: "/api/admin/owner-suppressions", methods: ["GET", "POST"] },
   { path: "/api/admin/owner-suppressions/[id]", methods: ["DELETE"] },
   { path: "/api/admin/scrape-runs", methods: ["GET", "POST"] },

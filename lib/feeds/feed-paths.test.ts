@@ -32,7 +32,7 @@ describe("feedTitle", () => {
   it("says what the feed follows", () => {
     expect(feedTitle({ rateNumber: "96150534" }, "GV 2022")).toBe("Changes: property 96150534 (GV 2022)");
     expect(feedTitle({ scheme: "ss alec's mews" }, "GV 2022")).toBe("Changes: scheme SS ALEC'S MEWS (GV 2022)");
-    expect(feedTitle({ suburb: "pinetown", ratingCategory: "Residential", minValue: 1_000_000 }, "GV 2022")).toBe(
+    expect(feedTitle({ suburb: "PINETOWN", ratingCategory: "Residential", minValue: 1_000_000 }, "GV 2022")).toBe(
       "Changes: PINETOWN · Residential · value at least R\u00a01\u00a0000\u00a0000 (GV 2022)",
     );
     expect(feedTitle({}, "GV 2017")).toBe("Changes: every property (GV 2017)");

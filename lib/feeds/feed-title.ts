@@ -18,8 +18,8 @@ export function feedTitle(query: FeedQuery, rollLabel: string): string {
   if (query.rateNumber !== undefined) parts.push(/^(\d{8}|PIN:\d+)$/.test(query.rateNumber) ? `property ${query.rateNumber}` : `rate numbers ${query.rateNumber}…`);
   if (query.scheme !== undefined) parts.push(`scheme ${query.scheme.toUpperCase()}`);
   if (query.q !== undefined) parts.push(`“${query.q}”`);
-  if (query.suburb !== undefined) parts.push(/^\d+$/.test(query.suburb) ? `suburb ${query.suburb}` : query.suburb.toUpperCase());
-  if (query.street !== undefined) parts.push(query.street.toUpperCase());
+  if (query.suburb !== undefined) parts.push(/^\d+$/.test(query.suburb) ? `suburb ${query.suburb}` : query.suburb);
+  if (query.street !== undefined) parts.push(query.street);
   if (query.title !== undefined) parts.push(TITLE_TYPES[query.title]);
   if (query.useCode !== undefined) parts.push(`use code ${query.useCode}`);
   if (query.ratingCategory !== undefined) parts.push(query.ratingCategory);

@@ -3,16 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeTimeline } from "@/components/change-timeline";
 import { FollowLink } from "@/components/follow-link";
+import { ObjectionHelper } from "@/components/objection-helper";
 import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
 import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config, type Roll } from "@/lib/config";
+import { database } from "@/lib/db/client";
 import { feedPath } from "@/lib/feeds/feed-paths";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
 import { formatExtent } from "@/lib/format/format-extent";
 import { formatNumber } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
+import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { initialSearchState, ROLL_IDS, ROLL_LABELS, searchHref, TITLE_LABELS } from "@/lib/search-state/search-state";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
@@ -125,7 +128,7 @@ export default async function PropertyPage(props: Props) {
   }
 
   const { data: property, history, otherRolls } = result.body;
-  const schemeUnits = await loadSchemeUnits(property);
+  const [schemeUnits, objectionHelper] = await Promise.all([loadSchemeUnits(property), loadObjectionHelper(database(), property)]);
   const detail = property.detail ?? {};
   const owners = Array.isArray(detail.owners) ? detail.owners.map(String) : [];
   const detailFacts: Fact[] = Object.entries(detail)
@@ -226,6 +229,13 @@ export default async function PropertyPage(props: Props) {
         <ChangeTimeline history={history} />
         <FollowLink href={propertyFeed(property)} what="this property" />
       </section>
+
+      <ObjectionHelper
+        helper={objectionHelper}
+        roll={property.roll}
+        defaultRoll={config.DEFAULT_ROLL}
+        printHref={`/valuations/${encodeURIComponent(property.rateNumber)}/objection?roll=${property.roll}&title=${property.titleType}`}
+      />
 
       {property.schemeName && (
         <section aria-labelledby="scheme-heading" className="space-y-3">
