@@ -17,9 +17,9 @@ const PERIOD_STATE_TEXT = {
 export function ObjectionFactsList({ facts, periodState, rollLabel }: { facts: Fact[]; periodState: keyof typeof PERIOD_STATE_TEXT; rollLabel: string }) {
   const byKey = new Map(facts.map((fact) => [fact.key, fact]));
   return (
-    <div className="space-y-2" data-testid="objection-facts">
+    <div className="space-y-2 print:space-y-0.5" data-testid="objection-facts">
       <p className="font-medium text-slate-950" data-period-state={periodState}>{PERIOD_STATE_TEXT[periodState]}</p>
-      <dl className="space-y-2 text-sm">
+      <dl className="space-y-2 text-sm print:space-y-0.5 print:text-[8.5pt]">
         {OBJECTION_FACT_KEYS.map((key) => {
           const fact = byKey.get(key);
           return (

@@ -74,7 +74,7 @@ export default async function ObjectionSummaryPage(props: Props) {
     ["Market value on the roll", formatRand(property.marketValue)],
   ];
   return (
-    <article className="mx-auto max-w-3xl space-y-4 text-sm print:max-w-none print:space-y-2 print:text-[10pt]" data-testid="objection-summary">
+    <article className="mx-auto max-w-3xl space-y-4 text-sm print:max-w-none print:space-y-1.5 print:text-[8.5pt] print:leading-snug" data-testid="objection-summary">
       <p className="print:hidden">
         <Link href={propertyPath(property, config.DEFAULT_ROLL)} className="text-blue-800 underline">
           Back to the property
@@ -90,18 +90,16 @@ export default async function ObjectionSummaryPage(props: Props) {
       </header>
       <section aria-labelledby="legal-heading">
         <h2 id="legal-heading" className="font-semibold text-slate-950">The property, as the roll describes it</h2>
-        <table className="w-full" data-testid="legal-fields">
-          <tbody>
-            {legal
-              .filter(([, value]) => value !== null && value !== "")
-              .map(([label, value]) => (
-                <tr key={label} className="border-b border-slate-200">
-                  <th scope="row" className="w-1/3 py-0.5 pr-2 text-left font-medium text-slate-700">{label}</th>
-                  <td className="py-0.5 text-slate-950">{value}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <dl className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 print:grid-cols-2" data-testid="legal-fields">
+          {legal
+            .filter(([, value]) => value !== null && value !== "")
+            .map(([label, value]) => (
+              <div key={label} className="flex gap-2 border-b border-slate-200 py-0.5 print:py-0">
+                <dt className="w-2/5 shrink-0 font-medium text-slate-700">{label}</dt>
+                <dd className="min-w-0 break-words text-slate-950">{value}</dd>
+              </div>
+            ))}
+        </dl>
       </section>
       {comparables && comparables.comparables.length > 0 && (
         <section aria-labelledby="comparables-heading" className="space-y-1">
