@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ValuationSearch } from "@/components/valuation-search";
 import { config } from "@/lib/config";
+import { searchFeedPath } from "@/lib/feeds/feed-paths";
 import { database } from "@/lib/db/client";
 import { loadDataStamps } from "@/lib/pages/load-data-stamps";
 import { loadFilterOptions } from "@/lib/pages/load-filter-options";
@@ -13,7 +14,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const state = parseSearchState(await searchParams, config.DEFAULT_ROLL);
   // The root layout's title template does not apply to its own segment's page.
-  return { title: { absolute: `${searchTitle(state, config.DEFAULT_ROLL)} · ${SITE_NAME}` } };
+  return {
+    title: { absolute: `${searchTitle(state, config.DEFAULT_ROLL)} · ${SITE_NAME}` },
+    alternates: { types: { "application/atom+xml": [{ url: searchFeedPath(toApiParams(state)), title: "Changes to the properties of this search" }] } },
+  };
 }
 
 /** The search, rendered with its first page of results (a plain GET form works without JavaScript). */

@@ -1,7 +1,6 @@
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDateTime } from "@/lib/format/format-date";
-import { formatExtent } from "@/lib/format/format-extent";
-import { formatRand } from "@/lib/format/format-rand";
+import { formatCellValue } from "@/lib/format/format-cell-change";
 import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 
 type Change = ValuationDetailResponse["history"][number];
@@ -19,18 +18,6 @@ const KIND_DOT: Record<Change["kind"], string> = {
   removed: "bg-red-700",
   restored: "bg-amber-600",
 };
-
-/** A displayed cell as it changed; the site's "1,830,000" amounts in South African form. */
-function shown(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "(empty)";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  if (/^\d{1,3}(,\d{3})*(\.\d+)?$/.test(text)) {
-    const number = Number(text.replace(/,/g, ""));
-    if (field === "marketValue") return formatRand(number);
-    if (field === "registeredExtent") return formatExtent(number);
-  }
-  return text;
-}
 
 /** An owner change recorded without the names (OWNER_NAMES other than full, or a suppressed property). */
 function withoutValues(change: Change, field: string): boolean {
@@ -59,10 +46,10 @@ export function ChangeTimeline({ history }: { history: Change[] }) {
                   ) : (
                     <dd className="break-words text-slate-800">
                       <span className="sr-only">from </span>
-                      <del className="text-slate-700">{shown(field, change.before?.[field])}</del>
+                      <del className="text-slate-700">{formatCellValue(field, change.before?.[field])}</del>
                       <span aria-hidden="true"> → </span>
                       <span className="sr-only"> to </span>
-                      <ins className="font-medium text-slate-950 no-underline">{shown(field, change.after?.[field])}</ins>
+                      <ins className="font-medium text-slate-950 no-underline">{formatCellValue(field, change.after?.[field])}</ins>
                     </dd>
                   )}
                 </div>

@@ -12,7 +12,7 @@ const NAV_LINKS: { href: string; label: string; prefetch?: false }[] = [
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
         <Link href="/" className="py-2 font-semibold text-slate-950">
           Durban Valuation Roll <span className="sr-only sm:not-sr-only">Explorer</span>

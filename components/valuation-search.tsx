@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DataStamps } from "@/lib/pages/load-data-stamps";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
 import type { Roll } from "@/lib/config";
+import { searchFeedPath } from "@/lib/feeds/feed-paths";
 import { formatCount, formatNumber } from "@/lib/format/format-number";
 import { describeProblem, type SearchResults } from "@/lib/search-state/search-results";
 import {
@@ -22,11 +23,13 @@ import {
   searchTitle,
   SITE_NAME,
   sortOptions,
+  toApiParams,
   toggledSort,
   type PageSize,
   type SearchState,
 } from "@/lib/search-state/search-state";
 import { DataStamp } from "./data-stamp";
+import { FollowLink } from "./follow-link";
 import { ResultsCards } from "./results-cards";
 import { ResultsPager, type PageLink } from "./results-pager";
 import { ResultsSkeleton } from "./results-skeleton";
@@ -208,6 +211,7 @@ export function ValuationSearch({
             >
               Download CSV<span className="sr-only"> of every property matching this search</span>
             </a>
+            <FollowLink href={searchFeedPath(toApiParams(state))} what="the properties of this search" className="md:px-1" />
           </div>
         </div>
         <noscript>

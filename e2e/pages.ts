@@ -17,6 +17,7 @@ export async function residentPages(): Promise<{ name: string; path: string }[]>
     { name: "search-results", path: "/?q=road&sort=-marketValue" },
     { name: "search-empty", path: "/?q=zzzqqq" },
     { name: "property", path: `/valuations/${property.rate_number}?title=${property.title_type}` },
+    { name: "objection-summary", path: `/valuations/${property.rate_number}/objection?title=${property.title_type}` },
     { name: "suburbs", path: "/suburbs" },
     { name: "suburb", path: `/suburbs/${suburb.suburb_id}` },
     { name: "suburb-changes", path: `/suburbs/${suburb.suburb_id}?against=gv2017` },

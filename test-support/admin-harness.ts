@@ -20,7 +20,7 @@ export const ADMIN_ENV = {
 };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "DELETE", Handler>>;
+type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Handler>>;
 
 export type AdminHarness = {
   db: Database;
@@ -47,6 +47,7 @@ const ROUTES: { pattern: RegExp; module: string; params: (match: RegExpExecArray
   { pattern: /^\/api\/admin\/sessions$/, module: "sessions", params: () => ({}) },
   { pattern: /^\/api\/admin\/sessions\/([^/]+)$/, module: "session", params: (m) => ({ id: m[1]! }) },
   { pattern: /^\/api\/admin\/owner-suppressions$/, module: "owner-suppressions", params: () => ({}) },
+  { pattern: /^\/api\/admin\/objection-facts$/, module: "objection-facts", params: () => ({}) },
   { pattern: /^\/api\/admin\/owner-suppressions\/([^/]+)$/, module: "owner-suppression", params: (m) => ({ id: m[1]! }) },
 ];
 
@@ -69,6 +70,7 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     session: (await import("@/app/api/admin/sessions/[id]/route")) as unknown as RouteModule,
     "owner-suppressions": (await import("@/app/api/admin/owner-suppressions/route")) as unknown as RouteModule,
     "owner-suppression": (await import("@/app/api/admin/owner-suppressions/[id]/route")) as unknown as RouteModule,
+    "objection-facts": (await import("@/app/api/admin/objection-facts/route")) as unknown as RouteModule,
   };
   const client = await import("@/lib/db/client");
   const { startQueueWorker } = await import("@/lib/scheduler/queue-worker");

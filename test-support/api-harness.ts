@@ -43,6 +43,8 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     detail: (await import("@/app/api/valuations/[rateNumber]/route")) as unknown as RouteModule,
     suburbs: (await import("@/app/api/suburbs/route")) as unknown as RouteModule,
     stats: (await import("@/app/api/stats/route")) as unknown as RouteModule,
+    feeds: (await import("@/app/api/feeds/route")) as unknown as RouteModule,
+    comparables: (await import("@/app/api/valuations/[rateNumber]/comparables/route")) as unknown as RouteModule,
     health: (await import("@/app/api/health/route")) as unknown as RouteModule,
     openapi: (await import("@/app/api/openapi.json/route")) as unknown as RouteModule,
     changes: (await import("@/app/api/changes/route")) as unknown as RouteModule,
@@ -53,6 +55,10 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
   async function fetchRaw(pathAndQuery: string, init: RequestInit = {}): Promise<Response> {
     const request = new Request(`http://localhost${pathAndQuery}`, init);
     const { pathname } = new URL(request.url);
+    const comparables = /^\/api\/valuations\/([^/]+)\/comparables$/.exec(pathname);
+    if (comparables?.[1] !== undefined) {
+      return routes.comparables!.GET(request, { params: Promise.resolve({ rateNumber: decodeURIComponent(comparables[1]) }) } as never);
+    }
     const detail = /^\/api\/valuations\/([^/]+)$/.exec(pathname);
     if (detail?.[1] !== undefined) {
       const rateNumber = decodeURIComponent(detail[1]);
@@ -63,7 +69,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
       const roll = decodeURIComponent(unlinked[1]);
       return routes.unlinked!.GET(request, { params: Promise.resolve({ roll }) } as never);
     }
-    const name = { "/api/changes": "changes", "/api/valuations": "list", "/api/suburbs": "suburbs", "/api/stats": "stats", "/api/health": "health", "/api/openapi.json": "openapi" }[pathname];
+    const name = { "/api/changes": "changes", "/api/valuations": "list", "/api/suburbs": "suburbs", "/api/stats": "stats", "/api/feeds": "feeds", "/api/health": "health", "/api/openapi.json": "openapi" }[pathname];
     if (!name) throw new Error(`no route for ${pathname}`);
     return routes[name]!.GET(request, {} as never);
   }

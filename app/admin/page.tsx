@@ -11,12 +11,14 @@ import { sessionJson } from "@/lib/auth/session-json";
 import { listActiveSessions } from "@/lib/auth/session-store";
 import { ROLLS, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { listObjectionFacts } from "@/lib/objections/objection-facts";
 import { listSuppressions } from "@/lib/owners/owner-suppressions";
 import { latestProbes } from "@/lib/probe/site-probes";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
+import { ObjectionFactsPanel } from "./objection-facts-panel";
 import { OwnerSuppressionsPanel } from "./owner-suppressions-panel";
 import { SiteProbePanel } from "./probe/site-probe-panel";
 import { RunHistoryTable } from "./run-history-table";
@@ -42,7 +44,7 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
-  const [runs, health, suburbs, audit, worker, sessions, suppressions, probes] = await Promise.all([
+  const [runs, health, suburbs, audit, worker, sessions, suppressions, probes, objectionFacts] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
     dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
     suburbChoices(db, config.DEFAULT_ROLL),
@@ -51,6 +53,7 @@ export default async function AdminPage() {
     listActiveSessions(db.pool, adminSettings(config).sessionIdleMs),
     listSuppressions(db),
     latestProbes(db),
+    listObjectionFacts(db),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -86,6 +89,11 @@ export default async function AdminPage() {
       </section>
       <OwnerSuppressionsPanel
         entries={suppressions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
+        rolls={ROLLS}
+        defaultRoll={config.DEFAULT_ROLL}
+      />
+      <ObjectionFactsPanel
+        facts={objectionFacts.map((fact) => ({ ...fact, updatedAt: fact.updatedAt.toISOString() }))}
         rolls={ROLLS}
         defaultRoll={config.DEFAULT_ROLL}
       />

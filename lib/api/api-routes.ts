@@ -8,6 +8,7 @@ import { ApiError, notFound } from "./problem";
 
 export const API_ROUTES: readonly { path: string; methods: readonly string[] }[] = [
   { path: "/api/admin/data-health", methods: ["GET"] },
+  { path: "/api/admin/objection-facts", methods: ["GET", "PUT", "DELETE"] },
   { path: "/api/admin/owner-suppressions", methods: ["GET", "POST"] },
   { path: "/api/admin/owner-suppressions/[id]", methods: ["DELETE"] },
   { path: "/api/admin/scrape-runs", methods: ["GET", "POST"] },
@@ -19,6 +20,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/admin/sign-out", methods: ["POST"] },
   { path: "/api/admin/site-probes", methods: ["GET", "POST"] },
   { path: "/api/changes", methods: ["GET", "OPTIONS"] },
+  { path: "/api/feeds", methods: ["GET", "OPTIONS"] },
   { path: "/api/health", methods: ["GET"] },
   { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/ready", methods: ["GET"] },
@@ -27,6 +29,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/suburbs", methods: ["GET", "OPTIONS"] },
   { path: "/api/valuations", methods: ["GET", "OPTIONS"] },
   { path: "/api/valuations/[rateNumber]", methods: ["GET", "OPTIONS"] },
+  { path: "/api/valuations/[rateNumber]/comparables", methods: ["GET", "OPTIONS"] },
 ];
 
 const matchers = API_ROUTES.map((route) => ({

@@ -21,7 +21,9 @@ export type AuditAction =
   | "admin-request"
   | "owner-suppression.add"
   | "owner-suppression.remove"
-  | "site-probe.run";
+  | "site-probe.run"
+  | "objection-fact.save"
+  | "objection-fact.remove";
 export type AuditOutcome = "ok" | "refused" | "failed";
 
 export type AuditEntry = {

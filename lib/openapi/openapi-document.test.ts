@@ -48,6 +48,8 @@ describe("the OpenAPI document", () => {
       valuationStats: ["400", "429", "500"],
       listChanges: ["400", "429", "500", "503"],
       listUnlinked: ["400", "409", "429", "500", "503"],
+      getComparables: ["400", "404", "429", "500"],
+      changesFeed: ["400", "429", "500"],
       // Neither reads the database nor takes parameters: nothing for a client to get wrong.
       health: [],
       openApiDocument: [],
@@ -64,7 +66,18 @@ describe("the OpenAPI document", () => {
     const document = buildOpenApiDocument() as Document;
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual(
-      ["/api/changes", "/api/health", "/api/openapi.json", "/api/rolls/{roll}/unlinked", "/api/stats", "/api/suburbs", "/api/valuations", "/api/valuations/{rateNumber}"],
+      [
+        "/api/changes",
+        "/api/feeds",
+        "/api/health",
+        "/api/openapi.json",
+        "/api/rolls/{roll}/unlinked",
+        "/api/stats",
+        "/api/suburbs",
+        "/api/valuations",
+        "/api/valuations/{rateNumber}",
+        "/api/valuations/{rateNumber}/comparables",
+      ],
     );
     const parameters = Object.fromEntries(document.paths["/api/valuations"]!.get.parameters!.map((p) => [p.name, p.schema.type]));
     expect(parameters).toMatchObject({ q: "string", limit: "integer", minExtent: "number", total: "boolean", sort: "string" });

@@ -11,6 +11,8 @@ import {
   ValuationDetailSchema,
   ValueChangeSchema,
 } from "@/lib/valuations/detail-schema";
+import { ComparableSchema, ComparablesResponseSchema, ComparablesSchema } from "@/lib/comparables/comparables-schema";
+import { FEED_ENTRIES, feedParameters } from "@/lib/feeds/feed-query-schema";
 import { filterParameters, listParameters } from "@/lib/valuations/list-query-schema";
 import { SuburbListSchema, SuburbSchema, suburbsParameters } from "@/lib/valuations/suburbs";
 import { DisplayedCellsSchema, ListMetaSchema, ValuationListSchema, ValuationSchema } from "@/lib/valuations/valuation-schema";
@@ -120,6 +122,9 @@ const COMPONENTS = [
   ValueChangeSchema,
   OtherRollSchema,
   ValuationDetailResponseSchema,
+  ComparableSchema,
+  ComparablesSchema,
+  ComparablesResponseSchema,
   SuburbSchema,
   SuburbListSchema,
   StatsGroupSchema,
@@ -147,6 +152,7 @@ export function openApiDefinition() {
     tags: [
       { name: "Valuations", description: "Properties on the valuation rolls." },
       { name: "Reference", description: "Suburbs and summary statistics." },
+      { name: "Feeds", description: "Atom feeds of what changed, for feed readers." },
       { name: "Service", description: "Health and this document." },
     ],
     paths: {
@@ -193,6 +199,27 @@ export function openApiDefinition() {
           ],
           responses: {
             "200": { description: "The property.", headers: cacheHeaders, content: { "application/json": { schema: ref(ValuationDetailResponseSchema) } } },
+            "300": problem("Both a Full Title and a Sectional Title property have this rate number: `choices` links to each; add `title`."),
+            "404": problem("No property with this rate number on this roll."),
+            ...commonErrors,
+          },
+        },
+      },
+      "/api/valuations/{rateNumber}/comparables": {
+        get: {
+          operationId: "getComparables",
+          tags: ["Valuations"],
+          summary: "Comparable properties, and where this one stands among them",
+          description:
+            "What a resident weighs before objecting to a value: for a sectional unit the other units of its scheme, for Full Title " +
+            "the same suburb and use within an extent band widened until there are enough; each with value, extent, value per m² and " +
+            "change since the previous roll; and the property's percentile and change against theirs. The property page shows the same numbers.",
+          parameters: [
+            ...parameterObjects({ rateNumber: rateNumberPathSchema }, "path"),
+            ...parameterObjects(detailParameters, "query"),
+          ],
+          responses: {
+            "200": { description: "The comparables.", headers: cacheHeaders, content: { "application/json": { schema: ref(ComparablesResponseSchema) } } },
             "300": problem("Both a Full Title and a Sectional Title property have this rate number: `choices` links to each; add `title`."),
             "404": problem("No property with this rate number on this roll."),
             ...commonErrors,
@@ -264,6 +291,27 @@ export function openApiDefinition() {
             "409": problem("The two rolls have not been linked yet (a complete scrape of either links them)."),
             ...commonErrors,
             "503": exportsBusy,
+          },
+        },
+      },
+      "/api/feeds": {
+        get: {
+          operationId: "changesFeed",
+          tags: ["Feeds"],
+          summary: "An Atom feed of the changes to a property, a scheme, a suburb or any search",
+          description:
+            "One entry per change a scrape found (market value, category, use, added, removed, back on the roll), newest first, " +
+            `at most ${FEED_ENTRIES}. Takes the filters of /api/valuations (removed properties are always followed), and \`scheme\`. ` +
+            "Owner changes follow the server's OWNER_NAMES: names only with `full` (and not for properties whose owners asked " +
+            "that their names be withheld), \"changed\" without names with `property`, not at all with `hidden`.",
+          parameters: parameterObjects(feedParameters, "query"),
+          responses: {
+            "200": {
+              description: "An Atom 1.0 document (RFC 4287).",
+              headers: cacheHeaders,
+              content: { "application/atom+xml": { schema: { type: "string" } } },
+            },
+            ...commonErrors,
           },
         },
       },

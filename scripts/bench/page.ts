@@ -1,6 +1,7 @@
 // npm run bench:page -- [--rows 1m] [--runs 3] [--no-wait] [--dry]
 // The search page (/): server render time to first byte, one request at a time, for the default
-// listing, a q search and a suburb filter; and the JavaScript a first visit downloads, gzipped.
+// listing, a q search and a suburb filter; the property page with its objection helper (and how
+// many comparables it finds); and the JavaScript a first visit downloads, gzipped.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
@@ -52,6 +53,24 @@ async function firstLoadJavaScript(baseUrl: string): Promise<{ files: number; ra
   return { files: sources.size, rawKb: raw / 1024, gzipKb: gzip / 1024, largest };
 }
 
+/** How many comparables the helper finds for the sampled properties, by how they were chosen. */
+async function comparablesFound(baseUrl: string, details: { rateNumber: string; title: string }[]): Promise<string> {
+  const counts: number[] = [];
+  const kinds = new Map<string, number>();
+  for (const detail of details) {
+    const answer = await fetch(`${baseUrl}/api/valuations/${encodeURIComponent(detail.rateNumber)}/comparables?title=${detail.title}`);
+    if (answer.status !== 200) throw new Error(`comparables of ${detail.rateNumber} answered ${answer.status}`);
+    const { data } = (await answer.json()) as { data: { comparables: unknown[]; basis: { kind: string; extentBand: { min: number; max: number } | null } } };
+    counts.push(data.comparables.length);
+    const band = data.basis.extentBand ? `±${formatNumber((data.basis.extentBand.max / Math.sqrt(data.basis.extentBand.min * data.basis.extentBand.max) - 1) * 100)} % band` : "no band";
+    const kind = `${data.basis.kind}, ${data.basis.kind === "scheme" ? "its units" : band}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  counts.sort((a, b) => a - b);
+  const spread = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind}: ${n}`).join("; ");
+  return `Comparables found for ${counts.length} sampled properties: median ${percentile(counts, 50)}, 10th percentile ${percentile(counts, 10)}, none for ${counts.filter((n) => n === 0).length}. How chosen: ${spread}.`;
+}
+
 for (const rows of args.scales) {
   const database = await rollDatabase(rows, args.seed);
   const samples = querySamples(database.url);
@@ -59,11 +78,13 @@ for (const rows of args.scales) {
   const lines: string[] = [];
   const loads: number[] = [];
   let js;
+  let comparables;
   try {
     const pages = [
       { label: "`/` (default listing)", urls: ["/"] },
       { label: "`/?q=…` (address fragments)", urls: samples.addressFragments.map((q) => `/?q=${encodeURIComponent(q)}`) },
       { label: "`/?suburb=…` sorted by value", urls: samples.suburbs.map((s) => `/?suburb=${encodeURIComponent(s)}&sort=-marketValue`) },
+      { label: "`/valuations/…` (property page with its objection helper)", urls: samples.details.map((d) => `/valuations/${encodeURIComponent(d.rateNumber)}?title=${d.title}`) },
     ];
     for (const page of pages) {
       for (let i = 0; i < 5; i += 1) await timeRequest(`${app.url}${page.urls[i % page.urls.length]}`); // warm-up
@@ -90,11 +111,12 @@ for (const rows of args.scales) {
       );
     }
     js = await firstLoadJavaScript(app.url);
+    comparables = await comparablesFound(app.url, samples.details);
   } finally {
     await app.stop();
   }
   const report = [
-    `## Search page at ${scaleLabel(rows)} rows (\`npm run bench:page\`)`,
+    `## Search and property pages at ${scaleLabel(rows)} rows (\`npm run bench:page\`)`,
     "",
     `Measured ${today()} on ${machineLine(database.url)}; Next build ${app.buildId} (standalone, production).`,
     `One request at a time, ${REQUESTS_PER_RUN} per run, ${args.runs} runs; TTFB = until the response head arrives. Load average before each run: ${loads.map((l) => l.toFixed(2)).join(", ")}.`,
@@ -102,6 +124,8 @@ for (const rows of args.scales) {
     "| page | TTFB p50 ms | TTFB p95 ms: median of runs | whole response p50 ms | TTFB p95 ≤ 150 ms |",
     "|---|---|---|---|---|",
     ...lines,
+    "",
+    comparables,
     "",
     `First-load JavaScript of \`/\`: ${js.files} scripts, ${formatNumber(js.rawKb)} KB raw, **${formatNumber(js.gzipKb, 1)} KB gzipped** (gzip level 6; target ≤ 200 KB: ${js.gzipKb <= 200 ? "met" : "missed"}). Largest: ${js.largest}.`,
   ].join("\n");

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FollowLink } from "@/components/follow-link";
 import { QuartileChart } from "@/components/quartile-chart";
 import { RollSwitch } from "@/components/roll-switch";
 import { StatsTable } from "@/components/stats-table";
 import { ValueHistogram } from "@/components/value-histogram";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { feedPath } from "@/lib/feeds/feed-paths";
 import { formatCount } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
 import { changeSearch, initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
@@ -31,7 +33,12 @@ async function loadSuburb(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const suburb = await loadSuburb(props);
-  return { title: suburb ? `${suburb.name}: property values` : "Suburb not found" };
+  if (!suburb) return { title: "Suburb not found" };
+  const feed = feedPath({ roll: suburb.roll, suburb: suburb.name });
+  return {
+    title: `${suburb.name}: property values`,
+    alternates: { types: { "application/atom+xml": [{ url: feed, title: `Changes in ${suburb.name}` }] } },
+  };
 }
 
 /** One suburb: the spread of its values, and median and quartiles per use and rating category. */
@@ -73,6 +80,7 @@ export default async function SuburbPage(props: Props) {
           <Link href={searchHref(base, config.DEFAULT_ROLL)} className="font-medium text-blue-800 underline">
             Search the properties of {name}
           </Link>
+          <FollowLink href={feedPath({ roll, suburb: name })} what={`the properties of ${name}`} />
         </p>
         <RollSwitch current={roll} hrefFor={(other) => suburbPagePath(suburbId, other, config.DEFAULT_ROLL)} />
       </header>

@@ -2,16 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeTimeline } from "@/components/change-timeline";
+import { FollowLink } from "@/components/follow-link";
+import { ObjectionHelper } from "@/components/objection-helper";
 import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
 import { RollValues } from "@/components/roll-values";
 import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config, type Roll } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { feedPath } from "@/lib/feeds/feed-paths";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
 import { formatExtent } from "@/lib/format/format-extent";
 import { formatNumber } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
+import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { initialSearchState, ROLL_IDS, ROLL_LABELS, searchHref, TITLE_LABELS } from "@/lib/search-state/search-state";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
@@ -56,9 +61,27 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const property = result.body.data;
   return {
     robots,
+    alternates: { types: { "application/atom+xml": propertyFeeds(property) } },
     title: `${property.address || `Rate number ${property.rateNumber}`} (${ROLL_LABELS[lookup.roll]})`,
     description: `${property.legalDescription}: market value ${formatRand(property.marketValue)} on the ${ROLL_LABELS[lookup.roll]} valuation roll.`,
   };
+}
+
+function propertyFeed(property: Valuation): string {
+  return feedPath({ roll: property.roll, rateNumber: property.rateNumber, title: property.titleType });
+}
+
+function schemeFeed(property: Valuation): string | null {
+  return property.schemeName ? feedPath({ roll: property.roll, scheme: property.schemeName }) : null;
+}
+
+/** The page's Atom feeds: the property's own, and its scheme's. */
+function propertyFeeds(property: Valuation): { url: string; title: string }[] {
+  const scheme = schemeFeed(property);
+  return [
+    { url: propertyFeed(property), title: `Changes to rate number ${property.rateNumber}` },
+    ...(scheme ? [{ url: scheme, title: `Changes in ${property.schemeName}` }] : []),
+  ];
 }
 
 function legalFacts(property: Valuation): Fact[] {
@@ -106,7 +129,7 @@ export default async function PropertyPage(props: Props) {
   }
 
   const { data: property, history, otherRolls, rolls } = result.body;
-  const schemeUnits = await loadSchemeUnits(property);
+  const [schemeUnits, objectionHelper] = await Promise.all([loadSchemeUnits(property), loadObjectionHelper(database(), property)]);
   const detail = property.detail ?? {};
   const owners = Array.isArray(detail.owners) ? detail.owners.map(String) : [];
   const detailFacts: Fact[] = Object.entries(detail)
@@ -217,7 +240,15 @@ export default async function PropertyPage(props: Props) {
           History in our copy
         </h2>
         <ChangeTimeline history={history} />
+        <FollowLink href={propertyFeed(property)} what="this property" />
       </section>
+
+      <ObjectionHelper
+        helper={objectionHelper}
+        roll={property.roll}
+        defaultRoll={config.DEFAULT_ROLL}
+        printHref={`/valuations/${encodeURIComponent(property.rateNumber)}/objection?roll=${property.roll}&title=${property.titleType}`}
+      />
 
       {property.schemeName && (
         <section aria-labelledby="scheme-heading" className="space-y-3">
@@ -239,6 +270,7 @@ export default async function PropertyPage(props: Props) {
             </ul>
           )}
           {schemeUnits.more && <p className="text-sm text-slate-700">Showing the first {SCHEME_UNITS_LIMIT} units.</p>}
+          <FollowLink href={schemeFeed(property)!} what={`every unit of ${property.schemeName}`} />
         </section>
       )}
 

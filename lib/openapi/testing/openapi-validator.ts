@@ -35,7 +35,7 @@ export function createOpenApiValidator(document: Document): OpenApiValidator {
     const values =
       mediaType === "application/x-ndjson"
         ? body.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as unknown)
-        : mediaType === "text/csv"
+        : mediaType === "text/csv" || mediaType === "application/atom+xml"
           ? [body]
           : [JSON.parse(body) as unknown];
     return values.flatMap((value, index) =>

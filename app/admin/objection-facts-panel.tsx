@@ -1,0 +1,122 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { OBJECTION_FACT_KEYS, OBJECTION_FACT_LABELS, type ObjectionFactKey } from "@/lib/objections/objection-fact-keys";
+
+// What residents are told about objecting to each roll: the period, how and where, the contact,
+// each with its source. Saved through the audited admin API; the property pages show only these.
+
+export type ObjectionFactEntry = { roll: string; key: ObjectionFactKey; value: string; source: string; updatedBy: string; updatedAt: string };
+type Props = { facts: ObjectionFactEntry[]; rolls: readonly string[]; defaultRoll: string };
+
+async function problemText(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { detail?: string; errors?: { parameter: string; message: string }[] };
+  if (body.errors?.length) return body.errors.map((error) => `${error.parameter} ${error.message}`).join("; ");
+  return body.detail ?? `The server answered HTTP ${response.status}.`;
+}
+
+export function ObjectionFactsPanel({ facts, rolls, defaultRoll }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function send(method: "PUT" | "DELETE", body: Record<string, unknown>, done: string): Promise<boolean> {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const response = await fetch("/api/admin/objection-facts", { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      if (!response.ok) {
+        setMessage(await problemText(response));
+        return false;
+      }
+      setMessage(done);
+      router.refresh();
+      return true;
+    } catch {
+      setMessage("The server could not be reached.");
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const body = { roll: form.get("roll"), key: form.get("key"), value: String(form.get("value") ?? ""), source: String(form.get("source") ?? "") };
+    if (await send("PUT", body, `Saved for ${body.roll}.`)) formElement.reset();
+  }
+
+  const byRoll = rolls.map((roll) => ({ roll, facts: facts.filter((fact) => fact.roll === roll) })).filter((group) => group.facts.length > 0);
+
+  return (
+    <section aria-labelledby="objection-facts" className="space-y-3">
+      <h2 id="objection-facts" className="text-lg font-semibold">Objecting to a roll: what residents are told</h2>
+      <p className="text-sm">
+        Property pages show these facts with their sources, and say &quot;not known&quot; for any not entered: they never guess a date. Dates as
+        YYYY-MM-DD.
+      </p>
+      <form onSubmit={save} className="grid gap-3 sm:grid-cols-2" aria-label="Enter an objection fact">
+        <label className="block">
+          <span className="block font-medium">Roll</span>
+          <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
+            {rolls.map((roll) => (
+              <option key={roll} value={roll}>{roll}</option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="block font-medium">Fact</span>
+          <select name="key" defaultValue="period-closes" className="mt-1 rounded border border-slate-400 px-2 py-1">
+            {OBJECTION_FACT_KEYS.map((key) => (
+              <option key={key} value={key}>{OBJECTION_FACT_LABELS[key]}</option>
+            ))}
+          </select>
+        </label>
+        <label className="block sm:col-span-2">
+          <span className="block font-medium">Value</span>
+          <textarea name="value" required maxLength={2000} rows={2} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <label className="block sm:col-span-2">
+          <span className="block font-medium">Source (web address or document)</span>
+          <input name="source" required minLength={5} maxLength={500} className="mt-1 w-full rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <div>
+          <button type="submit" disabled={busy} className="rounded bg-blue-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+            Save
+          </button>
+        </div>
+      </form>
+      {message && <p role="status">{message}</p>}
+      {byRoll.length === 0 ? (
+        <p>No objection facts entered yet.</p>
+      ) : (
+        byRoll.map((group) => (
+          <div key={group.roll} className="space-y-1">
+            <h3 className="font-semibold">{group.roll}</h3>
+            <dl className="space-y-1 text-sm" data-testid={`objection-facts-${group.roll}`}>
+              {group.facts.map((fact) => (
+                <div key={fact.key} className="flex flex-wrap items-baseline gap-x-2">
+                  <dt className="font-medium">{OBJECTION_FACT_LABELS[fact.key]}:</dt>
+                  <dd>
+                    {fact.value} <span className="text-slate-700">(source: {fact.source}; {fact.updatedBy}, {fact.updatedAt.slice(0, 10)})</span>{" "}
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => send("DELETE", { roll: fact.roll, key: fact.key }, `Removed from ${fact.roll}.`)}
+                      className="text-blue-800 underline"
+                    >
+                      Remove<span className="sr-only"> {OBJECTION_FACT_LABELS[fact.key]} of {fact.roll}</span>
+                    </button>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Roll } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { loadComparables } from "@/lib/comparables/load-comparables";
+import type { Comparables } from "@/lib/comparables/comparables-schema";
+import { listObjectionFacts, objectionPeriodState, type ObjectionFact } from "./objection-facts";
+
+// What the property page's objection helper and its printable summary show: the comparables (as
+// the API gives them), the roll's objection facts, and whether the period is open today.
+
+export type ObjectionHelper = {
+  comparables: Comparables | null;
+  facts: ObjectionFact[];
+  periodState: ReturnType<typeof objectionPeriodState>;
+};
+
+/** Today's date in South Africa (UTC+2 all year), as YYYY-MM-DD. */
+export function todayInSouthAfrica(now: Date = new Date()): string {
+  return new Date(now.getTime() + 2 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export async function loadObjectionHelper(db: Database, property: { roll: Roll; rateNumber: string; titleType: "full" | "sectional" }): Promise<ObjectionHelper> {
+  const [comparables, facts] = await Promise.all([
+    loadComparables(db.pool, { roll: property.roll, rateNumber: property.rateNumber, title: property.titleType }),
+    listObjectionFacts(db, property.roll),
+  ]);
+  return {
+    comparables: comparables.kind === "found" ? comparables.data : null,
+    facts,
+    periodState: objectionPeriodState(facts, todayInSouthAfrica()),
+  };
+}
