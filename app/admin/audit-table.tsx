@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/admin/display-format";
+import { formatDateTime } from "@/lib/format/format-date";
 import type { AuditLog } from "@/lib/generated/prisma/client";
 
 // The latest entries of the audit log.

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { formatCount, formatDateTime, formatDuration } from "@/lib/admin/display-format";
+import { formatDateTime } from "@/lib/format/format-date";
+import { formatDuration } from "@/lib/format/format-duration";
+import { formatNumber } from "@/lib/format/format-number";
 import type { RunJson } from "@/lib/admin/run-json";
 import { RunStateBadge } from "./run-state-badge";
 
@@ -38,11 +40,11 @@ export function RunHistoryTable({ runs }: { runs: RunJson[] }) {
               <td className="p-1">{run.triggeredBy ?? "–"}</td>
               <td className="p-1 whitespace-nowrap">{formatDateTime(run.startedAt)}</td>
               <td className="p-1">{formatDuration(run.durationMs)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.tasksDone)} / {formatCount(run.counters.tasksTotal)}{run.counters.tasksFailed > 0 ? ` (${formatCount(run.counters.tasksFailed)} failed)` : ""}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsSeen)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsAdded)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsChanged)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsRemoved)}</td>
+              <td className="p-1 text-right">{formatNumber(run.counters.tasksDone)} / {formatNumber(run.counters.tasksTotal)}{run.counters.tasksFailed > 0 ? ` (${formatNumber(run.counters.tasksFailed)} failed)` : ""}</td>
+              <td className="p-1 text-right">{formatNumber(run.counters.rowsSeen)}</td>
+              <td className="p-1 text-right">{formatNumber(run.counters.rowsAdded)}</td>
+              <td className="p-1 text-right">{formatNumber(run.counters.rowsChanged)}</td>
+              <td className="p-1 text-right">{formatNumber(run.counters.rowsRemoved)}</td>
               <td className="max-w-xs p-1 break-words text-red-800">{run.error ?? ""}</td>
             </tr>
           ))}

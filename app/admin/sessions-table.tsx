@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/lib/admin/display-format";
+import { formatDateTime } from "@/lib/format/format-date";
 import type { SessionJson } from "@/lib/auth/session-json";
 
 // The admin sessions still alive, with a button to end any of them but this browser's own (which

@@ -1,5 +1,6 @@
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
-import { formatClock, formatDuration } from "@/lib/scraper/format-progress";
+import { formatDuration } from "@/lib/format/format-duration";
+import { formatClock } from "@/lib/scraper/format-progress";
 import type { RunState } from "./run-state";
 
 // A run's outages and warnings as the admin pages show them: while the site is down, when the

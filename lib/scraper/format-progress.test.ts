@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatProgressLine, formatSummary, formatVerification } from "./format-progress";
+import { formatProgressLine, formatSummary, formatVerification } from "./format-progress";
 import type { ScrapeSummary } from "./run-scrape";
 
 const progress = {
@@ -15,14 +15,6 @@ const progress = {
   pausedUntil: null,
   pausedMs: 0,
 };
-
-describe("formatDuration", () => {
-  it("reads like a person would say it", () => {
-    expect(formatDuration(4_400)).toBe("4s");
-    expect(formatDuration(130_000)).toBe("2m 10s");
-    expect(formatDuration(3_725_000)).toBe("1h 02m");
-  });
-});
 
 describe("formatProgressLine", () => {
   it("shows tasks, rows, rate, ETA and failures", () => {

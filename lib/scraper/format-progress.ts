@@ -1,18 +1,9 @@
+import { formatDuration } from "@/lib/format/format-duration";
 import type { ScrapeProgress, ScrapeSummary } from "./run-scrape";
 
 // What a person sees in a terminal while a scrape runs, and after.
 
 const number = new Intl.NumberFormat("en-ZA");
-
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, "0")}m`;
-  if (m > 0) return `${m}m ${String(s).padStart(2, "0")}s`;
-  return `${s}s`;
-}
 
 /** HH:MM:SS, 24-hour, in the given time zone (default: the machine's). */
 export function formatClock(ms: number, timeZone?: string): string {
