@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ValuationSearch } from "@/components/valuation-search";
 import { config } from "@/lib/config";
 import { searchFeedPath } from "@/lib/feeds/feed-paths";
@@ -33,12 +34,14 @@ export default async function SearchPage({ searchParams }: Props) {
     loadDataStamps(db, stamp.version),
   ]);
   return (
-    <ValuationSearch
-      defaultRoll={config.DEFAULT_ROLL}
-      initialQuery={toApiParams(state).toString()}
-      initialResults={results}
-      options={options}
-      stamps={stamps}
-    />
+    <NuqsAdapter>
+      <ValuationSearch
+        defaultRoll={config.DEFAULT_ROLL}
+        initialQuery={toApiParams(state).toString()}
+        initialResults={results}
+        options={options}
+        stamps={stamps}
+      />
+    </NuqsAdapter>
   );
 }

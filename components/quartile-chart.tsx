@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { formatRand, formatRandShort } from "@/lib/format/format-rand";
-
-export type QuartileRow = { key: string; label: string; href: string; count: number; q1: number | null; median: number | null; q3: number | null };
+import type { QuartileRow } from "@/lib/suburbs/stats-rows";
 
 /**
  * Median and middle half (first to third quartile) of market values per group, as a bar from Q1
  * to Q3 with a tick at the median, all on one scale. The figures are written out too; the table
- * beside it has them all.
+ * below it has them all.
  */
 export function QuartileChart({ title, note, rows }: { title: string; note: string; rows: QuartileRow[] }) {
   const plotted = rows.filter((row) => row.q1 !== null && row.median !== null && row.q3 !== null);

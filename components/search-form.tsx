@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, type FormEvent } from "react";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
 import { formatNumber } from "@/lib/format/format-number";
 import { parseExtentInput, parseRandInput } from "@/lib/search-state/parse-amount";
@@ -16,21 +16,34 @@ const inputClass =
   "block w-full min-w-0 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-950 placeholder:text-slate-500 focus:border-blue-700";
 const labelClass = "mb-1 block text-sm font-medium text-slate-800";
 
-/** Keeps a text box's draft while the person types, and follows the URL when it changes elsewhere (Back). */
-function useDraft<T>(value: T, toText: (value: T) => string, fromText: (text: string) => T) {
-  const [draft, setDraft] = useState(() => toText(value));
+/**
+ * A text box the browser owns (uncontrolled), so nothing typed before the page's script has
+ * loaded is lost: on mount, text already in the box is applied (`onText`); later it follows the
+ * state when that changes elsewhere (Back, a link), unless it already says the same.
+ */
+function useTextBox<T>(value: T, toText: (value: T) => string, fromText: (text: string) => T, onText: (text: string) => void) {
+  const ref = useRef<HTMLInputElement>(null);
+  const mounted = useRef(false);
+  const onTextRef = useRef(onText);
+  onTextRef.current = onText;
   useEffect(() => {
-    setDraft((current) => (Object.is(fromText(current), value) ? current : toText(value)));
+    const box = ref.current;
+    if (!box) return;
+    const same = Object.is(fromText(box.value), value);
+    if (!mounted.current) {
+      mounted.current = true;
+      if (!same) onTextRef.current(box.value);
+    } else if (!same) {
+      box.value = toText(value);
+    }
     // fromText and toText are module-level functions: only the value matters.
   }, [value]);
-  return [draft, setDraft] as const;
+  return ref;
 }
 
 const textOf = (value: string) => value;
 const trimmed = (text: string) => text.trim();
 const amountText = (value: number | null) => (value === null ? "" : String(value));
-const randOf = (text: string) => parseRandInput(text);
-const extentOf = (text: string) => parseExtentInput(text);
 
 function countActiveFilters(state: SearchState): number {
   return [state.title, state.suburb || null, state.useCode, state.ratingCategory || null, state.minValue, state.maxValue, state.minExtent, state.maxExtent].filter(
@@ -54,32 +67,40 @@ export function SearchForm({
   onChange: (patch: SearchPatch, mode: ApplyMode) => void;
 }) {
   const id = useId();
-  const [q, setQ] = useDraft(state.q, textOf, trimmed);
-  const [suburb, setSuburb] = useDraft(state.suburb, textOf, trimmed);
-  const [minValue, setMinValue] = useDraft(state.minValue, amountText, randOf);
-  const [maxValue, setMaxValue] = useDraft(state.maxValue, amountText, randOf);
-  const [minExtent, setMinExtent] = useDraft(state.minExtent, amountText, extentOf);
-  const [maxExtent, setMaxExtent] = useDraft(state.maxExtent, amountText, extentOf);
   const active = countActiveFilters(state);
 
   const knownSuburb = (text: string) => options.suburbs.find((option) => option.name.toLowerCase() === text.trim().toLowerCase())?.name;
+  // Apply only a complete suburb: half a name would match nothing.
+  const onSuburbText = (text: string) => {
+    const match = text.trim() === "" ? "" : knownSuburb(text);
+    if (match !== undefined) onChange({ suburb: match }, "typing");
+  };
+
+  const qBox = useTextBox(state.q, textOf, trimmed, (text) => onChange({ q: text.trim() }, "typing"));
+  const suburbBox = useTextBox(state.suburb, textOf, trimmed, onSuburbText);
+  const minValueBox = useTextBox(state.minValue, amountText, parseRandInput, (text) => onChange({ minValue: parseRandInput(text) }, "typing"));
+  const maxValueBox = useTextBox(state.maxValue, amountText, parseRandInput, (text) => onChange({ maxValue: parseRandInput(text) }, "typing"));
+  const minExtentBox = useTextBox(state.minExtent, amountText, parseExtentInput, (text) => onChange({ minExtent: parseExtentInput(text) }, "typing"));
+  const maxExtentBox = useTextBox(state.maxExtent, amountText, parseExtentInput, (text) => onChange({ maxExtent: parseExtentInput(text) }, "typing"));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (name: string) => String(form.get(name) ?? "");
     onChange(
       {
-        q: q.trim(),
-        suburb: knownSuburb(suburb) ?? suburb.trim(),
-        minValue: parseRandInput(minValue),
-        maxValue: parseRandInput(maxValue),
-        minExtent: parseExtentInput(minExtent),
-        maxExtent: parseExtentInput(maxExtent),
+        q: field("q").trim(),
+        suburb: knownSuburb(field("suburb")) ?? field("suburb").trim(),
+        minValue: parseRandInput(field("minValue")),
+        maxValue: parseRandInput(field("maxValue")),
+        minExtent: parseExtentInput(field("minExtent")),
+        maxExtent: parseExtentInput(field("maxExtent")),
       },
       "now",
     );
   };
 
-  const shortQuery = q.trim().length > 0 && q.trim().length < MIN_QUERY_LENGTH;
+  const shortQuery = state.q.length > 0 && state.q.length < MIN_QUERY_LENGTH;
 
   return (
     <form id={SEARCH_FORM_ID} method="get" action="/" role="search" aria-label="Properties" onSubmit={onSubmit} className="space-y-3">
@@ -92,7 +113,8 @@ export function SearchForm({
             id={`${id}-q`}
             name="q"
             type="search"
-            value={q}
+            ref={qBox}
+            defaultValue={state.q}
             maxLength={200}
             autoComplete="off"
             spellCheck={false}
@@ -100,10 +122,7 @@ export function SearchForm({
             placeholder="e.g. somerset way, 96150534, ERF 18288"
             aria-describedby={`${id}-q-hint`}
             className={`${inputClass} flex-1`}
-            onChange={(event) => {
-              setQ(event.target.value);
-              onChange({ q: event.target.value.trim() }, "typing");
-            }}
+            onChange={(event) => onChange({ q: event.target.value.trim() }, "typing")}
           />
           <button type="submit" className="shrink-0 rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
             Search
@@ -156,17 +175,12 @@ export function SearchForm({
               id={`${id}-suburb`}
               name="suburb"
               list={`${id}-suburbs`}
-              value={suburb}
+              ref={suburbBox}
+              defaultValue={state.suburb}
               autoComplete="off"
               placeholder="Start typing a suburb"
               className={inputClass}
-              onChange={(event) => {
-                setSuburb(event.target.value);
-                const text = event.target.value.trim();
-                // Apply only a complete choice: half a name would match nothing.
-                const match = text === "" ? "" : knownSuburb(text);
-                if (match !== undefined) onChange({ suburb: match }, "typing");
-              }}
+              onChange={(event) => onSuburbText(event.target.value)}
             />
             <datalist id={`${id}-suburbs`}>
               {options.suburbs.map((option) => (
@@ -230,12 +244,10 @@ export function SearchForm({
                 inputMode="numeric"
                 autoComplete="off"
                 placeholder="From, e.g. 500k"
-                value={minValue}
+                ref={minValueBox}
+                defaultValue={amountText(state.minValue)}
                 className={inputClass}
-                onChange={(event) => {
-                  setMinValue(event.target.value);
-                  onChange({ minValue: parseRandInput(event.target.value) }, "typing");
-                }}
+                onChange={(event) => onChange({ minValue: parseRandInput(event.target.value) }, "typing")}
               />
               <span aria-hidden="true">to</span>
               <label htmlFor={`${id}-max-value`} className="sr-only">
@@ -247,12 +259,10 @@ export function SearchForm({
                 inputMode="numeric"
                 autoComplete="off"
                 placeholder="To, e.g. 2m"
-                value={maxValue}
+                ref={maxValueBox}
+                defaultValue={amountText(state.maxValue)}
                 className={inputClass}
-                onChange={(event) => {
-                  setMaxValue(event.target.value);
-                  onChange({ maxValue: parseRandInput(event.target.value) }, "typing");
-                }}
+                onChange={(event) => onChange({ maxValue: parseRandInput(event.target.value) }, "typing")}
               />
             </div>
           </fieldset>
@@ -268,12 +278,10 @@ export function SearchForm({
                 inputMode="decimal"
                 autoComplete="off"
                 placeholder="From"
-                value={minExtent}
+                ref={minExtentBox}
+                defaultValue={amountText(state.minExtent)}
                 className={inputClass}
-                onChange={(event) => {
-                  setMinExtent(event.target.value);
-                  onChange({ minExtent: parseExtentInput(event.target.value) }, "typing");
-                }}
+                onChange={(event) => onChange({ minExtent: parseExtentInput(event.target.value) }, "typing")}
               />
               <span aria-hidden="true">to</span>
               <label htmlFor={`${id}-max-extent`} className="sr-only">
@@ -285,12 +293,10 @@ export function SearchForm({
                 inputMode="decimal"
                 autoComplete="off"
                 placeholder="To"
-                value={maxExtent}
+                ref={maxExtentBox}
+                defaultValue={amountText(state.maxExtent)}
                 className={inputClass}
-                onChange={(event) => {
-                  setMaxExtent(event.target.value);
-                  onChange({ maxExtent: parseExtentInput(event.target.value) }, "typing");
-                }}
+                onChange={(event) => onChange({ maxExtent: parseExtentInput(event.target.value) }, "typing")}
               />
             </div>
           </fieldset>

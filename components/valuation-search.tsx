@@ -1,6 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { debounce, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DataStamps } from "@/lib/pages/load-data-stamps";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
@@ -10,6 +11,7 @@ import { formatCount, formatNumber } from "@/lib/format/format-number";
 import { describeProblem, type SearchResults } from "@/lib/search-state/search-results";
 import {
   changeSearch,
+  consistentSearch,
   effectiveSort,
   exportHref,
   goToPage,
@@ -20,6 +22,7 @@ import {
   parseSearchState,
   ROLL_LABELS,
   searchHref,
+  searchParsers,
   searchTitle,
   SITE_NAME,
   sortOptions,
@@ -42,7 +45,9 @@ const TYPING_PAUSE_MS = 300;
 
 /**
  * The search page in the browser. The URL is the state (shareable; Back and Forward walk through
- * searches); the first page arrives rendered by the server, later ones from GET /api/valuations.
+ * searches), kept by nuqs: the form shows each change at once, the URL (and with it the results)
+ * follows typing after a pause. The first page arrives rendered by the server, later ones from
+ * GET /api/valuations.
  */
 export function ValuationSearch({
   defaultRoll,
@@ -58,53 +63,49 @@ export function ValuationSearch({
   options: FilterOptions;
   stamps: DataStamps;
 }) {
+  const parsers = useMemo(() => searchParsers(defaultRoll), [defaultRoll]);
+  const [params, setParams] = useQueryStates(parsers);
+  // What the form shows: every change, typing included, as soon as it is made.
+  const shown = useMemo(() => consistentSearch(params), [params]);
+  // What the URL says, and so what the results are for.
   const searchParams = useSearchParams();
   const state = useMemo(() => parseSearchState(searchParams, defaultRoll), [searchParams, defaultRoll]);
   const { results, retry } = useSearchResults(state, defaultRoll, { query: initialQuery, results: initialResults });
 
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const pending = useRef<{ patch: SearchPatch; timer: ReturnType<typeof setTimeout> } | null>(null);
-  const lastChangeWasTyping = useRef(false);
-
-  const navigate = useCallback(
-    (next: SearchState, history: "push" | "replace") => {
-      const href = searchHref(next, defaultRoll);
-      if (history === "push") window.history.pushState(null, "", href);
-      else window.history.replaceState(null, "", href);
-    },
-    [defaultRoll],
-  );
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  // A burst of typing is one history entry (pushed by its first URL update, replaced by the
+  // next); any other change is its own. Counts changes, so a late URL update of typing that a
+  // newer change overtook does not claim the entry.
+  const changes = useRef(0);
+  const typingEntry = useRef(false);
 
   const onChange = useCallback(
     (patch: SearchPatch, mode: ApplyMode) => {
-      const merged = { ...pending.current?.patch, ...patch };
-      if (pending.current) clearTimeout(pending.current.timer);
-      pending.current = null;
-      const apply = () => {
-        pending.current = null;
-        const next = changeSearch(stateRef.current, merged);
-        if (searchHref(next, defaultRoll) === searchHref(stateRef.current, defaultRoll)) return;
-        // A burst of typing is one history entry; any other change is its own.
-        navigate(next, mode === "typing" && lastChangeWasTyping.current ? "replace" : "push");
-        lastChangeWasTyping.current = mode === "typing";
-      };
-      if (mode === "now") apply();
-      else pending.current = { patch: merged, timer: setTimeout(apply, TYPING_PAUSE_MS) };
+      const next = changeSearch(shownRef.current, patch);
+      if (searchHref(next, defaultRoll) === searchHref(shownRef.current, defaultRoll)) return;
+      const change = ++changes.current;
+      if (mode === "typing") {
+        void setParams(next, { history: typingEntry.current ? "replace" : "push", limitUrlUpdates: debounce(TYPING_PAUSE_MS) }).then(() => {
+          if (changes.current === change) typingEntry.current = true;
+        });
+      } else {
+        typingEntry.current = false;
+        void setParams(next, { history: "push" });
+      }
     },
-    [defaultRoll, navigate],
+    [defaultRoll, setParams],
   );
-
-  useEffect(() => () => clearTimeout(pending.current?.timer), []);
 
   const go = useCallback(
     (next: SearchState) => {
-      lastChangeWasTyping.current = false;
-      navigate(next, "push");
+      changes.current++;
+      typingEntry.current = false;
+      void setParams(next, { history: "push" });
       window.scrollTo({ top: 0 });
       document.getElementById("results-heading")?.focus({ preventScroll: true });
     },
-    [navigate],
+    [setParams],
   );
 
   // Cursors of the pages seen, per listing, so "Previous" can go back without the Back button.
@@ -119,7 +120,9 @@ export function ValuationSearch({
   }, [state, defaultRoll]);
 
   const link = (next: SearchState): PageLink => ({ href: searchHref(next, defaultRoll), go: () => go(next) });
-  const sort = effectiveSort(state);
+  const sort = effectiveSort(shown);
+  // The table is sorted as its rows were fetched: by the URL's sort.
+  const tableSort = effectiveSort(state);
   const loading = results === null;
   // While the next results load, the status line keeps saying what is on screen.
   const status = results ? statusText(results, state) : null;
@@ -147,7 +150,7 @@ export function ValuationSearch({
         </p>
       </div>
 
-      <SearchForm state={state} defaultRoll={defaultRoll} options={options} onChange={onChange} />
+      <SearchForm state={shown} defaultRoll={defaultRoll} options={options} onChange={onChange} />
 
       <section aria-labelledby="results-heading" aria-busy={loading} className="space-y-3" data-testid="results">
         <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
@@ -178,7 +181,7 @@ export function ValuationSearch({
                 onChange={(event) => onChange({ sort: event.target.value }, "now")}
                 className="w-full rounded-md border border-slate-400 bg-white px-2 py-2 text-base"
               >
-                {sortOptions(state).map((option) => (
+                {sortOptions(shown).map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
@@ -193,7 +196,7 @@ export function ValuationSearch({
                 id="page-size"
                 name="size"
                 form={SEARCH_FORM_ID}
-                value={state.size}
+                value={shown.size}
                 onChange={(event) => onChange({ size: Number(event.target.value) as PageSize }, "now")}
                 className="rounded-md border border-slate-400 bg-white px-2 py-2 text-base"
               >
@@ -247,8 +250,8 @@ export function ValuationSearch({
             <div className="hidden md:block">
               <ResultsTable
                 rows={results.rows}
-                sort={sort}
-                caption={`Properties matching the search, sorted by ${sortOptions(state).find((option) => option.value === sort)?.label ?? sort}`}
+                sort={tableSort}
+                caption={`Properties matching the search, sorted by ${sortOptions(state).find((option) => option.value === tableSort)?.label ?? tableSort}`}
                 onSort={(field) => onChange({ sort: toggledSort(state, field) }, "now")}
               />
             </div>

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { hydrated, searchFor, settled } from "./search-page";
+import { searchFor, settled } from "./search-page";
 import { queryStack } from "./stack";
 
 // The pages advertise their Atom feeds (<link rel="alternate"> and a Follow link) and the server, as
@@ -58,7 +58,6 @@ test("a suburb page's feed follows that suburb", async ({ page, request }) => {
 test("the search page's Follow link follows the search as it is typed", async ({ page, request }) => {
   await page.goto("/");
   await settled(page);
-  await hydrated(page.getByLabel("Street, rate number, erf or scheme"));
   await searchFor(page, "road");
   await expect(page).toHaveURL(/q=road/);
   const follow = page.getByRole("link", { name: /Follow changes to the properties of this search/ });

@@ -4,9 +4,9 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const results = (page: Page) => page.getByTestId("results");
 
-/** Waits until React has hydrated an element (its fiber is attached): keys typed before that reach the server-rendered box only. */
-export async function hydrated(element: Locator): Promise<void> {
-  await expect.poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+/** Whether React has hydrated an element yet (its fiber is attached). */
+export function isHydrated(element: Locator): Promise<boolean> {
+  return element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactFiber")));
 }
 
 /** Waits until the results for the current URL are shown (no request in flight). */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { columnTexts, hydrated, randValue, results, searchFor, settled, shownRateNumbers, shownTotal, urlParam } from "./search-page";
+import { columnTexts, isHydrated, randValue, results, searchFor, settled, shownRateNumbers, shownTotal, urlParam } from "./search-page";
 import { queryStack } from "./stack";
 
 // The search page against the scraped simulator roll: find by rate number, address and legal
@@ -165,9 +165,27 @@ test("shows an error with a working retry when the API fails", async ({ page }) 
 test("only the last of quickly typed searches is shown", async ({ page }) => {
   const row = await sampleRow();
   const box = page.getByLabel("Street, rate number, erf or scheme");
-  await hydrated(box);
   await box.pressSequentially(row.rate_number, { delay: 40 });
   await expect.poll(() => urlParam(page, "q")).toBe(row.rate_number);
+  expect((await shownRateNumbers(page))[0]).toBe(row.rate_number);
+});
+
+test("keys typed before the page's script has run are kept and searched for", async ({ page }) => {
+  const row = await sampleRow();
+  // Hold the page's scripts back until the rate number is in the server-rendered box.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "commit" });
+  const box = page.getByLabel("Street, rate number, erf or scheme");
+  await box.pressSequentially(row.rate_number, { delay: 20 });
+  expect(await isHydrated(box), "typed before hydration").toBe(false);
+  release();
+  await expect.poll(() => urlParam(page, "q")).toBe(row.rate_number);
+  await expect(box).toHaveValue(row.rate_number);
   expect((await shownRateNumbers(page))[0]).toBe(row.rate_number);
 });
 

@@ -1,37 +1,23 @@
-import { formatDateTime } from "@/lib/admin/display-format";
+"use client";
+
+import { DataTable, dataTableColumns } from "@/components/data-table";
+import { formatDateTime } from "@/lib/format/format-date";
 import type { AuditLog } from "@/lib/generated/prisma/client";
 
 // The latest entries of the audit log.
 
+const column = dataTableColumns<AuditLog>();
+
+const columns = column.columns([
+  column.accessor("at", { header: "When", meta: { className: "whitespace-nowrap" }, cell: (info) => formatDateTime(info.getValue()) }),
+  column.accessor("actor", { header: "Who" }),
+  column.accessor("action", { header: "What" }),
+  column.accessor("outcome", { header: "Outcome" }),
+  column.accessor((entry) => entry.target ?? "", { id: "target", header: "About", meta: { className: "break-words" } }),
+  column.accessor("clientAddress", { header: "From" }),
+]);
+
 export function AuditTable({ entries }: { entries: AuditLog[] }) {
   if (entries.length === 0) return <p>Nothing recorded yet.</p>;
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit log, newest first</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className="p-1">When</th>
-            <th scope="col" className="p-1">Who</th>
-            <th scope="col" className="p-1">What</th>
-            <th scope="col" className="p-1">Outcome</th>
-            <th scope="col" className="p-1">About</th>
-            <th scope="col" className="p-1">From</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={String(entry.id)} className="border-b border-slate-100">
-              <td className="p-1 whitespace-nowrap">{formatDateTime(entry.at)}</td>
-              <td className="p-1">{entry.actor}</td>
-              <td className="p-1">{entry.action}</td>
-              <td className="p-1">{entry.outcome}</td>
-              <td className="p-1">{entry.target ?? ""}</td>
-              <td className="p-1">{entry.clientAddress}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption="Audit log, newest first" columns={columns} rows={entries} rowId={(entry) => String(entry.id)} density="compact" />;
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { DataHealth } from "@/lib/admin/data-health";
-import { formatCount, formatDateTime, formatShare } from "@/lib/admin/display-format";
+import { formatDateTime } from "@/lib/format/format-date";
+import { formatNumber, formatShare } from "@/lib/format/format-number";
 import { rowsChart } from "@/lib/admin/rows-chart";
 
 // Data health: rows per roll and title (now, and over time as a small chart), the last successful
@@ -47,8 +48,8 @@ export function DataHealthPanel({ health }: { health: DataHealth }) {
               <tr key={`${row.roll}:${row.titleType}`}>
                 <td className="p-1">{row.roll}</td>
                 <td className="p-1">{row.titleType}</td>
-                <td className="p-1 text-right">{formatCount(row.live)}</td>
-                <td className="p-1 text-right">{formatCount(row.removed)}</td>
+                <td className="p-1 text-right">{formatNumber(row.live)}</td>
+                <td className="p-1 text-right">{formatNumber(row.removed)}</td>
               </tr>
             ))}
           </tbody>
@@ -77,10 +78,10 @@ export function DataHealthPanel({ health }: { health: DataHealth }) {
             ))}
           </svg>
           <figcaption className="text-sm text-slate-600">
-            Rows found by each complete run, {formatDateTime(chart.from)} to {formatDateTime(chart.to)} (from {formatCount(chart.minRows)} to {formatCount(chart.maxRows)}):{" "}
+            Rows found by each complete run, {formatDateTime(chart.from)} to {formatDateTime(chart.to)} (from {formatNumber(chart.minRows)} to {formatNumber(chart.maxRows)}):{" "}
             {chart.lines.map((line, index) => (
               <span key={line.key} className="mr-3" style={{ color: LINE_COLOURS[index % LINE_COLOURS.length] }}>
-                ■ {line.label} ({formatCount(line.last.rows)})
+                ■ {line.label} ({formatNumber(line.last.rows)})
               </span>
             ))}
           </figcaption>
@@ -95,13 +96,13 @@ export function DataHealthPanel({ health }: { health: DataHealth }) {
             {health.suburbDrops.map((drop) => (
               <li key={`${drop.runId}:${drop.titleType}:${drop.suburbId}`}>
                 Run <Link className="underline" href={`/admin/runs/${drop.runId}`}>#{drop.runId}</Link> ({formatDateTime(drop.at)}): {drop.suburbName} ({drop.titleType}) came back empty after
-                having {formatCount(drop.rowsBefore)} rows; its rows were kept.
+                having {formatNumber(drop.rowsBefore)} rows; its rows were kept.
               </li>
             ))}
             {health.unusualRuns.map((run) => (
               <li key={`unusual:${run.runId}`}>
-                Run <Link className="underline" href={`/admin/runs/${run.runId}`}>#{run.runId}</Link> ({formatDateTime(run.at)}) touched {formatShare(run.share)} of {run.roll}: {formatCount(run.rowsAdded)} added,{" "}
-                {formatCount(run.rowsChanged)} changed, {formatCount(run.rowsRemoved)} removed.
+                Run <Link className="underline" href={`/admin/runs/${run.runId}`}>#{run.runId}</Link> ({formatDateTime(run.at)}) touched {formatShare(run.share)} of {run.roll}: {formatNumber(run.rowsAdded)} added,{" "}
+                {formatNumber(run.rowsChanged)} changed, {formatNumber(run.rowsRemoved)} removed.
               </li>
             ))}
           </ul>

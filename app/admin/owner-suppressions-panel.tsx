@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { DataTable, dataTableColumns } from "@/components/data-table";
+import { formatDateTime } from "@/lib/format/format-date";
 
 // The owner suppression list: add a property (roll, title type, rate number, reason) and remove an
 // entry (with a reason). Both go through the audited admin API; the page reloads its list after.
@@ -53,6 +55,23 @@ export function OwnerSuppressionsPanel({ entries, rolls, defaultRoll }: Props) {
     await send(`/api/admin/owner-suppressions/${entry.id}`, "DELETE", { reason }, `${entry.rateNumber} is off the list.`);
   }
 
+  const column = dataTableColumns<SuppressionEntry>();
+  const columns = column.columns([
+    column.accessor((entry) => `${entry.rateNumber} (${entry.roll}, ${entry.titleType})`, { id: "property", header: "Property" }),
+    column.accessor("reason", { header: "Reason", meta: { className: "break-words" } }),
+    column.accessor("createdBy", { header: "Added by" }),
+    column.accessor("createdAt", { header: "When", meta: { className: "whitespace-nowrap" }, cell: (info) => formatDateTime(info.getValue()) }),
+    column.display({
+      id: "remove",
+      header: () => <span className="sr-only">Remove</span>,
+      cell: (info) => (
+        <button type="button" disabled={busy} onClick={() => remove(info.row.original)} className="text-blue-800 underline">
+          Remove {info.row.original.rateNumber}
+        </button>
+      ),
+    }),
+  ]);
+
   return (
     <section aria-labelledby="suppressions" className="space-y-3">
       <h2 id="suppressions" className="text-lg font-semibold">Owner names withheld on request</h2>
@@ -92,35 +111,7 @@ export function OwnerSuppressionsPanel({ entries, rolls, defaultRoll }: Props) {
       {entries.length === 0 ? (
         <p>No property is on the list.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Properties whose owners are withheld, newest first</caption>
-            <thead className="border-b border-slate-300">
-              <tr>
-                <th scope="col" className="p-1">Property</th>
-                <th scope="col" className="p-1">Reason</th>
-                <th scope="col" className="p-1">Added by</th>
-                <th scope="col" className="p-1">When</th>
-                <th scope="col" className="p-1"><span className="sr-only">Remove</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-100">
-                  <td className="p-1">{entry.rateNumber} ({entry.roll}, {entry.titleType})</td>
-                  <td className="p-1">{entry.reason}</td>
-                  <td className="p-1">{entry.createdBy}</td>
-                  <td className="p-1 whitespace-nowrap">{entry.createdAt.slice(0, 16).replace("T", " ")}</td>
-                  <td className="p-1">
-                    <button type="button" disabled={busy} onClick={() => remove(entry)} className="text-blue-800 underline">
-                      Remove {entry.rateNumber}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Properties whose owners are withheld, newest first" columns={columns} rows={entries} rowId={(entry) => String(entry.id)} density="compact" />
       )}
     </section>
   );

@@ -1,53 +1,52 @@
+"use client";
+
 import Link from "next/link";
-import { formatCount, formatDateTime, formatDuration } from "@/lib/admin/display-format";
+import { DataTable, dataTableColumns } from "@/components/data-table";
 import type { RunJson } from "@/lib/admin/run-json";
+import { formatDateTime } from "@/lib/format/format-date";
+import { formatDuration } from "@/lib/format/format-duration";
+import { formatNumber } from "@/lib/format/format-number";
 import { RunStateBadge } from "./run-state-badge";
 
 // Run history: trigger, who, when, duration, counters, outcome and error.
 
+const column = dataTableColumns<RunJson>();
+const figure = { numeric: true };
+const counter = (key: keyof RunJson["counters"], header: string) =>
+  column.accessor((run) => run.counters[key], { id: key, header, meta: figure, cell: (info) => formatNumber(info.row.original.counters[key]) });
+
+const columns = column.columns([
+  column.accessor("id", {
+    header: "Run",
+    cell: (info) => (
+      <Link href={`/admin/runs/${info.getValue()}`} className="underline">
+        #{info.getValue()}
+      </Link>
+    ),
+  }),
+  column.accessor("roll", { header: "Roll" }),
+  column.accessor("state", { header: "Outcome", cell: (info) => <RunStateBadge state={info.getValue()} /> }),
+  column.accessor("trigger", { header: "Trigger" }),
+  column.accessor((run) => run.triggeredBy ?? "–", { id: "triggeredBy", header: "Who" }),
+  column.accessor("startedAt", { header: "Started", meta: { className: "whitespace-nowrap" }, cell: (info) => formatDateTime(info.getValue()) }),
+  column.accessor("durationMs", { header: "Duration", cell: (info) => formatDuration(info.getValue()) }),
+  column.accessor((run) => run.counters.tasksDone, {
+    id: "tasks",
+    header: "Tasks",
+    meta: figure,
+    cell: (info) => {
+      const { tasksDone, tasksTotal, tasksFailed } = info.row.original.counters;
+      return `${formatNumber(tasksDone)} / ${formatNumber(tasksTotal)}${tasksFailed > 0 ? ` (${formatNumber(tasksFailed)} failed)` : ""}`;
+    },
+  }),
+  counter("rowsSeen", "Rows seen"),
+  counter("rowsAdded", "Added"),
+  counter("rowsChanged", "Changed"),
+  counter("rowsRemoved", "Removed"),
+  column.accessor((run) => run.error ?? "", { id: "error", header: "Error", meta: { className: "max-w-xs break-words text-red-800" } }),
+]);
+
 export function RunHistoryTable({ runs }: { runs: RunJson[] }) {
   if (runs.length === 0) return <p>No scrape has run yet.</p>;
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Scrape runs, newest first</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className="p-1">Run</th>
-            <th scope="col" className="p-1">Roll</th>
-            <th scope="col" className="p-1">Outcome</th>
-            <th scope="col" className="p-1">Trigger</th>
-            <th scope="col" className="p-1">Who</th>
-            <th scope="col" className="p-1">Started</th>
-            <th scope="col" className="p-1">Duration</th>
-            <th scope="col" className="p-1 text-right">Tasks</th>
-            <th scope="col" className="p-1 text-right">Rows seen</th>
-            <th scope="col" className="p-1 text-right">Added</th>
-            <th scope="col" className="p-1 text-right">Changed</th>
-            <th scope="col" className="p-1 text-right">Removed</th>
-            <th scope="col" className="p-1">Error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr key={run.id} className="border-b border-slate-100 align-top">
-              <td className="p-1"><Link href={`/admin/runs/${run.id}`} className="underline">#{run.id}</Link></td>
-              <td className="p-1">{run.roll}</td>
-              <td className="p-1"><RunStateBadge state={run.state} /></td>
-              <td className="p-1">{run.trigger}</td>
-              <td className="p-1">{run.triggeredBy ?? "–"}</td>
-              <td className="p-1 whitespace-nowrap">{formatDateTime(run.startedAt)}</td>
-              <td className="p-1">{formatDuration(run.durationMs)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.tasksDone)} / {formatCount(run.counters.tasksTotal)}{run.counters.tasksFailed > 0 ? ` (${formatCount(run.counters.tasksFailed)} failed)` : ""}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsSeen)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsAdded)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsChanged)}</td>
-              <td className="p-1 text-right">{formatCount(run.counters.rowsRemoved)}</td>
-              <td className="max-w-xs p-1 break-words text-red-800">{run.error ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption="Scrape runs, newest first" columns={columns} rows={runs} rowId={(run) => String(run.id)} density="compact" />;
 }

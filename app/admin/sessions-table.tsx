@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDateTime } from "@/lib/admin/display-format";
+import { DataTable, dataTableColumns } from "@/components/data-table";
 import type { SessionJson } from "@/lib/auth/session-json";
+import { formatDateTime } from "@/lib/format/format-date";
 
 // The admin sessions still alive, with a button to end any of them but this browser's own (which
 // signs out with the header's button). Ending one signs that browser out at its next request.
@@ -27,41 +28,31 @@ export function SessionsTable({ sessions }: { sessions: SessionJson[] }) {
     }
   }
 
+  const column = dataTableColumns<SessionJson>();
+  const when = (info: { getValue: () => string }) => formatDateTime(info.getValue());
+  const columns = column.columns([
+    column.accessor((session) => `${session.label}${session.current ? " (this browser)" : ""}`, { id: "label", header: "Session" }),
+    column.accessor("createdAt", { header: "Signed in", meta: { className: "whitespace-nowrap" }, cell: when }),
+    column.accessor("lastSeenAt", { header: "Last used", meta: { className: "whitespace-nowrap" }, cell: when }),
+    column.accessor("expiresAt", { header: "Ends at the latest", meta: { className: "whitespace-nowrap" }, cell: when }),
+    column.accessor("clientAddress", { header: "From", cell: (info) => <span title={info.row.original.userAgent ?? ""}>{info.getValue()}</span> }),
+    column.display({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: (info) =>
+        !info.row.original.current && (
+          <button type="button" disabled={busy !== null} onClick={() => end(info.row.original)} className="rounded border border-red-400 px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-50">
+            End session
+          </button>
+        ),
+    }),
+  ]);
+
   if (sessions.length === 0) return <p>No browser is signed in (scripts use the API token).</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="space-y-2">
       {notice && <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">{notice}</p>}
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Signed-in sessions, most recently used first</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className="p-1">Session</th>
-            <th scope="col" className="p-1">Signed in</th>
-            <th scope="col" className="p-1">Last used</th>
-            <th scope="col" className="p-1">Ends at the latest</th>
-            <th scope="col" className="p-1">From</th>
-            <th scope="col" className="p-1"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <tr key={session.id} className="border-b border-slate-100">
-              <td className="p-1">{session.label}{session.current ? " (this browser)" : ""}</td>
-              <td className="p-1 whitespace-nowrap">{formatDateTime(session.createdAt)}</td>
-              <td className="p-1 whitespace-nowrap">{formatDateTime(session.lastSeenAt)}</td>
-              <td className="p-1 whitespace-nowrap">{formatDateTime(session.expiresAt)}</td>
-              <td className="p-1" title={session.userAgent ?? ""}>{session.clientAddress}</td>
-              <td className="p-1">
-                {!session.current && (
-                  <button type="button" disabled={busy !== null} onClick={() => end(session)} className="rounded border border-red-400 px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-50">
-                    End session
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption="Signed-in sessions, most recently used first" columns={columns} rows={sessions} rowId={(session) => session.id} density="compact" />
     </div>
   );
 }

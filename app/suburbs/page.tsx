@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { QuartileChart } from "@/components/quartile-chart";
 import { RollSwitch } from "@/components/roll-switch";
-import { StatsTable } from "@/components/stats-table";
-import { ValueHistogram } from "@/components/value-histogram";
+import { GroupStatsSection, ValueSpreadSection } from "@/components/value-stats-sections";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { formatCount } from "@/lib/format/format-number";
-import { changeSearch, initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
-import { loadHistogram, loadStats } from "./_data/load-value-stats";
-import { readRoll } from "./_data/read-roll";
-import { chartRows, statsRows } from "./_data/stats-rows";
+import { initialSearchState, ROLL_LABELS } from "@/lib/search-state/search-state";
+import { loadHistogram, loadStats } from "@/lib/suburbs/load-value-stats";
+import { readRoll } from "@/lib/suburbs/read-roll";
+import { chartRows, statsRows } from "@/lib/suburbs/stats-rows";
 
 export const metadata: Metadata = { title: "Property values by suburb" };
 
@@ -25,7 +23,6 @@ export default async function SuburbsPage({ searchParams }: Props) {
   const useRows = statsRows("useCode", byUse, context);
   const properties = bySuburb.reduce((sum, group) => sum + group.count, 0);
   const valued = bySuburb.reduce((sum, group) => sum + group.valued, 0);
-  const base = initialSearchState(roll);
 
   return (
     <div className="space-y-8">
@@ -38,39 +35,25 @@ export default async function SuburbsPage({ searchParams }: Props) {
         <RollSwitch current={roll} hrefFor={(other) => (other === config.DEFAULT_ROLL ? "/suburbs" : `/suburbs?roll=${other}`)} />
       </header>
 
-      <section aria-labelledby="distribution-heading" className="space-y-3">
-        <h2 id="distribution-heading" className="text-xl font-semibold text-slate-950">
-          How values are spread
-        </h2>
-        <ValueHistogram
-          title={`Market values on the ${ROLL_LABELS[roll]} roll`}
-          unvalued={properties - valued}
-          bars={histogram.map((bar) => ({
-            ...bar,
-            href: searchHref(changeSearch(base, { minValue: bar.min, maxValue: bar.max, sort: "marketValue" }), config.DEFAULT_ROLL),
-          }))}
-        />
-      </section>
-
-      <section aria-labelledby="use-heading" className="space-y-3">
-        <h2 id="use-heading" className="text-xl font-semibold text-slate-950">
-          By use
-        </h2>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-          <QuartileChart title="Median and middle half of values, by use" note="The 12 most common uses, lowest median first." rows={chartRows(useRows, 12)} />
-          <StatsTable caption="Market values by use" groupLabel="Use" rows={useRows} testId="use-table" />
-        </div>
-      </section>
-
-      <section aria-labelledby="suburb-heading" className="space-y-3">
-        <h2 id="suburb-heading" className="text-xl font-semibold text-slate-950">
-          By suburb
-        </h2>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-          <QuartileChart title="Median and middle half of values, by suburb" note="The 15 suburbs with the most properties, lowest median first." rows={chartRows(suburbRows, 15)} />
-          <StatsTable caption="Market values by suburb" groupLabel="Suburb" rows={suburbRows} testId="suburb-table" />
-        </div>
-      </section>
+      <ValueSpreadSection
+        title={`Market values on the ${ROLL_LABELS[roll]} roll`}
+        histogram={histogram}
+        unvalued={properties - valued}
+        search={initialSearchState(roll)}
+        defaultRoll={config.DEFAULT_ROLL}
+      />
+      <GroupStatsSection
+        id="use"
+        heading="By use"
+        chart={{ title: "Median and middle half of values, by use", note: "The 12 most common uses, lowest median first.", rows: chartRows(useRows, 12) }}
+        table={{ caption: "Market values by use", groupLabel: "Use", rows: useRows, testId: "use-table" }}
+      />
+      <GroupStatsSection
+        id="suburb"
+        heading="By suburb"
+        chart={{ title: "Median and middle half of values, by suburb", note: "The 15 suburbs with the most properties, lowest median first.", rows: chartRows(suburbRows, 15) }}
+        table={{ caption: "Market values by suburb", groupLabel: "Suburb", rows: suburbRows, testId: "suburb-table" }}
+      />
     </div>
   );
 }

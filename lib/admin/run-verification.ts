@@ -1,4 +1,5 @@
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
+import { formatNumber } from "@/lib/format/format-number";
 
 // How a run proved the roll complete, as the admin pages and /api/ready show it: the cross-check's
 // outcome (a second reading of the roll by volume), rows verified and recovered, and the odd
@@ -57,7 +58,6 @@ export function runVerification(run: VerificationFields): RunVerificationJson {
   };
 }
 
-const count = new Intl.NumberFormat("en-ZA");
 
 /** One plain sentence on the cross-check. */
 export function describeCrossCheck(verification: Pick<RunVerificationJson, "crossCheck" | "rowsVerified">): string {
@@ -65,12 +65,12 @@ export function describeCrossCheck(verification: Pick<RunVerificationJson, "cros
   if (!check) return "Not cross-checked yet.";
   if (!check.ran) return `Cross-check skipped: ${check.reason}.`;
   if (check.agreed) {
-    return `The cross-check by volume agreed with the suburb pass: ${count.format(verification.rowsVerified)} rows verified (${count.format(check.piecesFetched)} pieces read).`;
+    return `The cross-check by volume agreed with the suburb pass: ${formatNumber(verification.rowsVerified)} rows verified (${formatNumber(check.piecesFetched)} pieces read).`;
   }
   const parts = [
-    check.unconfirmed > 0 ? `${count.format(check.unconfirmed)} rows found by no volume` : "",
-    check.unplaced > 0 ? `${count.format(check.unplaced)} rows in no suburb` : "",
-    check.unsplittable.length > 0 ? `${count.format(check.unsplittable.length)} pieces too big to read whole` : "",
+    check.unconfirmed > 0 ? `${formatNumber(check.unconfirmed)} rows found by no volume` : "",
+    check.unplaced > 0 ? `${formatNumber(check.unplaced)} rows in no suburb` : "",
+    check.unsplittable.length > 0 ? `${formatNumber(check.unsplittable.length)} pieces too big to read whole` : "",
   ].filter(Boolean);
   return `The cross-check by volume disagreed with the suburb pass (${parts.join(", ")}): nothing was marked removed.`;
 }

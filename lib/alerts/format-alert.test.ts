@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { anomalyAlert, formatCount, formatTime, runFailedAlert, slackPayload, staleDataAlert } from "./format-alert";
+import { anomalyAlert, formatTime, runFailedAlert, slackPayload, staleDataAlert } from "./format-alert";
 
 const NBSP = "\u00a0";
 
-describe("formatCount and formatTime", () => {
-  it("groups thousands the South African way", () => {
-    expect(formatCount(1_234_567)).toBe(`1${NBSP}234${NBSP}567`);
-    expect(formatCount(12)).toBe("12");
-  });
-
+describe("formatTime", () => {
   it("shows a time in the given time zone", () => {
     expect(formatTime(new Date("2026-11-28T00:00:00Z"), "Africa/Johannesburg")).toBe("2026-11-28 02:00 GMT+2");
     expect(formatTime(new Date("2026-11-28T00:00:00Z"), "UTC")).toBe("2026-11-28 00:00 UTC");

@@ -1,6 +1,8 @@
 // The three alerts, as plain data, and their Slack-compatible webhook body. Pure, so each wording
 // is tested directly. Numbers in South African format, times in the schedule's time zone.
 
+import { formatNumber } from "@/lib/format/format-number";
+
 export type AlertKind = "run-failed" | "anomaly" | "stale-data";
 
 export type Alert = {
@@ -31,12 +33,6 @@ export type Anomalies = {
 export type StaleData = { roll: string; lastSuccessAt: Date | null; maxAgeHours: number; now: Date; timeZone: string };
 
 const MAX_LISTED = 10;
-const number = new Intl.NumberFormat("en-ZA");
-
-export function formatCount(value: number): string {
-  return number.format(value);
-}
-
 export function formatTime(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone,
@@ -54,14 +50,14 @@ export function formatTime(date: Date, timeZone: string): string {
 
 function listed<T>(items: T[], line: (item: T) => string): string {
   const shown = items.slice(0, MAX_LISTED).map(line);
-  if (items.length > MAX_LISTED) shown.push(`…and ${formatCount(items.length - MAX_LISTED)} more`);
+  if (items.length > MAX_LISTED) shown.push(`…and ${formatNumber(items.length - MAX_LISTED)} more`);
   return shown.join("\n");
 }
 
 export function runFailedAlert(run: FailedRun): Alert {
   const fields = [{ title: "Roll", value: run.roll }];
   if (run.runId !== null) fields.push({ title: "Run", value: `#${run.runId}` });
-  if (run.tasksTotal > 0) fields.push({ title: "Failed tasks", value: `${formatCount(run.tasksFailed)} of ${formatCount(run.tasksTotal)}` });
+  if (run.tasksTotal > 0) fields.push({ title: "Failed tasks", value: `${formatNumber(run.tasksFailed)} of ${formatNumber(run.tasksTotal)}` });
   if (run.failures.length > 0) {
     fields.push({ title: "Failures", value: listed(run.failures, (f) => `${f.suburbName} (${f.titleType}): ${f.error}`) });
   }
@@ -77,7 +73,7 @@ export function runFailedAlert(run: FailedRun): Alert {
 }
 
 export function anomalyAlert(found: Anomalies): Alert {
-  const suburbs = found.anomalies.length === 1 ? "1 suburb" : `${formatCount(found.anomalies.length)} suburbs`;
+  const suburbs = found.anomalies.length === 1 ? "1 suburb" : `${formatNumber(found.anomalies.length)} suburbs`;
   return {
     kind: "anomaly",
     title: `Scrape run #${found.runId} of ${found.roll}: ${suburbs} came back empty`,
@@ -85,7 +81,7 @@ export function anomalyAlert(found: Anomalies): Alert {
     fields: [
       { title: "Roll", value: found.roll },
       { title: "Run", value: `#${found.runId}` },
-      { title: "Suburbs", value: listed(found.anomalies, (a) => `${a.suburbName} (${a.titleType}): ${formatCount(a.rowsBefore)} properties before`) },
+      { title: "Suburbs", value: listed(found.anomalies, (a) => `${a.suburbName} (${a.titleType}): ${formatNumber(a.rowsBefore)} properties before`) },
     ],
   };
 }
@@ -97,7 +93,7 @@ export function staleDataAlert(stale: StaleData): Alert {
     title:
       age === null
         ? `No complete scrape of ${stale.roll} has succeeded yet`
-        : `The ${stale.roll} data is ${formatCount(age)} hours old (limit ${formatCount(stale.maxAgeHours)})`,
+        : `The ${stale.roll} data is ${formatNumber(age)} hours old (limit ${formatNumber(stale.maxAgeHours)})`,
     text: "/api/ready answers 503 until a whole-roll scrape succeeds. See DEPLOYMENT.md, \"The source site is down\".",
     fields: [
       { title: "Roll", value: stale.roll },

@@ -18,6 +18,11 @@ describe("formatDateTime", () => {
   it("adds the 24-hour SAST time", () => {
     expect(formatDateTime("2026-11-27T01:40:51.008Z")).toBe("27 November 2026, 03:40");
     expect(formatDateTime("2026-01-05T22:05:00Z")).toBe("6 January 2026, 00:05");
+    expect(formatDateTime(new Date("2026-11-28T10:26:00Z"))).toBe("28 November 2026, 12:26");
+  });
+
+  it("writes a dash for what has not happened", () => {
+    expect(formatDateTime(null)).toBe("–");
   });
 });
 

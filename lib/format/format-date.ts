@@ -21,8 +21,9 @@ export function formatDate(value: Date | string): string {
   return `${sast.getUTCDate()} ${MONTHS[sast.getUTCMonth()]} ${sast.getUTCFullYear()}`;
 }
 
-/** "27 November 2026, 03:40" (SAST). */
-export function formatDateTime(value: Date | string): string {
+/** "27 November 2026, 03:40" (SAST); null (it has not happened) → "–". */
+export function formatDateTime(value: Date | string | null): string {
+  if (value === null) return "–";
   const sast = inSast(value);
   if (!sast) return "Unknown date";
   const pad = (n: number) => String(n).padStart(2, "0");

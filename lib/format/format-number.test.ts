@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatNumber, formatPercentChange } from "./format-number";
+import { formatCount, formatNumber, formatPercentChange, formatRowsPerSecond, formatShare } from "./format-number";
 
 const plain = (text: string) => text.replace(/\u00a0/g, " ");
 
@@ -37,5 +37,14 @@ describe("formatPercentChange", () => {
     expect(formatPercentChange(12.34)).toBe("+12,3%");
     expect(formatPercentChange(-5)).toBe("\u22125%");
     expect(formatPercentChange(0)).toBe("0%");
+  });
+});
+
+describe("formatShare and formatRowsPerSecond", () => {
+  it("write a share and a pace with a decimal comma", () => {
+    expect(formatShare(0.125)).toBe("12,5%");
+    expect(formatShare(1)).toBe("100%");
+    expect(plain(formatRowsPerSecond(1234.56))).toBe("1 234,6 rows/s");
+    expect(formatRowsPerSecond(null)).toBe("–");
   });
 });

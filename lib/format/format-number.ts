@@ -24,6 +24,16 @@ export function formatCount(count: number, singular: string, plural: string): st
   return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 }
 
+/** A share of a whole: 0.125 → "12,5%". */
+export function formatShare(share: number): string {
+  return `${formatNumber(share * 100, 1)}%`;
+}
+
+/** A scrape's pace: 1234.56 → "1 234,6 rows/s"; null (not known yet) → "–". */
+export function formatRowsPerSecond(rowsPerSecond: number | null): string {
+  return rowsPerSecond === null ? "–" : `${formatNumber(rowsPerSecond, 1)} rows/s`;
+}
+
 /** 12.34 → "+12,3%"; -5 → "−5%". */
 export function formatPercentChange(percent: number): string {
   const sign = percent > 0 ? "+" : "";

@@ -4,6 +4,7 @@ import { listQuerySchema } from "@/lib/valuations/list-query-schema";
 import { parseQuery } from "@/lib/api/parse-query";
 import {
   changeSearch,
+  consistentSearch,
   describeSearch,
   effectiveSort,
   exportHref,
@@ -86,6 +87,15 @@ describe("parseSearchState", () => {
     const state = parse("q=a");
     expect(state.q).toBe("a");
     expect(toApiParams(state).has("q")).toBe(false);
+  });
+});
+
+describe("consistentSearch", () => {
+  it("drops relevance without a search, and a page number without its cursor", () => {
+    const state = initialSearchState("gv2022");
+    expect(consistentSearch({ ...state, q: "a", sort: "relevance", page: 4 })).toEqual({ ...state, q: "a" });
+    const paged = { ...state, q: "kloof", sort: "relevance", cursor: CURSOR, page: 4 };
+    expect(consistentSearch(paged)).toBe(paged);
   });
 });
 

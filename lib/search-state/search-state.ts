@@ -1,10 +1,12 @@
+import { createLoader, createParser, createSerializer } from "nuqs/server";
 import type { Roll } from "@/lib/config";
 import { SORT_VALUES } from "@/lib/valuations/sort-fields";
 import { parseExtentInput, parseRandInput } from "./parse-amount";
 
 // The search page's whole state, as it lives in the URL (shareable, Back works), and the
 // translation to the query of GET /api/valuations. Pure: used by the server page, the client
-// component and the tests alike. Values the API would reject are dropped here, so a hand-edited
+// component and the tests alike. One nuqs parser per URL parameter (`searchParsers`) reads and
+// writes the URL on both sides. Values the API would reject are dropped here, so a hand-edited
 // URL degrades to a broader search instead of an error page.
 
 /** The rolls, as in lib/config (which reads the environment and must stay out of the browser). */
@@ -68,62 +70,75 @@ export function initialSearchState(roll: Roll): SearchState {
   };
 }
 
-function reader(source: ParamSource): (name: string) => string {
-  if (source instanceof URLSearchParams) return (name) => (source.get(name) ?? "").trim();
-  return (name) => {
-    const value = source[name];
-    return (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+/** Text as typed, without control characters; "" (unset) → null. */
+function text(maxLength: number) {
+  return (value: string) => value.replace(CONTROL_CHARACTERS, " ").trim().slice(0, maxLength) || null;
+}
+
+function wholeNumber(max: number) {
+  return (value: string) => {
+    if (!/^\d{1,16}$/.test(value)) return null;
+    const number = Number(value);
+    return number <= max ? number : null;
   };
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
-
-function text(value: string, maxLength: number): string {
-  return value.replace(CONTROL_CHARACTERS, " ").trim().slice(0, maxLength);
-}
-
-function wholeNumber(value: string, max: number): number | null {
-  if (!/^\d{1,16}$/.test(value)) return null;
-  const number = Number(value);
-  return number <= max ? number : null;
-}
-
 // Amounts as a person may type them into the form without JavaScript ("1,5m", "750k").
-function amount(value: string, max: number, read: (text: string) => number | null): number | null {
-  const number = value === "" ? null : read(value);
-  return number !== null && number <= max ? number : null;
+function amount(max: number, read: (text: string) => number | null) {
+  return (value: string) => {
+    const number = read(value);
+    return number !== null && number <= max ? number : null;
+  };
 }
 
-function oneOf<T extends string | number>(values: readonly T[], value: string): T | null {
-  return values.find((candidate) => String(candidate) === value) ?? null;
+function oneOf<T extends string | number>(values: readonly T[]) {
+  return (value: string) => values.find((candidate) => String(candidate) === value) ?? null;
+}
+
+/** A URL parameter read with `parse` (given the trimmed text; null: unset or unusable) and written with String. */
+function param<T>(parse: (value: string) => T | null) {
+  return createParser<T>({ parse: (value) => parse(value.trim()), serialize: String });
+}
+
+/**
+ * The search page's URL parameters, one nuqs parser each, with their defaults (left out of the
+ * URL). The same keys as SearchState; `consistentSearch` then applies the rules between them.
+ */
+export function searchParsers(defaultRoll: Roll) {
+  return {
+    q: param(text(MAX_QUERY_LENGTH)).withDefault(""),
+    roll: param(oneOf(ROLL_IDS)).withDefault(defaultRoll),
+    title: param(oneOf(["full", "sectional"] as const)),
+    suburb: param(text(100)).withDefault(""),
+    useCode: param(wholeNumber(9999)),
+    ratingCategory: param(text(100)).withDefault(""),
+    minValue: param(amount(MAX_RAND, parseRandInput)),
+    maxValue: param(amount(MAX_RAND, parseRandInput)),
+    minExtent: param(amount(MAX_EXTENT, parseExtentInput)),
+    maxExtent: param(amount(MAX_EXTENT, parseExtentInput)),
+    sort: param((value) => (SORT_VALUES.includes(value) ? value : null)),
+    size: param(oneOf(PAGE_SIZES)).withDefault(DEFAULT_PAGE_SIZE),
+    cursor: param((value) => (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(value) && value.length <= 2000 ? value : null)),
+    page: param((value) => {
+      const page = wholeNumber(MAX_PAGE)(value);
+      return page !== null && page >= 2 ? page : null;
+    }).withDefault(1),
+  };
+}
+
+/** The rules between parameters: relevance needs a search, a page number needs its cursor. */
+export function consistentSearch(state: SearchState): SearchState {
+  const sort = state.sort === "relevance" && state.q.length < MIN_QUERY_LENGTH ? null : state.sort;
+  // A page number means nothing without the cursor that selects its rows.
+  const page = state.cursor !== null ? state.page : 1;
+  return sort === state.sort && page === state.page ? state : { ...state, sort, page };
 }
 
 /** Reads the page's URL (or a submitted search form: empty fields count as unset). */
 export function parseSearchState(source: ParamSource, defaultRoll: Roll): SearchState {
-  const get = reader(source);
-  const q = text(get("q"), MAX_QUERY_LENGTH);
-  const requestedSort = get("sort");
-  const sort =
-    SORT_VALUES.includes(requestedSort) && !(requestedSort === "relevance" && q.length < MIN_QUERY_LENGTH) ? requestedSort : null;
-  const cursor = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(get("cursor")) && get("cursor").length <= 2000 ? get("cursor") : null;
-  const page = wholeNumber(get("page"), MAX_PAGE);
-  return {
-    q,
-    roll: oneOf(ROLL_IDS, get("roll")) ?? defaultRoll,
-    title: oneOf(["full", "sectional"] as const, get("title")),
-    suburb: text(get("suburb"), 100),
-    useCode: wholeNumber(get("useCode"), 9999),
-    ratingCategory: text(get("ratingCategory"), 100),
-    minValue: amount(get("minValue"), MAX_RAND, parseRandInput),
-    maxValue: amount(get("maxValue"), MAX_RAND, parseRandInput),
-    minExtent: amount(get("minExtent"), MAX_EXTENT, parseExtentInput),
-    maxExtent: amount(get("maxExtent"), MAX_EXTENT, parseExtentInput),
-    sort,
-    size: oneOf(PAGE_SIZES, get("size")) ?? DEFAULT_PAGE_SIZE,
-    cursor,
-    // A page number means nothing without the cursor that selects its rows.
-    page: cursor !== null && page !== null && page >= 2 ? page : 1,
-  };
+  return consistentSearch(createLoader(searchParsers(defaultRoll))(source));
 }
 
 /** The filters only (what the CSV export and the count depend on), as API parameters. */
@@ -146,17 +161,7 @@ function filterEntries(state: SearchState): [string, string][] {
 
 /** The page's own URL query: only what differs from the defaults, in a stable order. */
 export function searchStateToParams(state: SearchState, defaultRoll: Roll): URLSearchParams {
-  const params = new URLSearchParams();
-  if (state.q !== "") params.set("q", state.q);
-  if (state.roll !== defaultRoll) params.set("roll", state.roll);
-  for (const [name, value] of filterEntries(state)) if (name !== "q") params.set(name, value);
-  if (state.sort !== null) params.set("sort", state.sort);
-  if (state.size !== DEFAULT_PAGE_SIZE) params.set("size", String(state.size));
-  if (state.cursor !== null) {
-    params.set("cursor", state.cursor);
-    params.set("page", String(state.page));
-  }
-  return params;
+  return new URLSearchParams(createSerializer(searchParsers(defaultRoll))(consistentSearch(state)));
 }
 
 /** "/?q=pinetown&sort=-marketValue", or "/" for the blank search. */

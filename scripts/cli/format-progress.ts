@@ -1,9 +1,9 @@
 import { formatClock, formatDuration } from "@/lib/format/format-duration";
+import { formatNumber } from "@/lib/format/format-number";
 import type { ScrapeProgress, ScrapeSummary } from "@/lib/scraper/run-scrape";
 
 // What a person sees in a terminal while a scrape runs, and after.
 
-const number = new Intl.NumberFormat("en-ZA");
 
 export function formatProgressLine(progress: ScrapeProgress, now: number, width = 24, timeZone?: string): string {
   const finished = progress.tasksDone + progress.tasksFailed;
@@ -17,14 +17,14 @@ export function formatProgressLine(progress: ScrapeProgress, now: number, width 
     return [
       `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
       `site down, next try at ${formatClock(progress.pausedUntil, timeZone)}`,
-      `${number.format(progress.rowsSeen)} rows`,
+      `${formatNumber(progress.rowsSeen)} rows`,
       `${progress.tasksFailed} failed`,
     ].join(" · ");
   }
   return [
     `run #${progress.runId} ${bar} ${finished}/${progress.tasksTotal} tasks`,
-    `${number.format(progress.rowsSeen)} rows`,
-    `${number.format(Math.round(rate))} rows/s`,
+    `${formatNumber(progress.rowsSeen)} rows`,
+    `${formatNumber(Math.round(rate))} rows/s`,
     `ETA ${eta}`,
     `${progress.tasksFailed} failed`,
   ].join(" · ");
@@ -32,13 +32,13 @@ export function formatProgressLine(progress: ScrapeProgress, now: number, width 
 
 export function formatSummary(summary: ScrapeSummary, now: number): string {
   const lines = [
-    `Run #${summary.runId} ${summary.status} in ${formatDuration(now - summary.startedAt)} (${number.format(summary.requests)} requests).`,
+    `Run #${summary.runId} ${summary.status} in ${formatDuration(now - summary.startedAt)} (${formatNumber(summary.requests)} requests).`,
     `Tasks: ${summary.tasksDone} done, ${summary.tasksFailed} failed, of ${summary.tasksTotal}.`,
-    `Rows: ${number.format(summary.rowsSeen)} seen · ${number.format(summary.rowsAdded)} added · ${number.format(summary.rowsChanged)} changed · ${number.format(summary.rowsUnchanged)} unchanged · ${number.format(summary.rowsRemoved)} removed.`,
+    `Rows: ${formatNumber(summary.rowsSeen)} seen · ${formatNumber(summary.rowsAdded)} added · ${formatNumber(summary.rowsChanged)} changed · ${formatNumber(summary.rowsUnchanged)} unchanged · ${formatNumber(summary.rowsRemoved)} removed.`,
   ];
   lines.push(formatVerification(summary));
-  if (summary.oddCells > 0) lines.push(`Odd cells (NaN, negative or unreadable value or extent) stored as empty: ${number.format(summary.oddCells)}.`);
-  if (summary.detailsFetched > 0) lines.push(`Property profiles fetched: ${number.format(summary.detailsFetched)}.`);
+  if (summary.oddCells > 0) lines.push(`Odd cells (NaN, negative or unreadable value or extent) stored as empty: ${formatNumber(summary.oddCells)}.`);
+  if (summary.detailsFetched > 0) lines.push(`Property profiles fetched: ${formatNumber(summary.detailsFetched)}.`);
   if (summary.pausedMs > 0) lines.push(`Paused while the site was down: ${formatDuration(summary.pausedMs)}.`);
   for (const warning of summary.warnings) lines.push(`Warning: ${warning}`);
   for (const anomaly of summary.anomalies) {
@@ -55,10 +55,10 @@ export function formatSummary(summary: ScrapeSummary, now: number): string {
 
 /** How the run's completeness was proven: the cross-check's outcome and the rows a second look found. */
 export function formatVerification(summary: Pick<ScrapeSummary, "crossCheck" | "rowsVerified" | "rowsRecovered">): string {
-  const recovered = `${number.format(summary.rowsRecovered)} recovered by a second look`;
+  const recovered = `${formatNumber(summary.rowsRecovered)} recovered by a second look`;
   const check = summary.crossCheck;
   if (!check) return `Cross-check: not reached · ${recovered}.`;
   if (!check.ran) return `Cross-check: skipped (${check.reason}) · ${recovered}.`;
   const outcome = check.agreed ? "the passes agree" : "the passes DISAGREE";
-  return `Cross-check by volume: ${outcome} · ${number.format(summary.rowsVerified)} rows verified · ${recovered} · ${number.format(check.piecesFetched)} pieces fetched.`;
+  return `Cross-check by volume: ${outcome} · ${formatNumber(summary.rowsVerified)} rows verified · ${recovered} · ${formatNumber(check.piecesFetched)} pieces fetched.`;
 }

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/admin/display-format";
+import { formatDateTime } from "@/lib/format/format-date";
 import { formatAnswer, formatBytes, formatMs } from "@/lib/probe/format-probe-summary";
 import type { ProbeReport } from "@/lib/probe/probe-report";
 import type { StoredProbe } from "@/lib/probe/site-probes";

@@ -2,20 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FollowLink } from "@/components/follow-link";
-import { QuartileChart } from "@/components/quartile-chart";
 import { RollSwitch } from "@/components/roll-switch";
-import { StatsTable } from "@/components/stats-table";
-import { ValueHistogram } from "@/components/value-histogram";
+import { GroupStatsSection, ValueSpreadSection } from "@/components/value-stats-sections";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { feedPath } from "@/lib/feeds/feed-paths";
 import { formatCount } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
-import { changeSearch, initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
-import { loadHistogram, loadStats } from "../_data/load-value-stats";
-import { readRoll } from "../_data/read-roll";
-import { chartRows, statsRows, suburbPagePath } from "../_data/stats-rows";
-import { loadSuburbChanges, readAgainst } from "../_data/load-suburb-changes";
+import { initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
+import { loadSuburbChanges, readAgainst } from "@/lib/suburbs/load-suburb-changes";
+import { loadHistogram, loadStats } from "@/lib/suburbs/load-value-stats";
+import { readRoll } from "@/lib/suburbs/read-roll";
+import { chartRows, statsRows, suburbPagePath } from "@/lib/suburbs/stats-rows";
 import { SuburbChangesSection } from "./suburb-changes";
 
 type Props = {
@@ -85,41 +83,22 @@ export default async function SuburbPage(props: Props) {
         <RollSwitch current={roll} hrefFor={(other) => suburbPagePath(suburbId, other, config.DEFAULT_ROLL)} />
       </header>
 
-      <section aria-labelledby="distribution-heading" className="space-y-3">
-        <h2 id="distribution-heading" className="text-xl font-semibold text-slate-950">
-          How values are spread
-        </h2>
-        <ValueHistogram
-          title={`Market values in ${name}`}
-          unvalued={summary.count - summary.valued}
-          bars={histogram.map((bar) => ({
-            ...bar,
-            href: searchHref(changeSearch(base, { minValue: bar.min, maxValue: bar.max, sort: "marketValue" }), config.DEFAULT_ROLL),
-          }))}
-        />
-      </section>
+      <ValueSpreadSection title={`Market values in ${name}`} histogram={histogram} unvalued={summary.count - summary.valued} search={base} defaultRoll={config.DEFAULT_ROLL} />
 
       <SuburbChangesSection name={name} roll={roll} hrefFor={changesHref} changes={changes} />
 
-      <section aria-labelledby="use-heading" className="space-y-3">
-        <h2 id="use-heading" className="text-xl font-semibold text-slate-950">
-          By use
-        </h2>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-          <QuartileChart title={`Median and middle half of values in ${name}, by use`} note="The 10 most common uses, lowest median first." rows={chartRows(useRows, 10)} />
-          <StatsTable caption={`Market values in ${name} by use`} groupLabel="Use" rows={useRows} testId="use-table" />
-        </div>
-      </section>
-
-      <section aria-labelledby="category-heading" className="space-y-3">
-        <h2 id="category-heading" className="text-xl font-semibold text-slate-950">
-          By rating category
-        </h2>
-        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-          <QuartileChart title={`Median and middle half of values in ${name}, by rating category`} note="Lowest median first." rows={chartRows(categoryRows, 10)} />
-          <StatsTable caption={`Market values in ${name} by rating category`} groupLabel="Rating category" rows={categoryRows} testId="category-table" />
-        </div>
-      </section>
+      <GroupStatsSection
+        id="use"
+        heading="By use"
+        chart={{ title: `Median and middle half of values in ${name}, by use`, note: "The 10 most common uses, lowest median first.", rows: chartRows(useRows, 10) }}
+        table={{ caption: `Market values in ${name} by use`, groupLabel: "Use", rows: useRows, testId: "use-table" }}
+      />
+      <GroupStatsSection
+        id="category"
+        heading="By rating category"
+        chart={{ title: `Median and middle half of values in ${name}, by rating category`, note: "Lowest median first.", rows: chartRows(categoryRows, 10) }}
+        table={{ caption: `Market values in ${name} by rating category`, groupLabel: "Rating category", rows: categoryRows, testId: "category-table" }}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChangeShareBar } from "@/components/change-share-bar";
 import { rollLabelOf, type RollId } from "@/lib/roll-links/roll-order";
-import type { SuburbChanges } from "../_data/load-suburb-changes";
+import type { SuburbChanges } from "@/lib/suburbs/load-suburb-changes";
 
 /** The suburb's change in values against another roll (chosen by `?against=`), and the choice. */
 export function SuburbChangesSection({ name, roll, hrefFor, changes }: { name: string; roll: RollId; hrefFor: (against: RollId | null) => string; changes: SuburbChanges }) {

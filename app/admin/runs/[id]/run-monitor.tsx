@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatCount, formatDateTime, formatDuration, formatRate } from "@/lib/admin/display-format";
+import { formatDateTime } from "@/lib/format/format-date";
+import { formatDuration } from "@/lib/format/format-duration";
+import { formatNumber, formatRowsPerSecond } from "@/lib/format/format-number";
 import { describePause } from "@/lib/admin/run-pause";
 import type { RunDetailJson } from "@/lib/admin/run-queries";
 import { describeCrossCheck } from "@/lib/admin/run-verification";
@@ -101,8 +103,8 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
         <dt className="text-slate-600">Started</dt><dd>{formatDateTime(run.startedAt)}</dd>
         <dt className="text-slate-600">Duration</dt><dd>{formatDuration(run.durationMs)}</dd>
         <dt className="text-slate-600">Title types</dt><dd>{run.options.titleTypes.join(", ")}</dd>
-        <dt className="text-slate-600">Suburbs</dt><dd>{run.options.suburbIds ? formatCount(run.options.suburbIds.length) : "all"}</dd>
-        <dt className="text-slate-600">Rate</dt><dd data-testid="rate">{formatRate(run.progress.rowsPerSecond)}</dd>
+        <dt className="text-slate-600">Suburbs</dt><dd>{run.options.suburbIds ? formatNumber(run.options.suburbIds.length) : "all"}</dd>
+        <dt className="text-slate-600">Rate</dt><dd data-testid="rate">{formatRowsPerSecond(run.progress.rowsPerSecond)}</dd>
         <dt className="text-slate-600">Time left</dt><dd>{run.progress.etaSeconds === null ? "–" : `about ${formatDuration(run.progress.etaSeconds * 1000)}`}</dd>
         <dt className="text-slate-600">Paused (site down)</dt><dd data-testid="paused-time">{run.pause.pausedMs > 0 ? formatDuration(run.pause.pausedMs) : "never"}</dd>
       </dl>
@@ -118,14 +120,14 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
       )}
       <div className="space-y-2">
         <p className="font-medium" data-testid="tasks-done">
-          {formatCount(c.tasksDone)} of {formatCount(c.tasksTotal)} tasks done{c.tasksFailed > 0 ? `, ${formatCount(c.tasksFailed)} failed` : ""} ({run.progress.percent}%)
+          {formatNumber(c.tasksDone)} of {formatNumber(c.tasksTotal)} tasks done{c.tasksFailed > 0 ? `, ${formatNumber(c.tasksFailed)} failed` : ""} ({run.progress.percent}%)
         </p>
         <ProgressBar label="All tasks" percent={run.progress.percent} />
         {run.progress.byTitleType.map((title) => (
           <div key={title.titleType} className="space-y-1">
             <p className="text-sm">
-              {title.titleType === "full" ? "Full title" : "Sectional title"}: {formatCount(title.done)} of {formatCount(title.total)} suburbs, {formatCount(title.failed)} failed,{" "}
-              {formatCount(title.rows)} rows
+              {title.titleType === "full" ? "Full title" : "Sectional title"}: {formatNumber(title.done)} of {formatNumber(title.total)} suburbs, {formatNumber(title.failed)} failed,{" "}
+              {formatNumber(title.rows)} rows
             </p>
             <ProgressBar label={`${title.titleType} title`} percent={title.percent} />
           </div>
@@ -134,19 +136,19 @@ export function RunMonitor({ initial }: { initial: RunDetailJson }) {
       <table className="text-left text-sm">
         <caption className="text-left font-medium">Rows</caption>
         <tbody>
-          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Seen</th><td data-testid="rows-seen" className="text-right">{formatCount(c.rowsSeen)}</td></tr>
-          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Added</th><td className="text-right">{formatCount(c.rowsAdded)}</td></tr>
-          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Changed</th><td className="text-right">{formatCount(c.rowsChanged)}</td></tr>
-          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Unchanged</th><td className="text-right">{formatCount(c.rowsUnchanged)}</td></tr>
-          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Removed</th><td className="text-right">{formatCount(c.rowsRemoved)}</td></tr>
-          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Detail pages</th><td className="text-right">{formatCount(c.detailsFetched)}</td></tr>
+          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Seen</th><td data-testid="rows-seen" className="text-right">{formatNumber(c.rowsSeen)}</td></tr>
+          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Added</th><td className="text-right">{formatNumber(c.rowsAdded)}</td></tr>
+          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Changed</th><td className="text-right">{formatNumber(c.rowsChanged)}</td></tr>
+          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Unchanged</th><td className="text-right">{formatNumber(c.rowsUnchanged)}</td></tr>
+          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Removed</th><td className="text-right">{formatNumber(c.rowsRemoved)}</td></tr>
+          <tr><th scope="row" className="pr-4 font-normal text-slate-600">Detail pages</th><td className="text-right">{formatNumber(c.detailsFetched)}</td></tr>
         </tbody>
       </table>
       <section className="space-y-1 text-sm" aria-labelledby="completeness">
         <h2 id="completeness" className="font-medium">Completeness</h2>
         <p data-testid="cross-check">{describeCrossCheck(run.verification)}</p>
         <p>
-          {formatCount(run.verification.rowsRecovered)} rows recovered by a second look · {formatCount(run.verification.oddCells)} odd cells (NaN, negative) stored as empty
+          {formatNumber(run.verification.rowsRecovered)} rows recovered by a second look · {formatNumber(run.verification.oddCells)} odd cells (NaN, negative) stored as empty
           {run.verification.oddCellExamples.length > 0 &&
             `, e.g. ${run.verification.oddCellExamples.map((cell) => `${cell.rateNumber} ${cell.column === "marketValue" ? "market value" : "extent"} "${cell.text}"`).join(", ")}`}
         </p>

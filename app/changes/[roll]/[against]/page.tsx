@@ -11,8 +11,8 @@ import { compareRolls, rollIdSchema, rollLabelOf, type RollId } from "@/lib/roll
 import type { UnlinkedProperty } from "@/lib/roll-links/unlinked";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { changeSearch, initialSearchState, searchHref } from "@/lib/search-state/search-state";
-import { largestMovements } from "../../_data/largest-movements";
-import { loadChanges, UNLINKED_SHOWN } from "../../_data/load-changes";
+import { largestMovements } from "@/lib/roll-changes/largest-movements";
+import { loadChanges, UNLINKED_SHOWN } from "@/lib/pages/load-changes";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,26 @@
 import type { Roll } from "@/lib/config";
-import type { QuartileRow } from "@/components/quartile-chart";
-import type { StatsTableRow } from "@/components/stats-table";
 import { changeSearch, initialSearchState, searchHref, type SearchState } from "@/lib/search-state/search-state";
 import type { StatsGroup, StatsGroupRow } from "@/lib/valuations/valuation-stats";
 
 // Turns /api/stats groups into the rows of the charts and tables, each linking to the search for
 // that group (or, for suburbs on the overview, to the suburb's own page).
+
+/** One group (a suburb, a use, a rating category) of a statistics table. */
+export type StatsTableRow = {
+  key: string;
+  label: string;
+  href: string;
+  count: number;
+  valued: number;
+  min: number | null;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+  max: number | null;
+};
+
+/** One bar of the quartile chart. */
+export type QuartileRow = Pick<StatsTableRow, "key" | "label" | "href" | "count" | "q1" | "median" | "q3">;
 
 export function groupLabel(groupBy: StatsGroup, group: StatsGroupRow): string {
   if (group.key === null) return groupBy === "useCode" ? "No use code" : groupBy === "ratingCategory" ? "No rating category" : "No suburb";
