@@ -1,50 +1,61 @@
+"use client";
+
 import Link from "next/link";
+import { useState } from "react";
 import type { Roll } from "@/lib/config";
 import type { Comparable } from "@/lib/comparables/comparables-schema";
 import { formatExtent } from "@/lib/format/format-extent";
 import { formatPercentChange } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
 import { propertyPath } from "@/lib/search-state/search-results";
+import { DataTable, dataTableColumns } from "./data-table";
 
-// The comparables, one row each, as a resident would set them out in an objection.
+// The comparables, one row each, as a resident would set them out in an objection; sorted in the
+// browser by any column.
 
 type Props = { comparables: Comparable[]; roll: Roll; defaultRoll: Roll; previousRollLabel: string | null; linked?: boolean };
 
-export function ComparablesTable({ comparables, roll, defaultRoll, previousRollLabel, linked = true }: Props) {
+const column = dataTableColumns<Comparable>();
+const figure = { numeric: true };
+const orDash = <T,>(value: T | null, show: (value: T) => string) => (value === null ? "–" : show(value));
+
+function buildColumns({ roll, defaultRoll, previousRollLabel, linked = true }: Omit<Props, "comparables">) {
+  const name = (c: Comparable) => (c.sectionNumber ? `Section ${c.sectionNumber} · ${c.rateNumber}` : `${c.rateNumber} · ${c.address || c.legalDescription}`);
+  return column.columns([
+    column.accessor(name, {
+      id: "property",
+      header: "Property",
+      sortFn: "alphanumeric",
+      meta: { className: "min-w-40 break-words" },
+      cell: (info) =>
+        linked ? (
+          <Link href={propertyPath({ ...info.row.original, roll }, defaultRoll)} className="text-blue-800 underline">
+            {info.getValue()}
+          </Link>
+        ) : (
+          info.getValue()
+        ),
+    }),
+    column.accessor("marketValue", { header: "Market value", sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => formatRand(info.getValue()) }),
+    column.accessor("registeredExtent", { header: "Extent", sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => orDash(info.getValue(), formatExtent) }),
+    column.accessor("valuePerM2", { header: "Per m²", sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => orDash(info.getValue(), (v) => formatRand(Math.round(v))) }),
+    ...(previousRollLabel
+      ? [column.accessor("changePercent", { header: `Since ${previousRollLabel}`, sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => orDash(info.getValue(), formatPercentChange) })]
+      : []),
+  ]);
+}
+
+export function ComparablesTable({ comparables, ...options }: Props) {
+  const [columns] = useState(() => buildColumns(options));
   return (
-    <table className="w-full text-left text-sm tabular-nums print:text-[8pt]" data-testid="comparables">
-      <caption className="sr-only">Comparable properties, nearest in extent first</caption>
-      <thead className="border-b border-slate-300">
-        <tr>
-          <th scope="col" className="p-1 print:py-0">Property</th>
-          <th scope="col" className="p-1 print:py-0 text-right">Market value</th>
-          <th scope="col" className="p-1 print:py-0 text-right">Extent</th>
-          <th scope="col" className="p-1 print:py-0 text-right">Per m²</th>
-          {previousRollLabel && <th scope="col" className="p-1 print:py-0 text-right">Since {previousRollLabel}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {comparables.map((comparable) => {
-          const name = comparable.sectionNumber ? `Section ${comparable.sectionNumber} · ${comparable.rateNumber}` : `${comparable.rateNumber} · ${comparable.address || comparable.legalDescription}`;
-          return (
-            <tr key={`${comparable.titleType}-${comparable.rateNumber}`} className="border-b border-slate-100" data-rate-number={comparable.rateNumber}>
-              <td className="p-1 print:py-0">
-                {linked ? (
-                  <Link href={propertyPath({ ...comparable, roll }, defaultRoll)} className="text-blue-800 underline">
-                    {name}
-                  </Link>
-                ) : (
-                  name
-                )}
-              </td>
-              <td className="p-1 print:py-0 text-right whitespace-nowrap">{formatRand(comparable.marketValue)}</td>
-              <td className="p-1 print:py-0 text-right whitespace-nowrap">{comparable.registeredExtent === null ? "–" : formatExtent(comparable.registeredExtent)}</td>
-              <td className="p-1 print:py-0 text-right whitespace-nowrap">{comparable.valuePerM2 === null ? "–" : formatRand(Math.round(comparable.valuePerM2))}</td>
-              {previousRollLabel && <td className="p-1 print:py-0 text-right whitespace-nowrap">{comparable.changePercent === null ? "–" : formatPercentChange(comparable.changePercent)}</td>}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Comparable properties, nearest in extent first"
+      columns={columns}
+      rows={comparables}
+      rowId={(c) => `${c.titleType}-${c.rateNumber}`}
+      rowData={(c) => ({ "data-rate-number": c.rateNumber })}
+      density="compact"
+      testId="comparables"
+    />
   );
 }

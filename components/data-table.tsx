@@ -79,11 +79,11 @@ export function DataTable<Row extends RowData>({ caption, columns, rows, rowId, 
     manualSorting: serverSort !== undefined,
     enableSortingRemoval: false,
   });
-  const pad = density === "compact" ? "px-2 py-1" : "px-2 py-2";
+  const pad = `${density === "compact" ? "px-2 py-1" : "px-2 py-2"} print:py-0`;
 
   return (
     <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-300 bg-white" data-testid={testId}>
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="w-full border-collapse text-left text-sm print:text-[8pt]">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           {table.getHeaderGroups().map((group) => (
@@ -105,13 +105,13 @@ export function DataTable<Row extends RowData>({ caption, columns, rows, rowId, 
                       <button
                         type="button"
                         onClick={serverSort ? () => serverSort.onSort(header.column.id) : header.column.getToggleSortingHandler()}
-                        className={`inline-flex min-h-9 items-center gap-1 rounded px-1 text-left hover:underline ${numeric ? "flex-row-reverse text-right" : ""}`}
+                        className={`inline-flex min-h-9 items-center gap-1 rounded px-1 text-left hover:underline print:min-h-0 ${numeric ? "flex-row-reverse text-right" : ""}`}
                       >
                         <table.FlexRender header={header} />
                         <SortIcon direction={direction} />
                       </button>
                     ) : (
-                      <span className="inline-flex min-h-9 items-center px-1">
+                      <span className="inline-flex min-h-9 items-center px-1 print:min-h-0">
                         <table.FlexRender header={header} />
                       </span>
                     )}

@@ -31,9 +31,7 @@ export function ObjectionHelper({ helper, roll, defaultRoll, printHref }: Props)
             ))}
           </ul>
           {comparables.property.valuePerM2 !== null && perM2.length > 0 && <ValuePerM2Strip own={comparables.property.valuePerM2} others={perM2} />}
-          <div className="overflow-x-auto">
-            <ComparablesTable comparables={comparables.comparables} roll={roll} defaultRoll={defaultRoll} previousRollLabel={previousRollLabel} />
-          </div>
+          <ComparablesTable comparables={comparables.comparables} roll={roll} defaultRoll={defaultRoll} previousRollLabel={previousRollLabel} />
         </>
       )}
       <h3 className="text-lg font-semibold text-slate-950">Objecting to the {ROLL_LABELS[roll]} roll</h3>
