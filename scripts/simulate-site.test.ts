@@ -49,6 +49,25 @@ describe("scripts/simulate-site.ts", () => {
     }
   });
 
+  it("lists the four rolls in --help and serves each under its own URL", async () => {
+    const help = await run(["--help"]);
+    for (const roll of ["gv2012", "gv2017", "gv2022", "gv2026"]) expect(help.stdout).toContain(`/${roll}/`);
+    const statuses = new Map<string, number>();
+    let stopping = false;
+    const result = await run(["--port", "0", "--rows", "300", "--seed", "3"], (text, stop) => {
+      const urls = [...text.matchAll(/ (gv\d{4}): (http:\/\/\S+)/g)].map((m) => [m[1]!, m[2]!] as const);
+      if (urls.length < 4 || !text.includes("Press Ctrl+C") || stopping) return;
+      stopping = true;
+      Promise.all(urls.map(([roll, url]) => fetch(`${url}FramePages/Header.aspx`).then(async (r) => statuses.set(roll, (await r.text()).includes(`GV ${roll.slice(2)}`) ? r.status : -1)))).then(
+        () => stop(),
+        () => stop(),
+      );
+    });
+    expect(Object.fromEntries(statuses)).toEqual({ gv2012: 200, gv2017: 200, gv2022: 200, gv2026: 200 });
+    expect(result.stdout).toMatch(/Simulated valuation rolls: [\d\s]+ \(gv2012\), [\d\s]+ \(gv2017\), 300 \(gv2022\), [\d\s]+ \(gv2026\) properties/);
+    expect(result.code).toBe(0);
+  });
+
   it("serves the real profile with its switches, and an outage from the flags", async () => {
     let base = "";
     const statuses: number[] = [];

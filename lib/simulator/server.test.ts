@@ -2,7 +2,9 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { displayedCells } from "./display-property";
 import { mutationsBetween } from "./mutate-site";
+import { ROLL_IDS, ROLL_META } from "./roll-meta";
 import { startSimulator, type Simulator } from "./server";
+import type { RollId } from "./sim-types";
 
 const PARAMS = ["Roll", "VolumeNo", "RateNumber", "StreetNo", "StreetName", "Suburb", "ERF", "Portion", "DeedsTown", "SchemeName", "SectionNumber", "All"];
 
@@ -245,6 +247,58 @@ describe("simulator server", () => {
       const before = await get(sim.rollUrl("gv2017"), resultsPath({ Suburb: suburb, All: "true" }));
       expect(tableRows(before.text)).toEqual(sim.site.rolls.gv2017.bucket("full", 0).map(displayedCells));
       expect(tableRows(before.text)).not.toEqual(now);
+    });
+  });
+
+  describe("every roll", () => {
+    for (const roll of ROLL_IDS) {
+      it(`answers ${roll}'s pages from its own data`, async () => {
+        const base = sim.rollUrl(roll);
+        const meta = ROLL_META[roll];
+        const frameset = await get(base, "");
+        expect(frameset.status).toBe(200);
+        expect(frameset.text).toContain(`<title>${meta.title}</title>`);
+        const searchType = cheerio.load((await get(base, "FramePages/SearchType.aspx")).text)("body").text().replace(/\s+/g, " ");
+        expect(searchType).toContain(`Property Register and Market Valuations : ${meta.dataAsAt}`);
+        expect(searchType).toContain(`as at ${meta.valuationDate}`);
+        expect(searchType).toContain(`into effect on ${meta.effectiveDate}`);
+
+        const full = await get(base, "FramePages/SearchCrit.aspx");
+        expect(full.status).toBe(200);
+        expect(full.text).toContain(meta.title);
+        const $ = cheerio.load((await get(base, "FramePages/SearchCrit2.aspx")).text);
+        const listed = $("select#drpScheme option").toArray().slice(1).map((o) => $(o).text());
+        expect(listed).toEqual(sim.site.rolls[roll].schemesListed().map((s) => s.name));
+
+        const suburbIndex = 1;
+        const suburb = String(sim.site.suburbs[suburbIndex]?.id);
+        const truth = sim.site.rolls[roll].bucket("full", suburbIndex);
+        expect(truth.length).toBeGreaterThan(10);
+        expect(truth.every((p) => p.roll === roll)).toBe(true);
+        expect(tableRows((await get(base, resultsPath({ Suburb: suburb }))).text)).toEqual(truth.map(displayedCells));
+        const scheme = listed[listed.length - 1] ?? "";
+        const units = [...sim.site.rolls[roll].properties()].filter((p) => p.schemeName === scheme);
+        expect(units.length).toBeGreaterThan(0);
+        expect(tableRows((await get(base, resultsPath({ Roll: "2", SchemeName: encodeURIComponent(scheme), All: "true" }))).text)).toEqual(units.map(displayedCells));
+
+        const p = truth[0]!;
+        const details = await get(base, `FramePages/SearchDeatils.aspx?id=${p.pin}&PType=1&FType=1`);
+        expect(details.status).toBe(200);
+        expect(cheerio.load(details.text)("body").text()).toContain(p.rateNumber);
+        // A PIN of another roll is no property here.
+        const other = ROLL_IDS.find((r) => r !== roll)!;
+        const elsewhere = sim.site.rolls[other].bucket("full", suburbIndex)[0]!;
+        expect(sim.site.rolls[roll].byPin(elsewhere.pin)).toBeUndefined();
+      });
+    }
+
+    it("lists a scheme only on the rolls that have its units", () => {
+      const names = (roll: RollId) => new Set(sim.site.rolls[roll].schemesListed().map((s) => s.name));
+      const [gv2012, gv2017, gv2022, gv2026] = ROLL_IDS.map(names) as [Set<string>, Set<string>, Set<string>, Set<string>];
+      expect([...gv2022]).toEqual(sim.site.schemes.map((s) => s.name));
+      expect([...gv2022].some((n) => !gv2017.has(n))).toBe(true);
+      expect([...gv2017].some((n) => !gv2012.has(n))).toBe(true);
+      expect([...gv2026].some((n) => !gv2022.has(n))).toBe(true);
     });
   });
 
