@@ -2,17 +2,31 @@
 // `npm run probe-site -- --help` lists the options. DEPLOYMENT.md's runbook starts here.
 import { writeFile } from "node:fs/promises";
 import { ConfigError, config } from "@/lib/config";
-import { closeDatabase, database } from "@/lib/db/client";
+import { closeDatabase, createDatabase, database } from "@/lib/db/client";
 import { formatProbeSummary } from "@/lib/probe/format-probe-summary";
 import { PROBE_USAGE, ProbeUsageError, parseProbeArgs } from "@/lib/probe/parse-probe-args";
 import { runProbe } from "@/lib/probe/run-probe";
+import { UnknownDefaultRollError } from "@/lib/rolls/choose-default-roll";
+import { readRollRegistry, todayInDurban, type RollRegistry } from "@/lib/rolls/roll-registry";
 import { storeProbe } from "@/lib/probe/site-probes";
 
+// The roll registry names the rolls --roll may take and their sites; without a database there is none.
+async function registryIfAny(): Promise<RollRegistry | null> {
+  if (!config.DATABASE_URL) return null;
+  const db = createDatabase(config.DATABASE_URL, 1);
+  try {
+    return await readRollRegistry(db.pool, { override: config.DEFAULT_ROLL, today: todayInDurban() });
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+const argv = process.argv.slice(2);
 let command;
 try {
-  command = parseProbeArgs(process.argv.slice(2));
+  command = parseProbeArgs(argv, argv.includes("--help") || argv.includes("-h") ? null : await registryIfAny());
 } catch (error) {
-  if (!(error instanceof ProbeUsageError || error instanceof ConfigError)) throw error;
+  if (!(error instanceof ProbeUsageError || error instanceof ConfigError || error instanceof UnknownDefaultRollError)) throw error;
   console.error(`error: ${error.message}\n\n${PROBE_USAGE}`);
   process.exit(2);
 }

@@ -9,10 +9,11 @@ import { adminSettings } from "@/lib/auth/admin-settings";
 import { recentAudit } from "@/lib/auth/audit-log";
 import { sessionJson } from "@/lib/auth/session-json";
 import { listActiveSessions } from "@/lib/auth/session-store";
-import { ROLLS, config } from "@/lib/config";
+import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { listSuppressions } from "@/lib/owners/owner-suppressions";
 import { latestProbes } from "@/lib/probe/site-probes";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
@@ -42,15 +43,17 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
+  const registry = await rollRegistry(db);
+  const { defaultRoll, ids: rolls } = registry;
   const [runs, health, suburbs, audit, worker, sessions, suppressions, probes] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
-    dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
-    suburbChoices(db, config.DEFAULT_ROLL),
+    dataHealth(db, { roll: defaultRoll, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
+    suburbChoices(db, defaultRoll),
     recentAudit(db, 20),
     workerStatus(db.pool, workerStaleMs(config.WORKER_POLL_SECONDS)),
     listActiveSessions(db.pool, adminSettings(config).sessionIdleMs),
     listSuppressions(db),
-    latestProbes(db),
+    latestProbes(db, rolls),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
   const interrupted = runs.data.filter((run) => run.state === "interrupted");
@@ -73,8 +76,8 @@ export default async function AdminPage() {
           Run #{run.id} of {run.roll} was interrupted: its process stopped. <Link href={`/admin/runs/${run.id}`} className="underline">Open run #{run.id} to resume it</Link>
         </p>
       ))}
-      <StartRunForm rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} suburbs={suburbs} />
-      <SiteProbePanel probes={probes} rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} />
+      <StartRunForm rolls={rolls} defaultRoll={defaultRoll} suburbs={suburbs} />
+      <SiteProbePanel probes={probes} rolls={rolls} defaultRoll={defaultRoll} />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">Run history</h2>
         <RunHistoryTable runs={runs.data} />
@@ -86,8 +89,8 @@ export default async function AdminPage() {
       </section>
       <OwnerSuppressionsPanel
         entries={suppressions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
-        rolls={ROLLS}
-        defaultRoll={config.DEFAULT_ROLL}
+        rolls={rolls}
+        defaultRoll={defaultRoll}
       />
       <section aria-labelledby="audit" className="space-y-2">
         <h2 id="audit" className="text-lg font-semibold">Audit log</h2>

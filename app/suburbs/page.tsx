@@ -3,10 +3,11 @@ import { QuartileChart } from "@/components/quartile-chart";
 import { RollSwitch } from "@/components/roll-switch";
 import { StatsTable } from "@/components/stats-table";
 import { ValueHistogram } from "@/components/value-histogram";
-import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { formatCount } from "@/lib/format/format-number";
-import { changeSearch, initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
+import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
+import { changeSearch, initialSearchState, searchHref } from "@/lib/search-state/search-state";
 import { loadHistogram, loadStats } from "./_data/load-value-stats";
 import { readRoll } from "./_data/read-roll";
 import { chartRows, statsRows } from "./_data/stats-rows";
@@ -17,10 +18,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Market values across the roll: their spread, and median and quartiles per suburb and per use. */
 export default async function SuburbsPage({ searchParams }: Props) {
-  const roll = readRoll(await searchParams);
   const db = database();
+  const registry = await rollRegistry(db);
+  const rolls = rollOptions(registry);
+  const roll = readRoll(await searchParams, registry);
   const [bySuburb, byUse, histogram] = await Promise.all([loadStats(db, roll, "suburb"), loadStats(db, roll, "useCode"), loadHistogram(db, roll)]);
-  const context = { roll, defaultRoll: config.DEFAULT_ROLL };
+  const context = { roll, defaultRoll: registry.defaultRoll };
   const suburbRows = statsRows("suburb", bySuburb, { ...context, linkSuburbPages: true });
   const useRows = statsRows("useCode", byUse, context);
   const properties = bySuburb.reduce((sum, group) => sum + group.count, 0);
@@ -32,10 +35,10 @@ export default async function SuburbsPage({ searchParams }: Props) {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold text-slate-950 sm:text-3xl">Property values by suburb</h1>
         <p className="text-slate-800">
-          {formatCount(properties, "property", "properties")} in {formatCount(bySuburb.length, "suburb", "suburbs")} on the {ROLL_LABELS[roll]} roll. Medians and
+          {formatCount(properties, "property", "properties")} in {formatCount(bySuburb.length, "suburb", "suburbs")} on the {rollLabel(rolls, roll)} roll. Medians and
           quartiles count only properties with a market value. Choose a suburb for its own charts, or a bar to see those properties.
         </p>
-        <RollSwitch current={roll} hrefFor={(other) => (other === config.DEFAULT_ROLL ? "/suburbs" : `/suburbs?roll=${other}`)} />
+        <RollSwitch rolls={rolls} current={roll} hrefFor={(other) => (other === registry.defaultRoll ? "/suburbs" : `/suburbs?roll=${other}`)} />
       </header>
 
       <section aria-labelledby="distribution-heading" className="space-y-3">
@@ -43,11 +46,11 @@ export default async function SuburbsPage({ searchParams }: Props) {
           How values are spread
         </h2>
         <ValueHistogram
-          title={`Market values on the ${ROLL_LABELS[roll]} roll`}
+          title={`Market values on the ${rollLabel(rolls, roll)} roll`}
           unvalued={properties - valued}
           bars={histogram.map((bar) => ({
             ...bar,
-            href: searchHref(changeSearch(base, { minValue: bar.min, maxValue: bar.max, sort: "marketValue" }), config.DEFAULT_ROLL),
+            href: searchHref(changeSearch(base, { minValue: bar.min, maxValue: bar.max, sort: "marketValue" }), registry.defaultRoll),
           }))}
         />
       </section>

@@ -111,7 +111,7 @@ describe("npm run cron", () => {
     const { workerStatus } = await import("@/lib/admin/worker-heartbeat");
     const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
     expect((await workerStatus(db.pool, 15_000)).running).toBe(false);
-    const queued = await enqueueRun(db, resolveScrapeOptions({ baseUrl: sim.url, titleTypes: ["sectional"], trigger: "admin", triggeredBy: "admin session test" }));
+    const queued = await enqueueRun(db, resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, titleTypes: ["sectional"], trigger: "admin", triggeredBy: "admin session test" }));
     if (queued.kind !== "queued") throw new Error(queued.message);
 
     const cron = startCron();

@@ -1,4 +1,4 @@
-import type { Roll } from "@/lib/config";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { SORT_VALUES } from "@/lib/valuations/sort-fields";
 import { parseExtentInput, parseRandInput } from "./parse-amount";
 
@@ -6,10 +6,6 @@ import { parseExtentInput, parseRandInput } from "./parse-amount";
 // translation to the query of GET /api/valuations. Pure: used by the server page, the client
 // component and the tests alike. Values the API would reject are dropped here, so a hand-edited
 // URL degrades to a broader search instead of an error page.
-
-/** The rolls, as in lib/config (which reads the environment and must stay out of the browser). */
-export const ROLL_IDS = ["gv2022", "gv2017", "gv2012"] as const satisfies readonly Roll[];
-export const ROLL_LABELS: Record<Roll, string> = { gv2022: "GV 2022", gv2017: "GV 2017", gv2012: "GV 2012" };
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -28,7 +24,7 @@ const MAX_PAGE = 100_000;
 export type SearchState = {
   /** As typed (trimmed); searched only from MIN_QUERY_LENGTH characters. */
   q: string;
-  roll: Roll;
+  roll: RollId;
   title: TitleFilter | null;
   /** Suburb name (or the site's id), "" for any. */
   suburb: string;
@@ -49,7 +45,7 @@ export type SearchState = {
 
 export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
-export function initialSearchState(roll: Roll): SearchState {
+export function initialSearchState(roll: RollId): SearchState {
   return {
     q: "",
     roll,
@@ -98,8 +94,8 @@ function oneOf<T extends string | number>(values: readonly T[], value: string): 
   return values.find((candidate) => String(candidate) === value) ?? null;
 }
 
-/** Reads the page's URL (or a submitted search form: empty fields count as unset). */
-export function parseSearchState(source: ParamSource, defaultRoll: Roll): SearchState {
+/** Reads the page's URL (or a submitted search form: empty fields count as unset); `rolls` are the registry's. */
+export function parseSearchState(source: ParamSource, defaultRoll: RollId, rolls: readonly RollOption[]): SearchState {
   const get = reader(source);
   const q = text(get("q"), MAX_QUERY_LENGTH);
   const requestedSort = get("sort");
@@ -109,7 +105,7 @@ export function parseSearchState(source: ParamSource, defaultRoll: Roll): Search
   const page = wholeNumber(get("page"), MAX_PAGE);
   return {
     q,
-    roll: oneOf(ROLL_IDS, get("roll")) ?? defaultRoll,
+    roll: oneOf(rolls.map((roll) => roll.id), get("roll")) ?? defaultRoll,
     title: oneOf(["full", "sectional"] as const, get("title")),
     suburb: text(get("suburb"), 100),
     useCode: wholeNumber(get("useCode"), 9999),
@@ -145,7 +141,7 @@ function filterEntries(state: SearchState): [string, string][] {
 }
 
 /** The page's own URL query: only what differs from the defaults, in a stable order. */
-export function searchStateToParams(state: SearchState, defaultRoll: Roll): URLSearchParams {
+export function searchStateToParams(state: SearchState, defaultRoll: RollId): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q !== "") params.set("q", state.q);
   if (state.roll !== defaultRoll) params.set("roll", state.roll);
@@ -160,7 +156,7 @@ export function searchStateToParams(state: SearchState, defaultRoll: Roll): URLS
 }
 
 /** "/?q=pinetown&sort=-marketValue", or "/" for the blank search. */
-export function searchHref(state: SearchState, defaultRoll: Roll): string {
+export function searchHref(state: SearchState, defaultRoll: RollId): string {
   const query = searchStateToParams(state, defaultRoll).toString();
   return query === "" ? "/" : `/?${query}`;
 }
@@ -218,7 +214,7 @@ export function listingKey(state: SearchState): string {
 }
 
 /** A short description for the page title: `“pinetown” · Residential · page 2`. */
-export function describeSearch(state: SearchState, defaultRoll: Roll): string {
+export function describeSearch(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[]): string {
   const parts: string[] = [];
   if (state.q !== "") parts.push(`“${state.q}”`);
   if (state.suburb !== "") parts.push(state.suburb);
@@ -227,7 +223,7 @@ export function describeSearch(state: SearchState, defaultRoll: Roll): string {
   if (state.ratingCategory !== "") parts.push(state.ratingCategory);
   if (state.minValue !== null || state.maxValue !== null) parts.push("value range");
   if (state.minExtent !== null || state.maxExtent !== null) parts.push("extent range");
-  if (state.roll !== defaultRoll) parts.push(ROLL_LABELS[state.roll]);
+  if (state.roll !== defaultRoll) parts.push(rollLabel(rolls, state.roll));
   if (state.page > 1) parts.push(`page ${state.page}`);
   return parts.join(" · ");
 }
@@ -235,8 +231,8 @@ export function describeSearch(state: SearchState, defaultRoll: Roll): string {
 export const SITE_NAME = "Durban Valuation Roll Explorer";
 
 /** The search page's title (before the site name): "Search: “kloof” · KLOOF". */
-export function searchTitle(state: SearchState, defaultRoll: Roll): string {
-  const description = describeSearch(state, defaultRoll);
+export function searchTitle(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[]): string {
+  const description = describeSearch(state, defaultRoll, rolls);
   return description === "" ? "Search the valuation roll" : `Search: ${description}`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLLS } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 
 // What the API answers for one property on one roll: the typed fields, the parts parsed out of
 // the legal description and the address, and the eight cells exactly as the site displays them.
@@ -31,7 +31,7 @@ export const DisplayedCellsSchema = z
 
 export const ValuationSchema = z
   .object({
-    roll: z.enum(ROLLS).meta({ description: "The valuation roll." }),
+    roll: rollIdSchema.meta({ description: "The valuation roll." }),
     titleType: z.enum(["full", "sectional"]).meta({ description: "Full Title or Sectional Title." }),
     rateNumber: z.string().meta({
       description: 'As displayed, leading zeros kept. Properties the site lists without one are keyed "PIN:<pin>".',
@@ -118,7 +118,7 @@ export type Valuation = z.infer<typeof ValuationSchema>;
 
 export const ListMetaSchema = z
   .object({
-    roll: z.enum(ROLLS),
+    roll: rollIdSchema,
     asAt: dateTime("When the last successful scrape of this roll finished; null before the first.").nullable(),
   })
   .meta({ id: "ListMeta" });

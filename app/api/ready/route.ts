@@ -2,6 +2,7 @@ import { checkReadiness, shippedMigrationNames } from "@/app/api/ready/check-rea
 import { config } from "@/lib/config";
 import { database, exportPool, poolUsage } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { exportSlots } from "@/lib/valuations/open-export";
 
 // Readiness (see check-readiness.ts): 200 when ready, 503 with the failing checks otherwise, and
@@ -21,7 +22,7 @@ export async function GET(): Promise<Response> {
   let readiness;
   try {
     readiness = await checkReadiness(database().pool, {
-      roll: config.DEFAULT_ROLL,
+      roll: (await rollRegistry(database())).defaultRoll,
       freshnessHours: config.FRESHNESS_HOURS,
       migrations: shippedMigrationNames(),
     });

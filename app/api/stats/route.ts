@@ -5,6 +5,8 @@ import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { resolveRoll } from "@/lib/rolls/roll-param";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { toFilters } from "@/lib/valuations/list-query-schema";
@@ -17,9 +19,11 @@ export const GET = publicGet(async (request: Request) => {
   const parsed = parseQuery(statsQuerySchema, url.searchParams);
   if (!parsed.ok) return invalidParameters(parsed.errors);
   const { groupBy = "suburb", ...filterInput } = parsed.value;
-  const filters = toFilters(filterInput, config.DEFAULT_ROLL);
-
   const db = database();
+  const roll = resolveRoll(filterInput.roll, await rollRegistry(db));
+  if (!roll.ok) return invalidParameters(roll.errors);
+  const filters = toFilters(filterInput, roll.roll);
+
   const { version, asAt } = await versionAndAsAt(db.pool, filters.roll);
   const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_NAMES}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);

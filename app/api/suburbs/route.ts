@@ -3,8 +3,9 @@ import { preflightResponse } from "@/lib/api/cors";
 import { parseQuery } from "@/lib/api/parse-query";
 import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
-import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { resolveRoll } from "@/lib/rolls/roll-param";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { listSuburbs, suburbsQuerySchema } from "@/lib/valuations/suburbs";
 
@@ -14,9 +15,11 @@ export const GET = publicGet(async (request: Request) => {
   const url = new URL(request.url);
   const parsed = parseQuery(suburbsQuerySchema, url.searchParams);
   if (!parsed.ok) return invalidParameters(parsed.errors);
-  const roll = parsed.value.roll ?? config.DEFAULT_ROLL;
-
   const db = database();
+  const resolved = resolveRoll(parsed.value.roll, await rollRegistry(db));
+  if (!resolved.ok) return invalidParameters(resolved.errors);
+  const roll = resolved.roll;
+
   const { version, asAt } = await versionAndAsAt(db.pool, roll);
   const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}`);
   if (isNotModified(request.headers, etag, version.lastModified)) return notModifiedResponse(etag, version.lastModified);

@@ -8,6 +8,8 @@ import { EXPORT_COST, publicGet } from "@/lib/api/public-get";
 import { publicLink } from "@/lib/api/public-url";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { resolveRoll } from "@/lib/rolls/roll-param";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { CursorError } from "@/lib/valuations/cursor";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
@@ -28,7 +30,10 @@ export const GET = publicGet(
     const owners = ownerPolicy(config.OWNER_NAMES);
     const parsed = parseQuery(listQuerySchemaFor(owners.inLists), url.searchParams);
     if (!parsed.ok) return invalidParameters(parsed.errors);
-    const query = toListQuery(parsed.value, config.DEFAULT_ROLL);
+    const db = database();
+    const roll = resolveRoll(parsed.value.roll, await rollRegistry(db));
+    if (!roll.ok) return invalidParameters(roll.errors);
+    const query = toListQuery(parsed.value, roll.roll);
     const format = query.format ?? requestedFormat(url.searchParams, request.headers.get("accept"));
     if (format !== "json") {
       const misplaced = (["limit", "cursor", "total"] as const).filter((name) => url.searchParams.has(name));
@@ -37,7 +42,6 @@ export const GET = publicGet(
       }
     }
 
-    const db = database();
     const search = { ownerSearch: owners.search, ownersInLists: owners.inLists };
     // Two round trips: the validators (with asAt), then the page.
     const { version, asAt } = await versionAndAsAt(db.pool, query.filters.roll);

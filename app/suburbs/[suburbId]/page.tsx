@@ -5,12 +5,13 @@ import { QuartileChart } from "@/components/quartile-chart";
 import { RollSwitch } from "@/components/roll-switch";
 import { StatsTable } from "@/components/stats-table";
 import { ValueHistogram } from "@/components/value-histogram";
-import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { formatCount } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
-import { changeSearch, initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
+import { changeSearch, initialSearchState, searchHref } from "@/lib/search-state/search-state";
 import { loadHistogram, loadStats } from "../_data/load-value-stats";
+import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
 import { readRoll } from "../_data/read-roll";
 import { chartRows, statsRows, suburbPagePath } from "../_data/stats-rows";
 
@@ -22,9 +23,10 @@ type Props = {
 async function loadSuburb(props: Props) {
   const { suburbId } = await props.params;
   if (!/^\d{1,10}$/.test(suburbId)) return null;
-  const roll = readRoll(await props.searchParams);
+  const registry = await rollRegistry(database());
+  const roll = readRoll(await props.searchParams, registry);
   const [summary] = await loadStats(database(), roll, "suburb", suburbId);
-  return summary ? { suburbId, roll, summary, name: summary.label ?? suburbId } : null;
+  return summary ? { suburbId, roll, summary, name: summary.label ?? suburbId, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -36,14 +38,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function SuburbPage(props: Props) {
   const suburb = await loadSuburb(props);
   if (!suburb) notFound();
-  const { suburbId, roll, summary, name } = suburb;
+  const { suburbId, roll, summary, name, defaultRoll, rolls } = suburb;
   const db = database();
   const [byUse, byCategory, histogram] = await Promise.all([
     loadStats(db, roll, "useCode", suburbId),
     loadStats(db, roll, "ratingCategory", suburbId),
     loadHistogram(db, roll, suburbId),
   ]);
-  const context = { roll, defaultRoll: config.DEFAULT_ROLL, suburbName: name };
+  const context = { roll, defaultRoll: defaultRoll, suburbName: name };
   const useRows = statsRows("useCode", byUse, context);
   const categoryRows = statsRows("ratingCategory", byCategory, context);
   const base = { ...initialSearchState(roll), suburb: name };
@@ -52,21 +54,21 @@ export default async function SuburbPage(props: Props) {
     <div className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href={roll === config.DEFAULT_ROLL ? "/suburbs" : `/suburbs?roll=${roll}`} className="text-blue-800 underline">
+          <Link href={roll === defaultRoll ? "/suburbs" : `/suburbs?roll=${roll}`} className="text-blue-800 underline">
             All suburbs
           </Link>
         </p>
         <h1 className="text-2xl font-bold text-slate-950 sm:text-3xl">{name}</h1>
         <p className="text-slate-800" data-testid="suburb-summary" data-count={summary.count} data-median={summary.median ?? ""}>
-          {formatCount(summary.count, "property", "properties")} on the {ROLL_LABELS[roll]} roll; median market value {formatRand(summary.median)}, middle half{" "}
+          {formatCount(summary.count, "property", "properties")} on the {rollLabel(rolls, roll)} roll; median market value {formatRand(summary.median)}, middle half{" "}
           {formatRand(summary.q1)} to {formatRand(summary.q3)}.
         </p>
         <p className="flex flex-wrap items-center gap-3">
-          <Link href={searchHref(base, config.DEFAULT_ROLL)} className="font-medium text-blue-800 underline">
+          <Link href={searchHref(base, defaultRoll)} className="font-medium text-blue-800 underline">
             Search the properties of {name}
           </Link>
         </p>
-        <RollSwitch current={roll} hrefFor={(other) => suburbPagePath(suburbId, other, config.DEFAULT_ROLL)} />
+        <RollSwitch rolls={rolls} current={roll} hrefFor={(other) => suburbPagePath(suburbId, other, defaultRoll)} />
       </header>
 
       <section aria-labelledby="distribution-heading" className="space-y-3">
@@ -78,7 +80,7 @@ export default async function SuburbPage(props: Props) {
           unvalued={summary.count - summary.valued}
           bars={histogram.map((bar) => ({
             ...bar,
-            href: searchHref(changeSearch(base, { minValue: bar.min, maxValue: bar.max, sort: "marketValue" }), config.DEFAULT_ROLL),
+            href: searchHref(changeSearch(base, { minValue: bar.min, maxValue: bar.max, sort: "marketValue" }), defaultRoll),
           }))}
         />
       </section>

@@ -72,7 +72,7 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
   };
   const client = await import("@/lib/db/client");
   const { startQueueWorker } = await import("@/lib/scheduler/queue-worker");
-  const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
+  const { scrapeOptionsForRoll } = await import("@/lib/rolls/roll-scrape-options");
   const { createLogger } = await import("@/lib/log");
   const db = client.database();
   // The worker gets its own pool, as the cron role has its own process.
@@ -81,7 +81,7 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     harness.worker ??= startQueueWorker({
       db: workerDb,
       pollMs: 200,
-      politeness: (roll) => resolveScrapeOptions({ roll: roll as never, trigger: "admin" }),
+      politeness: (roll) => scrapeOptionsForRoll(workerDb, { roll, trigger: "admin" }),
       log: createLogger({ component: "worker" }, { level: "silent" }),
     });
   };

@@ -5,6 +5,8 @@ import { invalidParameters, notFound, problemResponse } from "@/lib/api/problem"
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { resolveRoll } from "@/lib/rolls/roll-param";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { detailQuerySchema, rateNumberPathSchema, type ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { getValuationDetail } from "@/lib/valuations/get-valuation-detail";
@@ -23,10 +25,12 @@ export const GET = publicGet(async (request: Request, context: Context) => {
     ...(parsed.ok ? [] : parsed.errors),
   ];
   if (!parsed.ok || !rateNumber.success) return invalidParameters(errors);
-  const roll = parsed.value.roll ?? config.DEFAULT_ROLL;
+  const db = database();
+  const resolved = resolveRoll(parsed.value.roll, await rollRegistry(db));
+  if (!resolved.ok) return invalidParameters(resolved.errors);
+  const roll = resolved.roll;
   const title = parsed.value.title;
 
-  const db = database();
   // Two round trips: the validators (with asAt), then the property with its history and other rolls.
   const { version, asAt } = await versionAndAsAt(db.pool, roll);
   const etag = entityTag(version.tag, `${url.pathname}?${url.searchParams}\n${config.OWNER_NAMES}`);
