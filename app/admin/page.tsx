@@ -13,19 +13,20 @@ import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { listSuppressions } from "@/lib/owners/owner-suppressions";
 import { latestProbes } from "@/lib/probe/site-probes";
-import { rollRegistry } from "@/lib/rolls/roll-registry";
+import { forgetRollRegistry, rollRegistry } from "@/lib/rolls/roll-registry";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
 import { DataHealthPanel } from "./data-health-panel";
 import { OwnerSuppressionsPanel } from "./owner-suppressions-panel";
 import { SiteProbePanel } from "./probe/site-probe-panel";
+import { RollsPanel } from "./rolls-panel";
 import { RunHistoryTable } from "./run-history-table";
 import { SessionsTable } from "./sessions-table";
 import { StartRunForm } from "./start-run-form";
 
 // The admin dashboard: whether a worker is running, start a run, the run queued or going now,
-// the site probe, history, data health, the signed-in sessions, the owner suppression list and the
+// the site probe, history, data health, the roll registry, the signed-in sessions, the owner suppression list and the
 // audit log.
 
 export const dynamic = "force-dynamic";
@@ -43,6 +44,8 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
+  // Read afresh: an edit made through another instance shows at once here.
+  forgetRollRegistry(db);
   const registry = await rollRegistry(db);
   const { defaultRoll, ids: rolls } = registry;
   const [runs, health, suburbs, audit, worker, sessions, suppressions, probes] = await Promise.all([
@@ -83,6 +86,7 @@ export default async function AdminPage() {
         <RunHistoryTable runs={runs.data} />
       </section>
       <DataHealthPanel health={health} />
+      <RollsPanel rolls={registry.rolls} defaultRoll={defaultRoll} />
       <section aria-labelledby="sessions" className="space-y-2">
         <h2 id="sessions" className="text-lg font-semibold">Signed-in sessions</h2>
         <SessionsTable sessions={sessions.map((session) => sessionJson(session, access.actor))} />

@@ -21,7 +21,9 @@ export type AuditAction =
   | "admin-request"
   | "owner-suppression.add"
   | "owner-suppression.remove"
-  | "site-probe.run";
+  | "site-probe.run"
+  | "roll.add"
+  | "roll.edit";
 export type AuditOutcome = "ok" | "refused" | "failed";
 
 export type AuditEntry = {

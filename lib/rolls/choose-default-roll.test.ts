@@ -4,6 +4,7 @@ import { chooseDefaultRoll, UnknownDefaultRollError, type DefaultRollCandidate }
 const roll = (id: string, effectiveFrom: string, facts: Partial<DefaultRollCandidate> = {}): DefaultRollCandidate => ({
   id,
   kind: "general",
+  status: "active",
   effectiveFrom,
   hasCompleteRun: false,
   hasRows: false,
@@ -29,7 +30,10 @@ describe("chooseDefaultRoll", () => {
     expect(chooseDefaultRoll([gv2022, supplementary], undefined, TODAY)).toBe("gv2022");
   });
 
-  it("before any complete run: the newest with rows, then the newest in force, then the newest", () => {
+  it("before any complete run: the newest with rows, then the newest active in force, then the newest in force, then the newest", () => {
+    const planned = roll("gv2026", "2026-07-01", { status: "planned" });
+    expect(chooseDefaultRoll([roll("gv2022", "2022-07-01"), planned], undefined, TODAY)).toBe("gv2022");
+    expect(chooseDefaultRoll([roll("gv2022", "2022-07-01", { status: "archived" }), planned], undefined, TODAY)).toBe("gv2026");
     expect(chooseDefaultRoll([roll("gv2017", "2017-07-01", { hasRows: true }), roll("gv2022", "2022-07-01")], undefined, TODAY)).toBe("gv2017");
     expect(chooseDefaultRoll([roll("gv2022", "2022-07-01"), roll("gv2031", "2031-07-01")], undefined, TODAY)).toBe("gv2022");
     expect(chooseDefaultRoll([roll("gv2031", "2031-07-01")], undefined, TODAY)).toBe("gv2031");

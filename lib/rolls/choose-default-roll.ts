@@ -6,6 +6,7 @@ import type { RollId } from "./roll-id";
 export type DefaultRollCandidate = {
   id: RollId;
   kind: "general" | "supplementary";
+  status: "planned" | "active" | "archived";
   /** YYYY-MM-DD. */
   effectiveFrom: string;
   /** A succeeded whole-roll run of both title types proved complete (scrape_runs.complete). */
@@ -21,7 +22,8 @@ export class UnknownDefaultRollError extends Error {
 /**
  * DEFAULT_ROLL when set (it must name a registered roll). Otherwise the newest general roll (by the
  * date it takes effect) with a complete whole-roll run; before any has one, the newest with rows,
- * then the newest in force on `today` (YYYY-MM-DD), then the newest. A supplementary roll lists only the properties
+ * then the newest active one in force on `today` (YYYY-MM-DD), then the newest in force, then the
+ * newest. A supplementary roll lists only the properties
  * it amends, so it never becomes the default by itself.
  */
 export function chooseDefaultRoll(candidates: readonly DefaultRollCandidate[], override: RollId | undefined, today: string): RollId {
@@ -34,6 +36,7 @@ export function chooseDefaultRoll(candidates: readonly DefaultRollCandidate[], o
   const chosen =
     general.find((roll) => roll.hasCompleteRun) ??
     general.find((roll) => roll.hasRows) ??
+    general.find((roll) => roll.status === "active" && roll.effectiveFrom <= today) ??
     general.find((roll) => roll.effectiveFrom <= today) ??
     general[0];
   if (!chosen) throw new UnknownDefaultRollError("the roll registry (table rolls) has no general roll: add one in /admin");

@@ -30,3 +30,17 @@ export const rollQueryParam = textParam({
     "Default: the newest roll with a complete scrape, or the server's DEFAULT_ROLL.",
   example: "gv2022",
 });
+
+/** The `roll` of a query string against the registry (a repeated `roll` is parseQuery's to report). */
+export function resolveRollParam(params: URLSearchParams, registry: RollRegistry): ResolvedRoll {
+  const values = params.getAll("roll");
+  return resolveRoll(values.length === 1 ? values[0] : undefined, registry);
+}
+
+/** Every problem with a request once, in the order of the query string (others, such as a path parameter, first). */
+export function queryErrors(params: URLSearchParams, ...lists: ParameterError[][]): ParameterError[] {
+  const order = [...new Set(params.keys())];
+  const errors: ParameterError[] = [];
+  for (const error of lists.flat()) if (!errors.some((known) => known.parameter === error.parameter)) errors.push(error);
+  return errors.map((error, index) => ({ error, index })).sort((a, b) => order.indexOf(a.error.parameter) - order.indexOf(b.error.parameter) || a.index - b.index).map(({ error }) => error);
+}

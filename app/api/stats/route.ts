@@ -5,7 +5,7 @@ import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { resolveRoll } from "@/lib/rolls/roll-param";
+import { queryErrors, resolveRollParam } from "@/lib/rolls/roll-param";
 import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
@@ -17,11 +17,10 @@ export const dynamic = "force-dynamic";
 export const GET = publicGet(async (request: Request) => {
   const url = new URL(request.url);
   const parsed = parseQuery(statsQuerySchema, url.searchParams);
-  if (!parsed.ok) return invalidParameters(parsed.errors);
-  const { groupBy = "suburb", ...filterInput } = parsed.value;
   const db = database();
-  const roll = resolveRoll(filterInput.roll, await rollRegistry(db));
-  if (!roll.ok) return invalidParameters(roll.errors);
+  const roll = resolveRollParam(url.searchParams, await rollRegistry(db));
+  if (!parsed.ok || !roll.ok) return invalidParameters(queryErrors(url.searchParams, parsed.ok ? [] : parsed.errors, roll.ok ? [] : roll.errors));
+  const { groupBy = "suburb", ...filterInput } = parsed.value;
   const filters = toFilters(filterInput, roll.roll);
 
   const { version, asAt } = await versionAndAsAt(db.pool, filters.roll);

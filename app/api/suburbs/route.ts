@@ -4,7 +4,7 @@ import { parseQuery } from "@/lib/api/parse-query";
 import { invalidParameters } from "@/lib/api/problem";
 import { publicGet } from "@/lib/api/public-get";
 import { database } from "@/lib/db/client";
-import { resolveRoll } from "@/lib/rolls/roll-param";
+import { queryErrors, resolveRollParam } from "@/lib/rolls/roll-param";
 import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { listSuburbs, suburbsQuerySchema } from "@/lib/valuations/suburbs";
@@ -14,10 +14,9 @@ export const dynamic = "force-dynamic";
 export const GET = publicGet(async (request: Request) => {
   const url = new URL(request.url);
   const parsed = parseQuery(suburbsQuerySchema, url.searchParams);
-  if (!parsed.ok) return invalidParameters(parsed.errors);
   const db = database();
-  const resolved = resolveRoll(parsed.value.roll, await rollRegistry(db));
-  if (!resolved.ok) return invalidParameters(resolved.errors);
+  const resolved = resolveRollParam(url.searchParams, await rollRegistry(db));
+  if (!parsed.ok || !resolved.ok) return invalidParameters(queryErrors(url.searchParams, parsed.ok ? [] : parsed.errors, resolved.ok ? [] : resolved.errors));
   const roll = resolved.roll;
 
   const { version, asAt } = await versionAndAsAt(db.pool, roll);

@@ -8,7 +8,7 @@ import { EXPORT_COST, publicGet } from "@/lib/api/public-get";
 import { publicLink } from "@/lib/api/public-url";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { resolveRoll } from "@/lib/rolls/roll-param";
+import { queryErrors, resolveRollParam } from "@/lib/rolls/roll-param";
 import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { CursorError } from "@/lib/valuations/cursor";
@@ -29,10 +29,9 @@ export const GET = publicGet(
     const url = new URL(request.url);
     const owners = ownerPolicy(config.OWNER_NAMES);
     const parsed = parseQuery(listQuerySchemaFor(owners.inLists), url.searchParams);
-    if (!parsed.ok) return invalidParameters(parsed.errors);
     const db = database();
-    const roll = resolveRoll(parsed.value.roll, await rollRegistry(db));
-    if (!roll.ok) return invalidParameters(roll.errors);
+    const roll = resolveRollParam(url.searchParams, await rollRegistry(db));
+    if (!parsed.ok || !roll.ok) return invalidParameters(queryErrors(url.searchParams, parsed.ok ? [] : parsed.errors, roll.ok ? [] : roll.errors));
     const query = toListQuery(parsed.value, roll.roll);
     const format = query.format ?? requestedFormat(url.searchParams, request.headers.get("accept"));
     if (format !== "json") {

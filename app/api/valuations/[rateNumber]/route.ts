@@ -5,7 +5,7 @@ import { invalidParameters, notFound, problemResponse } from "@/lib/api/problem"
 import { publicGet } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { resolveRoll } from "@/lib/rolls/roll-param";
+import { queryErrors, resolveRollParam } from "@/lib/rolls/roll-param";
 import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 import { detailQuerySchema, rateNumberPathSchema, type ValuationDetailResponse } from "@/lib/valuations/detail-schema";
@@ -20,14 +20,15 @@ export const GET = publicGet(async (request: Request, context: Context) => {
   const { rateNumber: rawRateNumber } = await context.params;
   const parsed = parseQuery(detailQuerySchema, url.searchParams);
   const rateNumber = rateNumberPathSchema.safeParse(rawRateNumber);
-  const errors = [
-    ...(rateNumber.success ? [] : [{ parameter: "rateNumber", message: rateNumber.error.issues[0]?.message ?? "is not valid" }]),
-    ...(parsed.ok ? [] : parsed.errors),
-  ];
-  if (!parsed.ok || !rateNumber.success) return invalidParameters(errors);
   const db = database();
-  const resolved = resolveRoll(parsed.value.roll, await rollRegistry(db));
-  if (!resolved.ok) return invalidParameters(resolved.errors);
+  const resolved = resolveRollParam(url.searchParams, await rollRegistry(db));
+  const errors = queryErrors(
+    url.searchParams,
+    rateNumber.success ? [] : [{ parameter: "rateNumber", message: rateNumber.error.issues[0]?.message ?? "is not valid" }],
+    parsed.ok ? [] : parsed.errors,
+    resolved.ok ? [] : resolved.errors,
+  );
+  if (!parsed.ok || !rateNumber.success || !resolved.ok) return invalidParameters(errors);
   const roll = resolved.roll;
   const title = parsed.value.title;
 
