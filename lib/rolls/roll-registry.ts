@@ -103,3 +103,13 @@ export function rollForFlag(registry: RollRegistry, flag: string | undefined): {
   const roll = findRoll(registry, id);
   return roll ? { ok: true, roll } : { ok: false, message: `must be one of ${registry.ids.join(", ")} (the roll registry; add a roll in /admin)` };
 }
+
+/** At start-up: a DEFAULT_ROLL the registry lacks is said at once (each page and API answer would fail on it). */
+export async function checkDefaultRoll(db: Pick<Database, "pool">, log: { error: (message: string) => void }): Promise<void> {
+  if (config.DEFAULT_ROLL === undefined) return;
+  try {
+    await rollRegistry(db);
+  } catch (error) {
+    log.error((error as Error).message);
+  }
+}
