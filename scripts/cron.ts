@@ -75,7 +75,15 @@ const health = await startHealthServer({ port: config.PORT, status }).catch((err
   return null;
 });
 const { nextRunAt, schedule, timeZone } = scheduler.status();
-log.info("scheduler started", { schedule, timeZone, nextRunAt, port: health?.port ?? null, workerId: worker.id });
+// The rolls the next tick would scrape (the plan is read again at each tick).
+const rolls = await activeRollsPlan(db, { trigger: "cron" }).then(
+  (plan) => plan.map((scrape) => scrape.roll),
+  (error: Error) => {
+    log.error("could not read the roll registry", { error: error.message });
+    return [];
+  },
+);
+log.info("scheduler started", { schedule, timeZone, rolls, nextRunAt, port: health?.port ?? null, workerId: worker.id });
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
