@@ -16,6 +16,11 @@ async function registryIfAny(): Promise<RollRegistry | null> {
   const db = createDatabase(config.DATABASE_URL, 1);
   try {
     return await readRollRegistry(db.pool, { override: config.DEFAULT_ROLL, today: todayInDurban() });
+  } catch (error) {
+    if (error instanceof UnknownDefaultRollError) throw error;
+    // The site matters more than the database: probe it all the same, from the flags alone.
+    console.error(`warning: the roll registry could not be read (${(error as Error).message}): the probe needs --roll and --base-url`);
+    return null;
   } finally {
     await closeDatabase(db);
   }

@@ -24,11 +24,11 @@ try {
   command = parseCliArgs(argv, await readRollRegistry(db.pool, { override: config.DEFAULT_ROLL, today: todayInDurban() }));
 } catch (error) {
   await closeDatabase(db);
-  if (error instanceof UnknownDefaultRollError) {
-    console.error(`error: ${error.message}`);
+  if (!(error instanceof UsageError || error instanceof ConfigError)) {
+    // The registry could not be read (or names no default roll): no usage to show.
+    console.error(`error: ${error instanceof UnknownDefaultRollError ? "" : "could not read the roll registry: "}${(error as Error).message}`);
     process.exit(2);
   }
-  if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
   console.error(`error: ${error.message}\n\n${USAGE}`);
   process.exit(2);
 }
