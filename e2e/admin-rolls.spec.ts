@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./search-page";
 import { queryStack, readStack } from "./stack";
 
 // The roll registry from the admin page, in a browser: an admin adds a roll (the simulator's gv2017
@@ -13,6 +14,7 @@ test("an admin adds a roll, sees the probe's verdict, edits it, and the search o
 
   const panel = page.getByRole("region", { name: "Valuation rolls" });
   const form = panel.getByRole("form", { name: "Add a roll" });
+  await hydrated(form);
   await form.getByLabel("Id").fill("gv2005");
   await form.getByLabel("Label").fill("GV 2005");
   await form.getByLabel("Base URL").fill(`${readStack().simulatorUrl}gv2017/`);

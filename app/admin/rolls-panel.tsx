@@ -61,12 +61,19 @@ export function RollsPanel({ rolls, defaultRoll }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  // The inputs are uncontrolled (what is typed before hydration stays); a new key starts them afresh.
+  const [formKey, setFormKey] = useState(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  function edit(roll: RegisteredRoll | null) {
+  function startForm(roll: RegisteredRoll | null) {
     setEditing(roll?.id ?? null);
     setDraft(roll ? draftOf(roll) : EMPTY);
+    setFormKey((key) => key + 1);
+  }
+
+  function edit(roll: RegisteredRoll | null) {
+    startForm(roll);
     setMessage(null);
   }
 
@@ -82,7 +89,7 @@ export function RollsPanel({ rolls, defaultRoll }: Props) {
         : await fetch("/api/admin/rolls", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: String(form.get("id") ?? "").trim(), ...body }) });
       setMessage(await answerText(response));
       if (response.ok) {
-        edit(null);
+        startForm(null);
         router.refresh();
       }
     } catch {
@@ -92,11 +99,7 @@ export function RollsPanel({ rolls, defaultRoll }: Props) {
     }
   }
 
-  const field = (name: keyof Draft) => ({
-    name,
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
-  });
+  const field = (name: keyof Draft) => ({ name, defaultValue: draft[name] });
 
   return (
     <section aria-labelledby="rolls" className="space-y-3">
@@ -140,7 +143,7 @@ export function RollsPanel({ rolls, defaultRoll }: Props) {
           </tbody>
         </table>
       </div>
-      <form onSubmit={save} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={editing ? `Edit ${editing}` : "Add a roll"}>
+      <form key={formKey} onSubmit={save} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={editing ? `Edit ${editing}` : "Add a roll"}>
         <label className="block">
           <span className="block font-medium">Id</span>
           <input {...field("id")} required={!editing} readOnly={editing !== null} pattern="[a-z][a-z0-9]{1,7}" placeholder="gv2026" className={inputClass} />
