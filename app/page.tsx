@@ -1,42 +1,47 @@
 import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ValuationSearch } from "@/components/valuation-search";
-import { config } from "@/lib/config";
 import { searchFeedPath } from "@/lib/feeds/feed-paths";
 import { database } from "@/lib/db/client";
 import { loadDataStamps } from "@/lib/pages/load-data-stamps";
 import { loadFilterOptions } from "@/lib/pages/load-filter-options";
 import { loadSearchResults } from "@/lib/pages/load-search-results";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
 import { parseSearchState, searchTitle, SITE_NAME, toApiParams } from "@/lib/search-state/search-state";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const state = parseSearchState(await searchParams, config.DEFAULT_ROLL);
+  const registry = await rollRegistry(database());
+  const rolls = rollOptions(registry);
+  const state = parseSearchState(await searchParams, registry.defaultRoll, rolls);
   // The root layout's title template does not apply to its own segment's page.
   return {
-    title: { absolute: `${searchTitle(state, config.DEFAULT_ROLL)} · ${SITE_NAME}` },
+    title: { absolute: `${searchTitle(state, registry.defaultRoll, rolls)} · ${SITE_NAME}` },
     alternates: { types: { "application/atom+xml": [{ url: searchFeedPath(toApiParams(state)), title: "Changes to the properties of this search" }] } },
   };
 }
 
 /** The search, rendered with its first page of results (a plain GET form works without JavaScript). */
 export default async function SearchPage({ searchParams }: Props) {
-  const state = parseSearchState(await searchParams, config.DEFAULT_ROLL);
   const db = database();
+  const registry = await rollRegistry(db);
+  const rolls = rollOptions(registry);
+  const state = parseSearchState(await searchParams, registry.defaultRoll, rolls);
   // One query for the data version and the roll's asAt; the filter options, the data stamps and
   // (with it) the total are then cached per version, so a render runs that query and the page's.
   const stamp = await versionAndAsAt(db.pool, state.roll);
   const [results, options, stamps] = await Promise.all([
-    loadSearchResults(db, state, config.DEFAULT_ROLL, stamp),
+    loadSearchResults(db, state, registry.defaultRoll, stamp),
     loadFilterOptions(db, state.roll, stamp.version),
-    loadDataStamps(db, stamp.version),
+    loadDataStamps(db, stamp.version, registry.ids),
   ]);
   return (
     <NuqsAdapter>
       <ValuationSearch
-        defaultRoll={config.DEFAULT_ROLL}
+        defaultRoll={registry.defaultRoll}
+        rolls={rolls}
         initialQuery={toApiParams(state).toString()}
         initialResults={results}
         options={options}

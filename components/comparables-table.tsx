@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import type { Comparable } from "@/lib/comparables/comparables-schema";
 import { formatExtent } from "@/lib/format/format-extent";
 import { formatPercentChange } from "@/lib/format/format-number";
@@ -13,7 +13,7 @@ import { DataTable, dataTableColumns } from "./data-table";
 // The comparables, one row each, as a resident would set them out in an objection; sorted in the
 // browser by any column.
 
-type Props = { comparables: Comparable[]; roll: Roll; defaultRoll: Roll; previousRollLabel: string | null; linked?: boolean };
+type Props = { comparables: Comparable[]; roll: RollId; defaultRoll: RollId; previousRollLabel: string | null; linked?: boolean };
 
 const column = dataTableColumns<Comparable>();
 const figure = { numeric: true };

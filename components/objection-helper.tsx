@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { Roll } from "@/lib/config";
 import type { ObjectionHelper as Helper } from "@/lib/objections/load-objection-helper";
-import { ROLL_LABELS } from "@/lib/search-state/search-state";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { ComparablesTable } from "./comparables-table";
 import { ObjectionFactsList } from "./objection-facts-list";
 import { ValuePerM2Strip } from "./value-per-m2-strip";
@@ -9,11 +8,11 @@ import { ValuePerM2Strip } from "./value-per-m2-strip";
 // The property page's objection helper: where the value stands among comparable properties of the
 // roll, the objection facts we were given, and a printable summary.
 
-type Props = { helper: Helper; roll: Roll; defaultRoll: Roll; printHref: string };
+type Props = { helper: Helper; roll: RollId; rolls: readonly RollOption[]; defaultRoll: RollId; printHref: string };
 
-export function ObjectionHelper({ helper, roll, defaultRoll, printHref }: Props) {
+export function ObjectionHelper({ helper, roll, rolls, defaultRoll, printHref }: Props) {
   const { comparables } = helper;
-  const previousRollLabel = comparables?.previousRoll ? ROLL_LABELS[comparables.previousRoll] : null;
+  const previousRollLabel = comparables?.previousRoll ? rollLabel(rolls, comparables.previousRoll) : null;
   const perM2 = comparables?.comparables.map((c) => c.valuePerM2).filter((value): value is number => value !== null) ?? [];
   return (
     <section aria-labelledby="objection-heading" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4" data-testid="objection-helper">
@@ -34,8 +33,8 @@ export function ObjectionHelper({ helper, roll, defaultRoll, printHref }: Props)
           <ComparablesTable comparables={comparables.comparables} roll={roll} defaultRoll={defaultRoll} previousRollLabel={previousRollLabel} />
         </>
       )}
-      <h3 className="text-lg font-semibold text-slate-950">Objecting to the {ROLL_LABELS[roll]} roll</h3>
-      <ObjectionFactsList facts={helper.facts} periodState={helper.periodState} rollLabel={ROLL_LABELS[roll]} />
+      <h3 className="text-lg font-semibold text-slate-950">Objecting to the {rollLabel(rolls, roll)} roll</h3>
+      <ObjectionFactsList facts={helper.facts} periodState={helper.periodState} rollLabel={rollLabel(rolls, roll)} />
       <p className="text-sm text-slate-800">
         These figures come from the roll itself; they are not a valuation. <Link href={printHref} className="font-medium text-blue-800 underline">Printable summary for an objection</Link>
       </p>

@@ -1,23 +1,32 @@
 import Link from "next/link";
-import type { Roll } from "@/lib/config";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { formatExtent } from "@/lib/format/format-extent";
 import { formatPercentChange } from "@/lib/format/format-number";
 import { formatRand, formatRandChange } from "@/lib/format/format-rand";
 import { propertyPath } from "@/lib/search-state/search-results";
-import { ROLL_LABELS } from "@/lib/search-state/search-state";
 import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 
 type OtherRoll = ValuationDetailResponse["otherRolls"][number];
 
-function changeText(other: OtherRoll): string {
+function changeText(other: OtherRoll, rolls: readonly RollOption[]): string {
   const { absolute, percent, from, to } = other.valueChange;
   if (absolute === null) return "Not comparable (a value is missing)";
-  if (absolute === 0) return `Unchanged from ${ROLL_LABELS[from]} to ${ROLL_LABELS[to]}`;
-  return `${formatRandChange(absolute)}${percent !== null ? ` (${formatPercentChange(percent)})` : ""} from ${ROLL_LABELS[from]} to ${ROLL_LABELS[to]}`;
+  if (absolute === 0) return `Unchanged from ${rollLabel(rolls, from)} to ${rollLabel(rolls, to)}`;
+  return `${formatRandChange(absolute)}${percent !== null ? ` (${formatPercentChange(percent)})` : ""} from ${rollLabel(rolls, from)} to ${rollLabel(rolls, to)}`;
 }
 
 /** The same rate number on the other rolls, with the change in market value between them. */
-export function OtherRolls({ otherRolls, current, defaultRoll }: { otherRolls: OtherRoll[]; current: { roll: Roll; rateNumber: string }; defaultRoll: Roll }) {
+export function OtherRolls({
+  otherRolls,
+  current,
+  defaultRoll,
+  rolls,
+}: {
+  otherRolls: OtherRoll[];
+  current: { roll: RollId; rateNumber: string };
+  defaultRoll: RollId;
+  rolls: readonly RollOption[];
+}) {
   if (otherRolls.length === 0) return <p className="text-slate-800">This rate number is not on any other roll we hold.</p>;
   return (
     <ul className="space-y-2" data-testid="other-rolls">
@@ -25,7 +34,7 @@ export function OtherRolls({ otherRolls, current, defaultRoll }: { otherRolls: O
         <li key={other.roll} className="rounded-md border border-slate-300 bg-white p-3">
           <p className="flex flex-wrap justify-between gap-x-3">
             <Link href={propertyPath({ rateNumber: current.rateNumber, roll: other.roll, titleType: other.titleType }, defaultRoll)} className="font-semibold text-blue-800 underline">
-              {ROLL_LABELS[other.roll]} roll
+              {rollLabel(rolls, other.roll)} roll
             </Link>
             <span className="font-semibold tabular-nums">{formatRand(other.marketValue)}</span>
           </p>
@@ -34,7 +43,7 @@ export function OtherRolls({ otherRolls, current, defaultRoll }: { otherRolls: O
             {other.removedAt && " · no longer on that roll"}
           </p>
           <p className="text-sm font-medium text-slate-900" data-testid="value-change">
-            {changeText(other)}
+            {changeText(other, rolls)}
           </p>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { formatPercentChange } from "@/lib/format/format-number";
 import { formatRand, formatRandChange } from "@/lib/format/format-rand";
 import type { PropertyRoll } from "@/lib/roll-changes/property-rolls";
@@ -24,7 +24,7 @@ function changeText(entry: PropertyRoll): string {
 }
 
 /** The property's value and category on every roll, oldest first, with the change from the roll before. */
-export function RollValues({ rolls, defaultRoll }: { rolls: PropertyRoll[]; defaultRoll: Roll }) {
+export function RollValues({ rolls, defaultRoll }: { rolls: PropertyRoll[]; defaultRoll: RollId }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
       <table className="w-full text-left text-sm" data-testid="roll-values">
@@ -46,7 +46,7 @@ export function RollValues({ rolls, defaultRoll }: { rolls: PropertyRoll[]; defa
                 {entry.linkedBy === "this-property" ? (
                   <span>{entry.legalDescription}</span>
                 ) : (
-                  <Link href={propertyPath({ rateNumber: entry.rateNumber, roll: entry.roll as Roll, titleType: entry.titleType }, defaultRoll)} className="text-blue-800 underline">
+                  <Link href={propertyPath({ rateNumber: entry.rateNumber, roll: entry.roll as RollId, titleType: entry.titleType }, defaultRoll)} className="text-blue-800 underline">
                     {entry.legalDescription}
                   </Link>
                 )}

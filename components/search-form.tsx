@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, type FormEvent } from "react";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
 import { formatNumber } from "@/lib/format/format-number";
 import { parseExtentInput, parseRandInput } from "@/lib/search-state/parse-amount";
-import { MIN_QUERY_LENGTH, ROLL_IDS, ROLL_LABELS, TITLE_LABELS, type SearchState } from "@/lib/search-state/search-state";
+import type { RollOption } from "@/lib/rolls/roll-id";
+import { MIN_QUERY_LENGTH, TITLE_LABELS, type SearchState } from "@/lib/search-state/search-state";
 
 export type SearchPatch = Partial<Omit<SearchState, "cursor" | "page">>;
 /** "typing": wait for a pause (~300 ms); "now": apply at once. */
@@ -58,11 +59,13 @@ function countActiveFilters(state: SearchState): number {
 export function SearchForm({
   state,
   defaultRoll,
+  rolls,
   options,
   onChange,
 }: {
   state: SearchState;
   defaultRoll: SearchState["roll"];
+  rolls: readonly RollOption[];
   options: FilterOptions;
   onChange: (patch: SearchPatch, mode: ApplyMode) => void;
 }) {
@@ -143,10 +146,10 @@ export function SearchForm({
               Valuation roll
             </label>
             <select id={`${id}-roll`} name="roll" value={state.roll} className={inputClass} onChange={(event) => onChange({ roll: event.target.value as SearchState["roll"] }, "now")}>
-              {ROLL_IDS.map((roll) => (
-                <option key={roll} value={roll}>
-                  {ROLL_LABELS[roll]}
-                  {roll === defaultRoll ? " (current)" : ""}
+              {rolls.map((roll) => (
+                <option key={roll.id} value={roll.id}>
+                  {roll.label}
+                  {roll.id === defaultRoll ? " (current)" : ""}
                 </option>
               ))}
             </select>

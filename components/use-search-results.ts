@@ -1,14 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { cursorOfNext, toResultRow, type SearchResults } from "@/lib/search-state/search-results";
 import { toApiParams, type SearchState } from "@/lib/search-state/search-state";
 import type { ValuationList } from "@/lib/valuations/valuation-schema";
 
 const CACHE_LIMIT = 30;
 
-async function fetchResults(query: string, defaultRoll: Roll, signal: AbortSignal): Promise<SearchResults> {
+async function fetchResults(query: string, defaultRoll: RollId, signal: AbortSignal): Promise<SearchResults> {
   const response = await fetch(`/api/valuations?${query}`, { signal, headers: { Accept: "application/json" } });
   if (response.status === 400) {
     const problem = (await response.json()) as { detail?: string; errors?: { parameter: string; message: string }[] };
@@ -35,7 +35,7 @@ async function fetchResults(query: string, defaultRoll: Roll, signal: AbortSigna
  * old answer can never overwrite a newer one. Answers are kept (a few dozen) so Back is instant.
  * `results` is null while loading.
  */
-export function useSearchResults(state: SearchState, defaultRoll: Roll, initial: { query: string; results: SearchResults }) {
+export function useSearchResults(state: SearchState, defaultRoll: RollId, initial: { query: string; results: SearchResults }) {
   const query = toApiParams(state).toString();
   const [cache] = useState(() => new Map<string, SearchResults>([[initial.query, initial.results]]));
   const [answer, setAnswer] = useState<{ query: string; results: SearchResults } | null>(null);

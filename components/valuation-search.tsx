@@ -3,10 +3,10 @@
 import { useSearchParams } from "next/navigation";
 import { debounce, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DataStamps } from "@/lib/pages/load-data-stamps";
+import { NO_DATA_STAMP, type DataStamps } from "@/lib/pages/load-data-stamps";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
-import type { Roll } from "@/lib/config";
 import { searchFeedPath } from "@/lib/feeds/feed-paths";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { formatCount, formatNumber } from "@/lib/format/format-number";
 import { describeProblem, type SearchResults } from "@/lib/search-state/search-results";
 import {
@@ -20,7 +20,6 @@ import {
   listingKey,
   PAGE_SIZES,
   parseSearchState,
-  ROLL_LABELS,
   searchHref,
   searchParsers,
   searchTitle,
@@ -51,25 +50,28 @@ const TYPING_PAUSE_MS = 300;
  */
 export function ValuationSearch({
   defaultRoll,
+  rolls,
   initialQuery,
   initialResults,
   options,
   stamps,
 }: {
-  defaultRoll: Roll;
+  defaultRoll: RollId;
+  /** The registry's rolls, newest first. */
+  rolls: readonly RollOption[];
   /** The API query the server answered (toApiParams of the state it rendered). */
   initialQuery: string;
   initialResults: SearchResults;
   options: FilterOptions;
   stamps: DataStamps;
 }) {
-  const parsers = useMemo(() => searchParsers(defaultRoll), [defaultRoll]);
+  const parsers = useMemo(() => searchParsers(defaultRoll, rolls.map((roll) => roll.id)), [defaultRoll, rolls]);
   const [params, setParams] = useQueryStates(parsers);
   // What the form shows: every change, typing included, as soon as it is made.
   const shown = useMemo(() => consistentSearch(params), [params]);
   // What the URL says, and so what the results are for.
   const searchParams = useSearchParams();
-  const state = useMemo(() => parseSearchState(searchParams, defaultRoll), [searchParams, defaultRoll]);
+  const state = useMemo(() => parseSearchState(searchParams, defaultRoll, rolls), [searchParams, defaultRoll, rolls]);
   const { results, retry } = useSearchResults(state, defaultRoll, { query: initialQuery, results: initialResults });
 
   const shownRef = useRef(shown);
@@ -116,8 +118,8 @@ export function ValuationSearch({
   pages.set(state.page, state.cursor);
 
   useEffect(() => {
-    document.title = `${searchTitle(state, defaultRoll)} · ${SITE_NAME}`;
-  }, [state, defaultRoll]);
+    document.title = `${searchTitle(state, defaultRoll, rolls)} · ${SITE_NAME}`;
+  }, [state, defaultRoll, rolls]);
 
   const link = (next: SearchState): PageLink => ({ href: searchHref(next, defaultRoll), go: () => go(next) });
   const sort = effectiveSort(shown);
@@ -146,11 +148,11 @@ export function ValuationSearch({
       <div className="space-y-1">
         <h1 className="text-xl font-bold text-slate-950 sm:text-3xl">Find a property on the valuation roll</h1>
         <p className="hidden text-slate-800 sm:block">
-          Search eThekwini&apos;s {ROLL_LABELS[state.roll]} roll by street, rate number, erf or sectional scheme.
+          Search eThekwini&apos;s {rollLabel(rolls, state.roll)} roll by street, rate number, erf or sectional scheme.
         </p>
       </div>
 
-      <SearchForm state={shown} defaultRoll={defaultRoll} options={options} onChange={onChange} />
+      <SearchForm state={shown} defaultRoll={defaultRoll} rolls={rolls} options={options} onChange={onChange} />
 
       <section aria-labelledby="results-heading" aria-busy={loading} className="space-y-3" data-testid="results">
         <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
@@ -166,7 +168,7 @@ export function ValuationSearch({
                 Searching…
               </p>
             )}
-            <DataStamp stamp={stamps[state.roll]} rollLabel={ROLL_LABELS[state.roll]} />
+            <DataStamp stamp={stamps[state.roll] ?? NO_DATA_STAMP} rollLabel={rollLabel(rolls, state.roll)} />
           </div>
           <div className="flex w-full flex-wrap items-end gap-3 md:w-auto">
             <div className="min-w-0 flex-1 md:flex-none">
@@ -244,7 +246,7 @@ export function ValuationSearch({
             </SearchLink>
           </div>
         ) : results.rows.length === 0 ? (
-          <EmptyResults state={state} defaultRoll={defaultRoll} go={go} />
+          <EmptyResults state={state} defaultRoll={defaultRoll} rolls={rolls} go={go} />
         ) : (
           <>
             <div className="hidden md:block">
@@ -275,7 +277,7 @@ function statusText(results: SearchResults, state: SearchState): string {
   return results.total === null ? `${range}.` : `${formatCount(results.total, "property", "properties")} found. ${range}.`;
 }
 
-function EmptyResults({ state, defaultRoll, go }: { state: SearchState; defaultRoll: Roll; go: (next: SearchState) => void }) {
+function EmptyResults({ state, defaultRoll, rolls, go }: { state: SearchState; defaultRoll: RollId; rolls: readonly RollOption[]; go: (next: SearchState) => void }) {
   const removals: { label: string; next: SearchState }[] = [];
   if (state.title !== null) removals.push({ label: "any title type", next: changeSearch(state, { title: null }) });
   if (state.suburb !== "") removals.push({ label: `every suburb, not only ${state.suburb}`, next: changeSearch(state, { suburb: "" }) });
@@ -307,7 +309,7 @@ function EmptyResults({ state, defaultRoll, go }: { state: SearchState; defaultR
           <li>
             Look on the{" "}
             <SearchLink href={searchHref(changeSearch(state, { roll: otherRoll }), defaultRoll)} onNavigate={() => go(changeSearch(state, { roll: otherRoll }))} className="text-blue-800 underline">
-              current {ROLL_LABELS[otherRoll]} roll
+              current {rollLabel(rolls, otherRoll)} roll
             </SearchLink>
             .
           </li>

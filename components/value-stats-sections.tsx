@@ -1,4 +1,4 @@
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { changeSearch, searchHref, type SearchState } from "@/lib/search-state/search-state";
 import type { HistogramBar } from "@/lib/suburbs/load-value-stats";
 import type { QuartileRow, StatsTableRow } from "@/lib/suburbs/stats-rows";
@@ -23,7 +23,7 @@ export function ValueSpreadSection({
   unvalued: number;
   /** The search the bars narrow (the roll, and the suburb on a suburb's page). */
   search: SearchState;
-  defaultRoll: Roll;
+  defaultRoll: RollId;
 }) {
   const bars = histogram.map((bar) => ({
     ...bar,

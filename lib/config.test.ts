@@ -31,7 +31,8 @@ describe("parseConfig", () => {
     expect(config.OWNER_NAMES).toBe("property");
     expect(config.SEARCH_ENGINE_INDEXING).toBe(false);
     expect(config.OWNER_HISTORY_DAYS).toBe(365);
-    expect(config.DEFAULT_ROLL).toBe("gv2022");
+    // Unset: the newest roll of the registry with a complete scrape (lib/rolls).
+    expect(config.DEFAULT_ROLL).toBeUndefined();
   });
 
   it("treats empty strings as unset", () => {

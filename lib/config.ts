@@ -1,5 +1,6 @@
 import { Cron } from "croner";
 import { z } from "zod";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 
 // Every environment variable the app reads, parsed once. The rest of the code imports `config`,
 // never `process.env`. Empty strings count as unset (as in create-t3-app).
@@ -12,17 +13,8 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1");
 
-export const ROLLS = ["gv2022", "gv2017", "gv2012"] as const;
-export type Roll = (typeof ROLLS)[number];
-
 export const OWNER_NAMES_MODES = ["property", "hidden", "full"] as const;
 export type OwnerNamesMode = (typeof OWNER_NAMES_MODES)[number];
-
-export const LIVE_SITE_URLS: Record<Roll, string> = {
-  gv2022: "http://valuation2022.durban.gov.za/",
-  gv2017: "http://valuation2017.durban.gov.za/",
-  gv2012: "http://valuation2012.durban.gov.za/",
-};
 
 function isCronPattern(value: string): boolean {
   if (!/^(\S+\s+){4,5}\S+$/.test(value.trim())) return false;
@@ -67,7 +59,9 @@ export const envSchema = z.object({
   EMBEDDED_DATABASE_DIR: z.string().default(".data/postgres"),
   EMBEDDED_DATABASE_PORT: whole(1024, 65535).default(54329),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  DEFAULT_ROLL: z.enum(ROLLS).default("gv2022"),
+  // The roll pages and the API show when none is asked for; unset: the newest roll of the registry
+  // (table rolls) with a complete scrape. Checked against the registry when first used.
+  DEFAULT_ROLL: rollIdSchema.optional(),
   VALUATION_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SCRAPE_CONCURRENCY: whole(1, 16).default(2),
   SCRAPE_DELAY_MS: whole(0, 60_000).default(500),
@@ -147,7 +141,7 @@ export const envSchema = z.object({
     .refine(isCronPattern, "must be a cron expression such as \"0 2 * * *\"")
     .default("0 2 * * *"),
   SCRAPE_SCHEDULE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Africa/Johannesburg").default("Africa/Johannesburg"),
-  // Data older than this (since the last successful whole-roll scrape of DEFAULT_ROLL) is stale:
+  // Data older than this (since the last successful whole-roll scrape of each active roll) is stale:
   // /api/ready answers 503 and the scheduler sends a stale-data alert. 36 h tolerates a slow night,
   // not a missed one.
   FRESHNESS_HOURS: whole(1, 8_760).default(36),

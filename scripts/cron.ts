@@ -1,4 +1,4 @@
-// npm run cron: the cron role, which is also the worker. Scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE (in
+// npm run cron: the cron role, which is also the worker. Scrapes the registry's active rolls on SCRAPE_SCHEDULE (in
 // SCRAPE_SCHEDULE_TIMEZONE) with the engine of `npm run scrape`, resumes an interrupted run first,
 // runs the runs queued from the admin area (polling every WORKER_POLL_SECONDS, with a heartbeat the
 // admin page reads), alerts to ALERT_WEBHOOK_URL, and serves GET /api/health on PORT. SIGTERM: the
@@ -8,19 +8,19 @@
 // history (OWNER_NAMES, OWNER_HISTORY_DAYS).
 import { hostname } from "node:os";
 import { createAlerter } from "@/lib/alerts/send-alert";
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
+import { activeRollsPlan, scrapeOptionsForRoll } from "@/lib/rolls/roll-scrape-options";
 import { DatabaseNotConfiguredError, closeDatabase, workerDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { purgeOwnerHistory } from "@/lib/owners/purge-owner-history";
 import { startHealthServer } from "@/lib/scheduler/health-server";
 import { startQueueWorker } from "@/lib/scheduler/queue-worker";
 import { startScheduler } from "@/lib/scheduler/scheduler";
-import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
 import { exitUnlessRun } from "./cli/parse-help-only";
 
 const CRON_USAGE = `Usage: npm run cron
 
-The cron role, which is also the worker: scrapes DEFAULT_ROLL on SCRAPE_SCHEDULE, resumes an
+The cron role, which is also the worker: scrapes every active roll of the registry on SCRAPE_SCHEDULE, resumes an
 interrupted run first, runs the scrapes queued from /admin, and serves GET /api/health on PORT.
 It takes no flags: the environment variables configure it (README, "Environment variables").
 
@@ -56,7 +56,7 @@ try {
     db,
     schedule: config.SCRAPE_SCHEDULE,
     timeZone: config.SCRAPE_SCHEDULE_TIMEZONE,
-    scrape: resolveScrapeOptions({ roll: config.DEFAULT_ROLL, trigger: "cron", triggeredBy: `scheduler on ${hostname()}` }),
+    plan: () => activeRollsPlan(db, { trigger: "cron", triggeredBy: `scheduler on ${hostname()}` }),
     freshnessHours: config.FRESHNESS_HOURS,
     alerter: createAlerter({ webhookUrl: config.ALERT_WEBHOOK_URL, log, source: `cron on ${hostname()}` }),
     log,
@@ -74,7 +74,7 @@ try {
 const worker = startQueueWorker({
   db,
   pollMs: config.WORKER_POLL_SECONDS * 1000,
-  politeness: (roll) => resolveScrapeOptions({ roll: roll as Roll, trigger: "admin" }),
+  politeness: (roll) => scrapeOptionsForRoll(db, { roll, trigger: "admin" }),
   log: log.child({ component: "worker" }),
 });
 const status = () => ({ ...scheduler.status(), worker: worker.status() });
@@ -85,8 +85,16 @@ const health = await startHealthServer({ port: config.PORT, status }).catch((err
   log.warn(`port ${config.PORT} is in use: running without the /api/health endpoint (set PORT to serve it)`);
   return null;
 });
-const { nextRunAt, schedule, timeZone, roll } = scheduler.status();
-log.info("scheduler started", { schedule, timeZone, roll, nextRunAt, port: health?.port ?? null, workerId: worker.id });
+const { nextRunAt, schedule, timeZone } = scheduler.status();
+// The rolls the next tick would scrape (the plan is read again at each tick).
+const rolls = await activeRollsPlan(db, { trigger: "cron" }).then(
+  (plan) => plan.map((scrape) => scrape.roll),
+  (error: Error) => {
+    log.error("could not read the roll registry", { error: error.message });
+    return [];
+  },
+);
+log.info("scheduler started", { schedule, timeZone, rolls, nextRunAt, port: health?.port ?? null, workerId: worker.id });
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createOneTimeAdminCredentials } from "@/lib/auth/one-time-password";
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
+import { scrapeOptionsForRoll } from "@/lib/rolls/roll-scrape-options";
 import { closeDatabase, createDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
 import { startQueueWorker } from "@/lib/scheduler/queue-worker";
@@ -89,7 +90,7 @@ const workerDb = createDatabase(database.url, 4);
 const worker = startQueueWorker({
   db: workerDb,
   pollMs: config.WORKER_POLL_SECONDS * 1000,
-  politeness: (roll) => resolveScrapeOptions({ roll: roll as Roll, trigger: "admin" }),
+  politeness: (roll) => scrapeOptionsForRoll(workerDb, { roll, trigger: "admin" }),
   log: createLogger({ component: "worker" }, { level: "warn" }),
 });
 console.log(`\nThe app: http://localhost:${numbers.port}/   API: http://localhost:${numbers.port}/api/valuations   Ctrl-C stops everything.`);

@@ -3,7 +3,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { serialiseOpenApiDocument } from "@/lib/openapi/openapi-document";
+import { seedRolls } from "@/lib/rolls/seed-rolls";
 
 const target = path.join(import.meta.dirname, "..", "public", "openapi.json");
-writeFileSync(target, serialiseOpenApiDocument());
+writeFileSync(target, serialiseOpenApiDocument(seedRolls().map((roll) => roll.id)));
 console.log(`wrote ${path.relative(process.cwd(), target)}`);

@@ -48,7 +48,7 @@ describe("npm run probe-site", () => {
   it("exits 2 with the usage for a bad flag, and stores nothing", async () => {
     const result = await run(process.execPath, ["--import", "tsx", "scripts/probe-site.ts", "--roll", "gv1999"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: --roll: must be one of gv2022, gv2017, gv2012");
+    expect(result.stderr).toContain("error: --roll: must be one of gv2026, gv2022, gv2017, gv2012 (the roll registry; add a roll in /admin)");
     expect(result.stderr).toContain("Usage: npm run probe-site");
     expect(await db.prisma.siteProbe.count()).toBe(0);
   });
@@ -68,9 +68,14 @@ describe("npm run probe-site", () => {
     expect(probeReportSchema.parse(stored[0]!.report)).toEqual(report);
   });
 
-  it("still prints the report and exits by the verdict when the database cannot store it", async () => {
+  it("still prints the report and exits by the verdict when the database cannot store it (the roll then given, as the registry is there too)", async () => {
     const unreachable = "postgresql://postgres@127.0.0.1:1/nowhere";
-    const result = await run(process.execPath, ["--import", "tsx", "scripts/probe-site.ts", "--base-url", sim.url, "--delay-ms", "0"], { DATABASE_URL: unreachable });
+    const script = ["--import", "tsx", "scripts/probe-site.ts", "--base-url", sim.url, "--delay-ms", "0"];
+    const withoutRoll = await run(process.execPath, script, { DATABASE_URL: unreachable });
+    expect(withoutRoll.code).toBe(2);
+    expect(withoutRoll.stderr).toContain("warning: the roll registry could not be read");
+    expect(withoutRoll.stderr).toContain("error: without a database (DATABASE_URL) give both --roll and --base-url");
+    const result = await run(process.execPath, [...script, "--roll", "gv2022"], { DATABASE_URL: unreachable });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Verdict: OK");
     expect(result.stderr).toContain("warning: the report was not stored in the database:");

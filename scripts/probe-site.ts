@@ -2,17 +2,36 @@
 // `npm run probe-site -- --help` lists the options. DEPLOYMENT.md's runbook starts here.
 import { writeFile } from "node:fs/promises";
 import { ConfigError, config } from "@/lib/config";
-import { closeDatabase, database } from "@/lib/db/client";
+import { closeDatabase, createDatabase, database } from "@/lib/db/client";
 import { formatProbeSummary } from "@/lib/probe/format-probe-summary";
 import { PROBE_USAGE, ProbeUsageError, parseProbeArgs } from "./cli/parse-probe-args";
 import { runProbe } from "@/lib/probe/run-probe";
+import { UnknownDefaultRollError } from "@/lib/rolls/choose-default-roll";
+import { readRollRegistry, todayInDurban, type RollRegistry } from "@/lib/rolls/roll-registry";
 import { storeProbe } from "@/lib/probe/site-probes";
 
+// The roll registry names the rolls --roll may take and their sites; without a database there is none.
+async function registryIfAny(): Promise<RollRegistry | null> {
+  if (!config.DATABASE_URL) return null;
+  const db = createDatabase(config.DATABASE_URL, 1);
+  try {
+    return await readRollRegistry(db.pool, { override: config.DEFAULT_ROLL, today: todayInDurban() });
+  } catch (error) {
+    if (error instanceof UnknownDefaultRollError) throw error;
+    // The site matters more than the database: probe it all the same, from the flags alone.
+    console.error(`warning: the roll registry could not be read (${(error as Error).message}): the probe needs --roll and --base-url`);
+    return null;
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+const argv = process.argv.slice(2);
 let command;
 try {
-  command = parseProbeArgs(process.argv.slice(2));
+  command = parseProbeArgs(argv, argv.includes("--help") || argv.includes("-h") ? null : await registryIfAny());
 } catch (error) {
-  if (!(error instanceof ProbeUsageError || error instanceof ConfigError)) throw error;
+  if (!(error instanceof ProbeUsageError || error instanceof ConfigError || error instanceof UnknownDefaultRollError)) throw error;
   console.error(`error: ${error.message}\n\n${PROBE_USAGE}`);
   process.exit(2);
 }

@@ -61,7 +61,7 @@ async function scrapedDatabase(): Promise<TestDatabase> {
   databases.push(testDb);
   const db = createDatabase(testDb.url, 3);
   try {
-    const summary = await runScrape({ db, options: resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, trigger: "cron" }), log: createLogger({}, { level: "silent" }) });
+    const summary = await runScrape({ db, options: resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: 4, trigger: "cron" }), log: createLogger({}, { level: "silent" }) });
     expect(summary.status).toBe("succeeded");
   } finally {
     await closeDatabase(db);

@@ -1,24 +1,40 @@
 // npm run scrape -- [options]: the scraper's command line (also what the cron container runs).
 // `npm run scrape -- --help` lists the options.
-import { ConfigError } from "@/lib/config";
+import { ConfigError, config } from "@/lib/config";
 import { closeDatabase, workerDatabase } from "@/lib/db/client";
 import { createLogger } from "@/lib/log";
+import { UnknownDefaultRollError } from "@/lib/rolls/choose-default-roll";
+import { readRollRegistry, todayInDurban } from "@/lib/rolls/roll-registry";
 import { dryRunScrape } from "@/lib/scraper/dry-run";
 import { formatProgressLine, formatSummary } from "./cli/format-progress";
 import { USAGE, UsageError, parseCliArgs } from "./cli/parse-scrape-args";
 import { runScrape, type ScrapeProgress } from "@/lib/scraper/run-scrape";
 import { RunInProgressError } from "@/lib/scraper/store/runs";
 
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+// The roll registry names the rolls --roll may take and their sites.
+const db = workerDatabase();
 let command;
 try {
-  command = parseCliArgs(process.argv.slice(2));
+  command = parseCliArgs(argv, await readRollRegistry(db.pool, { override: config.DEFAULT_ROLL, today: todayInDurban() }));
 } catch (error) {
-  if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
+  await closeDatabase(db);
+  if (!(error instanceof UsageError || error instanceof ConfigError)) {
+    // The registry could not be read (or names no default roll): no usage to show.
+    console.error(`error: ${error instanceof UnknownDefaultRollError ? "" : "could not read the roll registry: "}${(error as Error).message}`);
+    process.exit(2);
+  }
   console.error(`error: ${error.message}\n\n${USAGE}`);
   process.exit(2);
 }
 if (command.kind === "help") {
   console.log(USAGE);
+  await closeDatabase(db);
   process.exit(0);
 }
 
@@ -36,6 +52,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 if (options.dryRun) {
+  await closeDatabase(db);
   const summary = await dryRunScrape(options, log, stop.signal);
   console.log(
     `Dry run: ${summary.tasks} tasks, ${summary.rows} rows parsed and verified, ${summary.failures.length} failed, ${summary.requests} requests. Nothing was written.`,
@@ -54,7 +71,6 @@ const onProgress = (progress: ScrapeProgress) => {
   }
 };
 
-const db = workerDatabase();
 let exitCode = 1;
 try {
   const summary = await runScrape({ db, options, resume: command.resume, signal: stop.signal, log, onProgress });

@@ -100,7 +100,7 @@ describe("node server.js, as the image runs it", () => {
   });
 
   it("is ready after a successful scrape, and serves the API from it", async () => {
-    const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, trigger: "cron" });
+    const options = resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: 4, trigger: "cron" });
     const summary = await runScrape({ db, options, log: createLogger({}, { level: "silent" }) });
     expect(summary.status).toBe("succeeded");
 

@@ -20,7 +20,7 @@ export const ADMIN_ENV = {
 };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Handler>>;
+type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
 export type AdminHarness = {
   db: Database;
@@ -44,6 +44,8 @@ const ROUTES: { pattern: RegExp; module: string; params: (match: RegExpExecArray
   { pattern: /^\/api\/admin\/sign-in$/, module: "sign-in", params: () => ({}) },
   { pattern: /^\/api\/admin\/sign-out$/, module: "sign-out", params: () => ({}) },
   { pattern: /^\/api\/admin\/data-health$/, module: "data-health", params: () => ({}) },
+  { pattern: /^\/api\/admin\/rolls$/, module: "rolls", params: () => ({}) },
+  { pattern: /^\/api\/admin\/rolls\/([^/]+)$/, module: "roll", params: (m) => ({ id: m[1]! }) },
   { pattern: /^\/api\/admin\/sessions$/, module: "sessions", params: () => ({}) },
   { pattern: /^\/api\/admin\/sessions\/([^/]+)$/, module: "session", params: (m) => ({ id: m[1]! }) },
   { pattern: /^\/api\/admin\/owner-suppressions$/, module: "owner-suppressions", params: () => ({}) },
@@ -66,6 +68,8 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     "sign-in": (await import("@/app/api/admin/sign-in/route")) as unknown as RouteModule,
     "sign-out": (await import("@/app/api/admin/sign-out/route")) as unknown as RouteModule,
     "data-health": (await import("@/app/api/admin/data-health/route")) as unknown as RouteModule,
+    rolls: (await import("@/app/api/admin/rolls/route")) as unknown as RouteModule,
+    roll: (await import("@/app/api/admin/rolls/[id]/route")) as unknown as RouteModule,
     sessions: (await import("@/app/api/admin/sessions/route")) as unknown as RouteModule,
     session: (await import("@/app/api/admin/sessions/[id]/route")) as unknown as RouteModule,
     "owner-suppressions": (await import("@/app/api/admin/owner-suppressions/route")) as unknown as RouteModule,
@@ -74,7 +78,7 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
   };
   const client = await import("@/lib/db/client");
   const { startQueueWorker } = await import("@/lib/scheduler/queue-worker");
-  const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
+  const { scrapeOptionsForRoll } = await import("@/lib/rolls/roll-scrape-options");
   const { createLogger } = await import("@/lib/log");
   const db = client.database();
   // The worker gets its own pool, as the cron role has its own process.
@@ -83,7 +87,7 @@ export async function startAdminHarness(options: { rows?: number; env?: Record<s
     harness.worker ??= startQueueWorker({
       db: workerDb,
       pollMs: 200,
-      politeness: (roll) => resolveScrapeOptions({ roll: roll as never, trigger: "admin" }),
+      politeness: (roll) => scrapeOptionsForRoll(workerDb, { roll, trigger: "admin" }),
       log: createLogger({ component: "worker" }, { level: "silent" }),
     });
   };

@@ -9,11 +9,12 @@ import { adminSettings } from "@/lib/auth/admin-settings";
 import { recentAudit } from "@/lib/auth/audit-log";
 import { sessionJson } from "@/lib/auth/session-json";
 import { listActiveSessions } from "@/lib/auth/session-store";
-import { ROLLS, config } from "@/lib/config";
+import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { listObjectionFacts } from "@/lib/objections/objection-facts";
 import { listSuppressions } from "@/lib/owners/owner-suppressions";
 import { latestProbes } from "@/lib/probe/site-probes";
+import { forgetRollRegistry, rollRegistry } from "@/lib/rolls/roll-registry";
 import { AdminHeader } from "./admin-header";
 import { AdminOff } from "./admin-off";
 import { AuditTable } from "./audit-table";
@@ -21,12 +22,13 @@ import { DataHealthPanel } from "./data-health-panel";
 import { ObjectionFactsPanel } from "./objection-facts-panel";
 import { OwnerSuppressionsPanel } from "./owner-suppressions-panel";
 import { SiteProbePanel } from "./probe/site-probe-panel";
+import { RollsPanel } from "./rolls-panel";
 import { RunHistoryTable } from "./run-history-table";
 import { SessionsTable } from "./sessions-table";
 import { StartRunForm } from "./start-run-form";
 
 // The admin dashboard: whether a worker is running, start a run, the run queued or going now,
-// the site probe, history, data health, the signed-in sessions, the owner suppression list and the
+// the site probe, history, data health, the roll registry, the signed-in sessions, the owner suppression list and the
 // audit log.
 
 export const dynamic = "force-dynamic";
@@ -44,15 +46,19 @@ export default async function AdminPage() {
   }
   const db = database();
   const now = new Date();
+  // Read afresh: an edit made through another instance shows at once here.
+  forgetRollRegistry(db);
+  const registry = await rollRegistry(db);
+  const { defaultRoll, ids: rolls } = registry;
   const [runs, health, suburbs, audit, worker, sessions, suppressions, probes, objectionFacts] = await Promise.all([
     listRuns(db, { limit: 25 }, now.getTime()),
-    dataHealth(db, { roll: config.DEFAULT_ROLL, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
-    suburbChoices(db, config.DEFAULT_ROLL),
+    dataHealth(db, { roll: defaultRoll, schedule: config.SCRAPE_SCHEDULE, timezone: config.SCRAPE_SCHEDULE_TIMEZONE, now }),
+    suburbChoices(db, defaultRoll),
     recentAudit(db, 20),
     workerStatus(db.pool, workerStaleMs(config.WORKER_POLL_SECONDS)),
     listActiveSessions(db.pool, adminSettings(config).sessionIdleMs),
     listSuppressions(db),
-    latestProbes(db),
+    latestProbes(db, rolls),
     listObjectionFacts(db),
   ]);
   const active = runs.data.filter((run) => isActive(run.state));
@@ -76,26 +82,27 @@ export default async function AdminPage() {
           Run #{run.id} of {run.roll} was interrupted: its process stopped. <Link href={`/admin/runs/${run.id}`} className="underline">Open run #{run.id} to resume it</Link>
         </p>
       ))}
-      <StartRunForm rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} suburbs={suburbs} />
-      <SiteProbePanel probes={probes} rolls={ROLLS} defaultRoll={config.DEFAULT_ROLL} />
+      <StartRunForm rolls={rolls} defaultRoll={defaultRoll} suburbs={suburbs} />
+      <SiteProbePanel probes={probes} rolls={rolls} defaultRoll={defaultRoll} />
       <section aria-labelledby="history" className="space-y-2">
         <h2 id="history" className="text-lg font-semibold">Run history</h2>
         <RunHistoryTable runs={runs.data} />
       </section>
       <DataHealthPanel health={health} />
+      <RollsPanel rolls={registry.rolls} defaultRoll={defaultRoll} />
       <section aria-labelledby="sessions" className="space-y-2">
         <h2 id="sessions" className="text-lg font-semibold">Signed-in sessions</h2>
         <SessionsTable sessions={sessions.map((session) => sessionJson(session, access.actor))} />
       </section>
       <OwnerSuppressionsPanel
         entries={suppressions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
-        rolls={ROLLS}
-        defaultRoll={config.DEFAULT_ROLL}
+        rolls={rolls}
+        defaultRoll={defaultRoll}
       />
       <ObjectionFactsPanel
         facts={objectionFacts.map((fact) => ({ ...fact, updatedAt: fact.updatedAt.toISOString() }))}
-        rolls={ROLLS}
-        defaultRoll={config.DEFAULT_ROLL}
+        rolls={rolls}
+        defaultRoll={defaultRoll}
       />
       <section aria-labelledby="audit" className="space-y-2">
         <h2 id="audit" className="text-lg font-semibold">Audit log</h2>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { RollSwitch } from "@/components/roll-switch";
 import { GroupStatsSection, ValueSpreadSection } from "@/components/value-stats-sections";
-import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { formatCount } from "@/lib/format/format-number";
-import { initialSearchState, ROLL_LABELS } from "@/lib/search-state/search-state";
+import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
+import { initialSearchState } from "@/lib/search-state/search-state";
 import { loadHistogram, loadStats } from "@/lib/suburbs/load-value-stats";
 import { readRoll } from "@/lib/suburbs/read-roll";
 import { chartRows, statsRows } from "@/lib/suburbs/stats-rows";
@@ -15,10 +16,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Market values across the roll: their spread, and median and quartiles per suburb and per use. */
 export default async function SuburbsPage({ searchParams }: Props) {
-  const roll = readRoll(await searchParams);
   const db = database();
+  const registry = await rollRegistry(db);
+  const rolls = rollOptions(registry);
+  const roll = readRoll(await searchParams, registry);
   const [bySuburb, byUse, histogram] = await Promise.all([loadStats(db, roll, "suburb"), loadStats(db, roll, "useCode"), loadHistogram(db, roll)]);
-  const context = { roll, defaultRoll: config.DEFAULT_ROLL };
+  const context = { roll, defaultRoll: registry.defaultRoll };
   const suburbRows = statsRows("suburb", bySuburb, { ...context, linkSuburbPages: true });
   const useRows = statsRows("useCode", byUse, context);
   const properties = bySuburb.reduce((sum, group) => sum + group.count, 0);
@@ -29,18 +32,18 @@ export default async function SuburbsPage({ searchParams }: Props) {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold text-slate-950 sm:text-3xl">Property values by suburb</h1>
         <p className="text-slate-800">
-          {formatCount(properties, "property", "properties")} in {formatCount(bySuburb.length, "suburb", "suburbs")} on the {ROLL_LABELS[roll]} roll. Medians and
+          {formatCount(properties, "property", "properties")} in {formatCount(bySuburb.length, "suburb", "suburbs")} on the {rollLabel(rolls, roll)} roll. Medians and
           quartiles count only properties with a market value. Choose a suburb for its own charts, or a bar to see those properties.
         </p>
-        <RollSwitch current={roll} hrefFor={(other) => (other === config.DEFAULT_ROLL ? "/suburbs" : `/suburbs?roll=${other}`)} />
+        <RollSwitch rolls={rolls} current={roll} hrefFor={(other) => (other === registry.defaultRoll ? "/suburbs" : `/suburbs?roll=${other}`)} />
       </header>
 
       <ValueSpreadSection
-        title={`Market values on the ${ROLL_LABELS[roll]} roll`}
+        title={`Market values on the ${rollLabel(rolls, roll)} roll`}
         histogram={histogram}
         unvalued={properties - valued}
         search={initialSearchState(roll)}
-        defaultRoll={config.DEFAULT_ROLL}
+        defaultRoll={registry.defaultRoll}
       />
       <GroupStatsSection
         id="use"

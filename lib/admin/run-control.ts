@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
-import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
+import { scrapeOptionsForRoll } from "@/lib/rolls/roll-scrape-options";
 import { requestCancel } from "@/lib/scraper/store/runs";
 import { cancelQueuedRun, enqueueRun, requeueRun } from "./run-queue";
 import { runState, type RunState } from "./run-state";
@@ -26,7 +26,7 @@ async function queued(who: Who, outcome: Awaited<ReturnType<typeof enqueueRun>>)
 }
 
 export async function startRun(who: Who, input: StartRunInput): Promise<StartOutcome> {
-  const options = resolveScrapeOptions({
+  const options = await scrapeOptionsForRoll(who.db, {
     roll: input.roll,
     ...(input.titleTypes ? { titleTypes: input.titleTypes } : {}),
     ...(input.suburbIds ? { suburbIds: input.suburbIds } : {}),

@@ -11,6 +11,8 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/admin/objection-facts", methods: ["GET", "PUT", "DELETE"] },
   { path: "/api/admin/owner-suppressions", methods: ["GET", "POST"] },
   { path: "/api/admin/owner-suppressions/[id]", methods: ["DELETE"] },
+  { path: "/api/admin/rolls", methods: ["GET", "POST"] },
+  { path: "/api/admin/rolls/[id]", methods: ["PATCH"] },
   { path: "/api/admin/scrape-runs", methods: ["GET", "POST"] },
   { path: "/api/admin/scrape-runs/[id]", methods: ["GET", "DELETE"] },
   { path: "/api/admin/scrape-runs/[id]/resume", methods: ["POST"] },

@@ -29,18 +29,17 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
   return { ok: false, errors };
 }
 
-type PathSchemas = Record<string, z.ZodType>;
-type PathInput<P extends PathSchemas> = { [K in keyof P]: z.output<P[K]> };
+export type PathSchemas = Record<string, z.ZodType>;
+export type PathInput<P extends PathSchemas> = { [K in keyof P]: z.output<P[K]> };
 
-/**
- * An endpoint's typed input: its path parameters (checked against `path.schemas`) and its query, or
- * an ApiError (400) naming every bad parameter, path parameters first.
- */
-export function parseInput<S extends z.ZodType<object>, P extends PathSchemas = Record<never, z.ZodType>>(
+export type PathParameters<P extends PathSchemas> = { schemas: P; values: Record<string, string> };
+
+/** An endpoint's typed input (path parameters and query), or every bad parameter, path parameters first. */
+export function readInput<S extends z.ZodType<object>, P extends PathSchemas = Record<never, z.ZodType>>(
   schema: S,
   params: URLSearchParams,
-  path?: { schemas: P; values: Record<string, string> },
-): z.output<S> & PathInput<P> {
+  path?: PathParameters<P>,
+): ParsedQuery<z.output<S> & PathInput<P>> {
   const pathValues: Record<string, unknown> = {};
   const errors: ParameterError[] = [];
   for (const [name, pathSchema] of Object.entries(path?.schemas ?? {})) {
@@ -50,8 +49,19 @@ export function parseInput<S extends z.ZodType<object>, P extends PathSchemas = 
   }
   const query = parseQuery(schema, params);
   if (!query.ok) errors.push(...query.errors);
-  if (!query.ok || errors.length > 0) throw invalidParameters(errors);
-  return { ...query.value, ...pathValues } as z.output<S> & PathInput<P>;
+  if (!query.ok || errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...query.value, ...pathValues } as z.output<S> & PathInput<P> };
+}
+
+/** readInput, or an ApiError (400) naming every bad parameter. */
+export function parseInput<S extends z.ZodType<object>, P extends PathSchemas = Record<never, z.ZodType>>(
+  schema: S,
+  params: URLSearchParams,
+  path?: PathParameters<P>,
+): z.output<S> & PathInput<P> {
+  const input = readInput(schema, params, path);
+  if (!input.ok) throw invalidParameters(input.errors);
+  return input.value;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, values: Record<string, string>): ParameterError[] {

@@ -23,7 +23,10 @@ export type AuditAction =
   | "owner-suppression.remove"
   | "site-probe.run"
   | "objection-fact.save"
-  | "objection-fact.remove";
+  | "objection-fact.remove"
+
+  | "roll.add"
+  | "roll.edit";
 export type AuditOutcome = "ok" | "refused" | "failed";
 
 export type AuditEntry = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLLS } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 import { ListMetaSchema } from "@/lib/valuations/valuation-schema";
 
 // GET /api/valuations/{rateNumber}/comparables: the properties a resident would compare theirs with
@@ -30,7 +30,7 @@ export const ComparableSchema = z
 export const ComparablesSchema = z
   .object({
     property: z.object(figures),
-    previousRoll: z.enum(ROLLS).nullable().meta({ description: "The roll before this one, whose values give the changes; null for the oldest." }),
+    previousRoll: rollIdSchema.nullable().meta({ description: "The roll before this one, whose values give the changes; null for the oldest." }),
     basis: z
       .object({
         kind: z.enum(["scheme", "suburb-use"]).meta({

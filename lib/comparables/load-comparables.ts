@@ -1,8 +1,7 @@
-import { ROLLS, type Roll } from "@/lib/config";
-import { ROLL_LABELS } from "@/lib/search-state/search-state";
+import { rollLabel, type RollId } from "@/lib/rolls/roll-id";
+import type { RollRegistry } from "@/lib/rolls/roll-registry";
 import type { Queryable } from "@/lib/valuations/queryable";
 import { valuationHref } from "@/lib/valuations/serialise-valuation";
-import { rollYear } from "@/lib/valuations/value-change";
 import { chooseByExtentBand, chooseSchemeUnits, EXTENT_BAND_RATIOS, type Candidate, type Choice } from "./choose-comparables";
 import type { Comparables } from "./comparables-schema";
 import { describeBasis, describeStanding, type Basis } from "./describe-standing";
@@ -12,7 +11,7 @@ import { changePercent, standing, valuePerM2 } from "./standing";
 // query: the scheme's units, or the suburb's properties of the same use within the widest band), and
 // their values on the previous roll.
 
-export type ComparablesLookup = { roll: Roll; rateNumber: string; title?: "full" | "sectional" };
+export type ComparablesLookup = { roll: RollId; rateNumber: string; title?: "full" | "sectional" };
 export type ComparablesResult =
   | { kind: "found"; data: Comparables }
   | { kind: "not-found" }
@@ -43,12 +42,14 @@ const toCandidate = (row: Row): Candidate => ({
   registeredExtent: row.registered_extent === null ? null : Number(row.registered_extent),
 });
 
-/** The roll before this one, by year; null for the oldest. */
-export function previousRoll(roll: Roll): Roll | null {
-  return [...ROLLS].filter((other) => rollYear(other) < rollYear(roll)).sort((a, b) => rollYear(b) - rollYear(a))[0] ?? null;
+/** The general roll in force before this one (the registry lists rolls newest first); null for the oldest. */
+export function previousRoll(registry: Pick<RollRegistry, "rolls">, roll: RollId): RollId | null {
+  const current = registry.rolls.find((candidate) => candidate.id === roll);
+  if (!current) return null;
+  return registry.rolls.find((candidate) => candidate.kind === "general" && candidate.effectiveFrom < current.effectiveFrom)?.id ?? null;
 }
 
-async function schemeUnits(db: Queryable, roll: Roll, property: PropertyRow): Promise<Candidate[]> {
+async function schemeUnits(db: Queryable, roll: RollId, property: PropertyRow): Promise<Candidate[]> {
   const { rows } = await db.query<Row>(
     `SELECT ${COLUMNS} FROM valuations
       WHERE roll = $1 AND upper(scheme_name) = upper($2) AND scheme_name IS NOT NULL AND removed_at IS NULL
@@ -59,7 +60,7 @@ async function schemeUnits(db: Queryable, roll: Roll, property: PropertyRow): Pr
   return rows.map(toCandidate);
 }
 
-async function suburbUseCandidates(db: Queryable, roll: Roll, property: PropertyRow, extent: number | null): Promise<Candidate[]> {
+async function suburbUseCandidates(db: Queryable, roll: RollId, property: PropertyRow, extent: number | null): Promise<Candidate[]> {
   const widest = EXTENT_BAND_RATIOS.at(-1)!;
   const values: unknown[] = [roll, property.suburb_id, property.use_code, property.rate_number];
   let band = "";
@@ -79,7 +80,7 @@ async function suburbUseCandidates(db: Queryable, roll: Roll, property: Property
   return rows.map(toCandidate);
 }
 
-async function previousValues(db: Queryable, roll: Roll | null, titleTypes: string[], rateNumbers: string[]): Promise<Map<string, number>> {
+async function previousValues(db: Queryable, roll: RollId | null, titleTypes: string[], rateNumbers: string[]): Promise<Map<string, number>> {
   if (roll === null || rateNumbers.length === 0) return new Map();
   const { rows } = await db.query<{ title_type: string; rate_number: string; market_value: string }>(
     `SELECT title_type, rate_number, market_value FROM valuations
@@ -89,7 +90,7 @@ async function previousValues(db: Queryable, roll: Roll | null, titleTypes: stri
   return new Map(rows.map((row) => [`${row.title_type}:${row.rate_number}`, Number(row.market_value)]));
 }
 
-export async function loadComparables(db: Queryable, lookup: ComparablesLookup): Promise<ComparablesResult> {
+export async function loadComparables(db: Queryable, registry: Pick<RollRegistry, "rolls">, lookup: ComparablesLookup): Promise<ComparablesResult> {
   const values: unknown[] = [lookup.roll, lookup.rateNumber];
   if (lookup.title) values.push(lookup.title);
   const { rows } = await db.query<PropertyRow>(
@@ -114,7 +115,7 @@ export async function loadComparables(db: Queryable, lookup: ComparablesLookup):
     basis = { kind: "suburb-use", suburbName: property.suburb_name, use, band: choice.band };
   }
 
-  const before = previousRoll(lookup.roll);
+  const before = previousRoll(registry, lookup.roll);
   const everyone = [own, ...choice.chosen];
   const previous = await previousValues(db, before, everyone.map((c) => c.titleType), everyone.map((c) => c.rateNumber));
   const priced = (c: Candidate) => {
@@ -144,7 +145,7 @@ export async function loadComparables(db: Queryable, lookup: ComparablesLookup):
         medianValuePerM2: stand.medianValuePerM2,
         medianChangePercent: stand.medianChangePercent,
         changeComparedCount: stand.changeComparedCount,
-        summary: describeStanding(stand, ROLL_LABELS[lookup.roll], before === null ? null : ROLL_LABELS[before]),
+        summary: describeStanding(stand, rollLabel(registry.rolls, lookup.roll), before === null ? null : rollLabel(registry.rolls, before)),
       },
     },
   };

@@ -1,4 +1,5 @@
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import type { Database } from "@/lib/db/client";
 import { loadComparables } from "@/lib/comparables/load-comparables";
 import type { Comparables } from "@/lib/comparables/comparables-schema";
@@ -18,9 +19,10 @@ export function todayInSouthAfrica(now: Date = new Date()): string {
   return new Date(now.getTime() + 2 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export async function loadObjectionHelper(db: Database, property: { roll: Roll; rateNumber: string; titleType: "full" | "sectional" }): Promise<ObjectionHelper> {
+export async function loadObjectionHelper(db: Database, property: { roll: RollId; rateNumber: string; titleType: "full" | "sectional" }): Promise<ObjectionHelper> {
+  const registry = await rollRegistry(db);
   const [comparables, facts] = await Promise.all([
-    loadComparables(db.pool, { roll: property.roll, rateNumber: property.rateNumber, title: property.titleType }),
+    loadComparables(db.pool, registry, { roll: property.roll, rateNumber: property.rateNumber, title: property.titleType }),
     listObjectionFacts(db, property.roll),
   ]);
   return {

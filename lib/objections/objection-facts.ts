@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLLS } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 import type { Database } from "@/lib/db/client";
 import { OBJECTION_FACT_KEYS, type ObjectionFactKey } from "./objection-fact-keys";
 
@@ -15,7 +15,7 @@ function isCalendarDate(text: string): boolean {
 
 export const objectionFactInputSchema = z
   .strictObject({
-    roll: z.enum(ROLLS),
+    roll: rollIdSchema,
     key: z.enum(OBJECTION_FACT_KEYS),
     value: z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters"),
     source: z
@@ -30,7 +30,7 @@ export const objectionFactInputSchema = z
     }
   });
 
-export const objectionFactKeySchema = z.strictObject({ roll: z.enum(ROLLS), key: z.enum(OBJECTION_FACT_KEYS) });
+export const objectionFactKeySchema = z.strictObject({ roll: rollIdSchema, key: z.enum(OBJECTION_FACT_KEYS) });
 
 export type ObjectionFactInput = z.output<typeof objectionFactInputSchema>;
 export type ObjectionFact = ObjectionFactInput & { updatedBy: string; updatedAt: Date };
@@ -39,7 +39,7 @@ export async function listObjectionFacts(db: Database, roll?: string): Promise<O
   const rows = await db.prisma.objectionFact.findMany({ where: roll === undefined ? {} : { roll }, orderBy: [{ roll: "desc" }, { key: "asc" }] });
   return rows
     .filter((row) => (OBJECTION_FACT_KEYS as readonly string[]).includes(row.key))
-    .map((row) => ({ ...row, roll: row.roll as ObjectionFact["roll"], key: row.key as ObjectionFactKey }));
+    .map((row) => ({ ...row, key: row.key as ObjectionFactKey }));
 }
 
 export async function saveObjectionFact(db: Database, fact: ObjectionFactInput, updatedBy: string): Promise<ObjectionFact> {

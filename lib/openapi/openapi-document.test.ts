@@ -5,6 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { ValuationSchema } from "@/lib/valuations/valuation-schema";
+import { seedRolls } from "@/lib/rolls/seed-rolls";
 import { buildOpenApiDocument, serialiseOpenApiDocument } from "./openapi-document";
 
 const committed = path.join(import.meta.dirname, "..", "..", "public", "openapi.json");
@@ -24,7 +25,7 @@ type Document = {
 
 describe("the OpenAPI document", () => {
   it("is what public/openapi.json holds (run `npx tsx scripts/generate-openapi.ts` after changing the API)", () => {
-    expect(readFileSync(committed, "utf8")).toBe(serialiseOpenApiDocument());
+    expect(readFileSync(committed, "utf8")).toBe(serialiseOpenApiDocument(seedRolls().map((roll) => roll.id)));
   });
 
   it("is valid OpenAPI 3.1 by the specification's own schema, as built and as committed", async () => {
@@ -82,6 +83,14 @@ describe("the OpenAPI document", () => {
     const parameters = Object.fromEntries(document.paths["/api/valuations"]!.get.parameters!.map((p) => [p.name, p.schema.type]));
     expect(parameters).toMatchObject({ q: "string", limit: "integer", minExtent: "number", total: "boolean", sort: "string" });
     expect(document.paths["/api/valuations/{rateNumber}"]!.get.parameters![0]).toMatchObject({ name: "rateNumber", in: "path", required: true });
+  });
+
+  it("lists the rolls it is given (the registry's) as each roll parameter's values", () => {
+    const document = buildOpenApiDocument(["gv2099", "gv2022"]) as Document;
+    for (const path of ["/api/valuations", "/api/valuations/{rateNumber}", "/api/suburbs", "/api/stats"]) {
+      const roll = document.paths[path]!.get.parameters!.find((parameter) => parameter.name === "roll") as { schema: { enum?: string[] } } | undefined;
+      expect(roll?.schema.enum, path).toEqual(["gv2099", "gv2022"]);
+    }
   });
 
   it("has schemas a JSON Schema validator accepts, whose examples are valid", () => {

@@ -336,11 +336,28 @@ export function openApiDefinition() {
   };
 }
 
-export function buildOpenApiDocument(): Record<string, unknown> {
-  return createSwaggerSpec({ apis: [], definition: openApiDefinition() }) as Record<string, unknown>;
+type Parameter = { name?: string; schema?: Record<string, unknown> };
+
+/** Every `roll` query parameter limited to these rolls (the registry's: which there are is data, not code). */
+function withRolls(document: Record<string, unknown>, rollIds: readonly string[]): Record<string, unknown> {
+  const paths = document.paths as Record<string, Record<string, { parameters?: Parameter[] }>>;
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.name === "roll" && parameter.schema) parameter.schema = { ...parameter.schema, enum: [...rollIds] };
+      }
+    }
+  }
+  return document;
 }
 
-/** The document as committed in public/openapi.json. */
-export function serialiseOpenApiDocument(): string {
-  return `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+/** The document; `rollIds` (the registry's rolls) become the enum of each `roll` parameter. */
+export function buildOpenApiDocument(rollIds: readonly string[] = []): Record<string, unknown> {
+  const document = createSwaggerSpec({ apis: [], definition: openApiDefinition() }) as Record<string, unknown>;
+  return rollIds.length === 0 ? document : withRolls(document, rollIds);
+}
+
+/** The document as committed in public/openapi.json, with the rolls the registry is seeded with. */
+export function serialiseOpenApiDocument(seedRollIds: readonly string[]): string {
+  return `${JSON.stringify(buildOpenApiDocument(seedRollIds), null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLLS } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 
 // The bodies of the admin's owner-suppression requests. The reason is required (it is what the
 // audit log shows); it should say how the request came in, never the owner's name.
@@ -11,7 +11,7 @@ const reason = z
   .max(500, "must be at most 500 characters");
 
 export const addSuppressionInputSchema = z.strictObject({
-  roll: z.enum(ROLLS),
+  roll: rollIdSchema,
   titleType: z.enum(["full", "sectional"]),
   rateNumber: z.string().trim().regex(/^(\d{1,24}|PIN:\d{1,16})$/, 'must be a rate number (digits, as displayed) or "PIN:<pin>"'),
   reason,

@@ -1,6 +1,5 @@
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import type { Database } from "@/lib/db/client";
-import { ROLL_IDS } from "@/lib/search-state/search-state";
 import type { DataVersion } from "@/lib/valuations/data-version";
 import { memoPerDataVersion } from "@/lib/valuations/memo-per-data-version";
 
@@ -16,7 +15,10 @@ export type DataStamp = {
   ownershipAsAt: string | null;
 };
 
-export type DataStamps = Record<Roll, DataStamp>;
+/** Per registered roll; a roll with no stamp yet (just added) is missing. */
+export type DataStamps = Partial<Record<RollId, DataStamp>>;
+
+export const NO_DATA_STAMP: DataStamp = { refreshedAt: null, valuationsAsAt: null, ownershipAsAt: null };
 
 function dateField(dates: unknown, name: string): string | null {
   if (typeof dates !== "object" || dates === null) return null;
@@ -26,13 +28,14 @@ function dateField(dates: unknown, name: string): string | null {
 
 const stamps = memoPerDataVersion<DataStamps>(1);
 
-export function loadDataStamps(db: Database, version: DataVersion): Promise<DataStamps> {
-  return stamps(version.tag, "every roll", () => readDataStamps(db));
+/** `rolls`: the registry's ids (a roll added since the last run changes them, not the data version). */
+export function loadDataStamps(db: Database, version: DataVersion, rolls: readonly RollId[]): Promise<DataStamps> {
+  return stamps(`${version.tag}:${rolls.join(",")}`, "every roll", () => readDataStamps(db, rolls));
 }
 
-async function readDataStamps(db: Database): Promise<DataStamps> {
+async function readDataStamps(db: Database, rolls: readonly RollId[]): Promise<DataStamps> {
   const runs = await Promise.all(
-    ROLL_IDS.map((roll) =>
+    rolls.map((roll) =>
       db.prisma.scrapeRun.findFirst({
         where: { roll, status: "succeeded", finishedAt: { not: null } },
         orderBy: { finishedAt: "desc" },
@@ -41,7 +44,7 @@ async function readDataStamps(db: Database): Promise<DataStamps> {
     ),
   );
   return Object.fromEntries(
-    ROLL_IDS.map((roll, index) => {
+    rolls.map((roll, index) => {
       const run = runs[index];
       return [
         roll,
@@ -52,5 +55,5 @@ async function readDataStamps(db: Database): Promise<DataStamps> {
         },
       ];
     }),
-  ) as DataStamps;
+  );
 }

@@ -1,4 +1,5 @@
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import type { Database } from "@/lib/db/client";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import type { DataVersion } from "@/lib/valuations/data-version";
@@ -18,7 +19,7 @@ export type FilterOptions = {
 // One entry per roll; the bound only matters if rolls were many.
 const filterOptions = memoPerDataVersion<FilterOptions>(16);
 
-async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOptions> {
+async function readFilterOptions(db: Database, roll: RollId): Promise<FilterOptions> {
   const filters = { roll, includeRemoved: false };
   const search = { ownerSearch: ownerPolicy(config.OWNER_NAMES).search };
   const [suburbs, useCodes, categories] = await Promise.all([
@@ -38,6 +39,6 @@ async function readFilterOptions(db: Database, roll: Roll): Promise<FilterOption
   };
 }
 
-export async function loadFilterOptions(db: Database, roll: Roll, version: DataVersion): Promise<FilterOptions> {
+export async function loadFilterOptions(db: Database, roll: RollId, version: DataVersion): Promise<FilterOptions> {
   return filterOptions(version.tag, roll, () => readFilterOptions(db, roll));
 }

@@ -1,5 +1,6 @@
 import { cache } from "react";
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { database } from "@/lib/db/client";
 import { rollAsAt } from "@/lib/valuations/data-version";
 import { getValuationDetail, type DetailResult } from "@/lib/valuations/get-valuation-detail";
@@ -10,7 +11,7 @@ export const SCHEME_UNITS_LIMIT = 200;
 
 /** One property as GET /api/valuations/{rateNumber} answers it; once per request (metadata and page share it). */
 export const loadProperty = cache(
-  async (rateNumber: string, roll: Roll, title: "full" | "sectional" | null): Promise<{ result: DetailResult; asAt: string | null }> => {
+  async (rateNumber: string, roll: RollId, title: "full" | "sectional" | null): Promise<{ result: DetailResult; asAt: string | null }> => {
     const db = database();
     const [result, asAt] = await Promise.all([
       getValuationDetail(

@@ -1,5 +1,6 @@
 import { parseQuery } from "@/lib/api/parse-query";
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import type { Database } from "@/lib/db/client";
 import { toResultRow, type SearchResults } from "@/lib/search-state/search-results";
@@ -15,7 +16,7 @@ import { listValuations } from "@/lib/valuations/list-valuations";
  * so the server-rendered page and the API cannot disagree. `stamp` is the data version and asAt of
  * the state's roll, read once for the whole page.
  */
-export async function loadSearchResults(db: Database, state: SearchState, defaultRoll: Roll, stamp: VersionAndAsAt): Promise<SearchResults> {
+export async function loadSearchResults(db: Database, state: SearchState, defaultRoll: RollId, stamp: VersionAndAsAt): Promise<SearchResults> {
   const owners = ownerPolicy(config.OWNER_NAMES);
   const parsed = parseQuery(listQuerySchemaFor(owners.inLists), toApiParams(state));
   if (!parsed.ok) return { kind: "invalid", problems: parsed.errors };

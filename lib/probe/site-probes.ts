@@ -1,4 +1,3 @@
-import { ROLLS } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import type { SiteProbe } from "@/lib/generated/prisma/client";
 import { probeReportSchema, type ProbeReport } from "./probe-report";
@@ -54,10 +53,10 @@ export function storedProbeJson(probe: SiteProbe): StoredProbe {
   };
 }
 
-/** The newest probe of each roll that has one, in the order of ROLLS. */
-export async function latestProbes(db: Database): Promise<StoredProbe[]> {
+/** The newest probe of each roll that has one, in the order of `rolls` (the registry's). */
+export async function latestProbes(db: Database, rolls: readonly string[]): Promise<StoredProbe[]> {
   const probes = await Promise.all(
-    ROLLS.map((roll) => db.prisma.siteProbe.findFirst({ where: { roll }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] })),
+    rolls.map((roll) => db.prisma.siteProbe.findFirst({ where: { roll }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] })),
   );
   return probes.filter((probe): probe is SiteProbe => probe !== null).map(storedProbeJson);
 }

@@ -1,4 +1,3 @@
-import type { Roll } from "@/lib/config";
 import { buildFilterConditions, type SearchOptions } from "@/lib/valuations/build-filter-conditions";
 import type { ValuationFilters } from "@/lib/valuations/list-query-schema";
 import type { Queryable } from "@/lib/valuations/queryable";
@@ -56,5 +55,5 @@ export type ComparedFilters = Omit<ValuationFilters, "roll"> & { roll: RollId };
 
 /** The listing's own WHERE conditions on `v`: the roll is only ever a bound parameter there. */
 export function filterConditions(filters: ComparedFilters, params: SqlParams, options: SearchOptions): string[] {
-  return buildFilterConditions({ ...filters, roll: filters.roll as Roll }, params, options);
+  return buildFilterConditions({ ...filters, roll: filters.roll as RollId }, params, options);
 }

@@ -71,7 +71,8 @@ describe("npm run cron", () => {
     sim.faults.latencyMs = 150;
     const first = startCron();
     const started = await until(() => first.lines.find((line) => line.msg === "scheduler started"), "the scheduler to start");
-    expect(started).toMatchObject({ schedule: "0 2 * * *", timeZone: "Africa/Johannesburg", roll: "gv2022", component: "cron" });
+    // The registry's active rolls: the seeded GV2022 (GV2026 is seeded planned).
+    expect(started).toMatchObject({ schedule: "0 2 * * *", timeZone: "Africa/Johannesburg", rolls: ["gv2022"], component: "cron" });
 
     const run = await until(async () => (await db.prisma.scrapeRun.findFirst({ where: { tasksDone: { gte: 2 } } })) ?? undefined, "two tasks done");
     const health = await fetch(`http://127.0.0.1:${started.port as number}/api/health`);
@@ -111,7 +112,7 @@ describe("npm run cron", () => {
     const { workerStatus } = await import("@/lib/admin/worker-heartbeat");
     const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
     expect((await workerStatus(db.pool, 15_000)).running).toBe(false);
-    const queued = await enqueueRun(db, resolveScrapeOptions({ baseUrl: sim.url, titleTypes: ["sectional"], trigger: "admin", triggeredBy: "admin session test" }));
+    const queued = await enqueueRun(db, resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, titleTypes: ["sectional"], trigger: "admin", triggeredBy: "admin session test" }));
     if (queued.kind !== "queued") throw new Error(queued.message);
 
     const cron = startCron();

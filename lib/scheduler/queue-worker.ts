@@ -21,7 +21,7 @@ export type QueueWorkerOptions = {
   db: Database;
   pollMs: number;
   /** Politeness (concurrency, delays, timeouts, user agent) for a run of `roll`: what it scrapes comes from the run. */
-  politeness: (roll: string) => ScrapeOptions;
+  politeness: (roll: string) => ScrapeOptions | Promise<ScrapeOptions>;
   log: Logger;
   hostname?: string;
   heartbeatMs?: number;
@@ -56,7 +56,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
     try {
       const summary = await runScrape({
         db,
-        options: options.politeness(claimed.roll),
+        options: await options.politeness(claimed.roll),
         resume: claimed.id,
         signal: AbortSignal.any([abort.signal, notMine.signal]),
         log: runLog,

@@ -24,7 +24,7 @@ function start(overrides: Partial<SchedulerOptions> = {}): Scheduler {
     db,
     schedule: "0 2 * * *",
     timeZone: "Africa/Johannesburg",
-    scrape: resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 2, retries: 0, timeoutMs: 5_000, trigger: "cron" }),
+    plan: async () => [resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: 2, retries: 0, timeoutMs: 5_000, trigger: "cron" })],
     freshnessHours: 36,
     alerter: createAlerter({ webhookUrl: receiver.url, log, retryDelayMs: 1 }),
     log,

@@ -9,7 +9,9 @@ import { RunInProgressError } from "@/lib/scraper/store/runs";
 import { assessFreshness, lastSuccessfulScrape, type Freshness } from "./freshness";
 import { findInterruptedRun } from "./interrupted-run";
 
-// The cron role: scrape on a schedule with the same engine as the CLI. Never two runs at once (an
+// The cron role: scrape on a schedule with the same engine as the CLI, every roll of the plan (the
+// registry's active rolls, read at each tick, so a roll made active in /admin is scraped the next
+// night without a restart), one after another. Never two runs at once (an
 // in-process guard, and across processes the roll's advisory lock: RunInProgressError means
 // another scrape holds it, so this tick is skipped). An interrupted recent run is resumed rather
 // than started over. stop() aborts a run in progress: it stops at the next task boundary as
@@ -34,8 +36,8 @@ export type SchedulerOptions = {
   /** Cron pattern (5 or 6 fields), e.g. "0 2 * * *". */
   schedule: string;
   timeZone: string;
-  /** Options for a new run; its roll is the one scraped and watched for freshness. */
-  scrape: ScrapeOptions;
+  /** Options for the runs of a tick, one per roll (read at each tick); those rolls are watched for freshness. */
+  plan: () => Promise<ScrapeOptions[]>;
   /** Data older than this is stale; runs younger than this are resumed rather than restarted. */
   freshnessHours: number;
   alerter: Alerter;
@@ -52,7 +54,8 @@ export type SchedulerOptions = {
 export type SchedulerStatus = {
   schedule: string;
   timeZone: string;
-  roll: string;
+  /** The rolls of the last plan read (empty before the first). */
+  rolls: string[];
   nextRunAt: string | null;
   running: boolean;
   currentRunId: number | null;
@@ -70,19 +73,53 @@ export type Scheduler = {
 };
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const { db, alerter, scrape } = options;
-  const roll = scrape.roll;
-  const log = options.log.child({ roll });
+  const { db, alerter } = options;
+  const baseLog = options.log;
   const now = options.now ?? (() => new Date());
   const emit = (event: SchedulerEvent) => options.onEvent?.(event);
   const abort = new AbortController();
   let current: Promise<TickOutcome> | null = null;
   let currentRunId: number | null = null;
   let lastOutcome: SchedulerStatus["lastOutcome"] = null;
-  let staleAlerted = false;
+  const staleAlerted = new Set<string>();
+  let plannedRolls: string[] = [];
   let startUp: Promise<unknown> = Promise.resolve();
 
-  async function execute(reason: TickReason): Promise<TickOutcome> {
+  async function readPlan(): Promise<ScrapeOptions[]> {
+    const plan = await options.plan();
+    plannedRolls = plan.map((scrape) => scrape.roll);
+    return plan;
+  }
+
+  /** Every roll of the plan, one after another; the outcome is the last roll's, or the first error. */
+  async function executePlan(reason: TickReason): Promise<TickOutcome> {
+    let plan: ScrapeOptions[];
+    try {
+      plan = await readPlan();
+    } catch (error) {
+      const message = (error as Error).message;
+      baseLog.error("could not read the rolls to scrape", { error: message });
+      emit({ type: "error", error: message });
+      return { kind: "error", error: message };
+    }
+    if (plan.length === 0) {
+      const reasonText = "no roll is active in the roll registry";
+      baseLog.warn(`skipped: ${reasonText}`);
+      emit({ type: "skipped", reason: reasonText });
+      return { kind: "skipped", reason: reasonText };
+    }
+    let outcome: TickOutcome = { kind: "skipped", reason: "nothing ran" };
+    for (const scrape of plan) {
+      if (abort.signal.aborted) break;
+      const rollOutcome = await execute(scrape, reason);
+      if (outcome.kind !== "error") outcome = rollOutcome;
+    }
+    return outcome;
+  }
+
+  async function execute(scrape: ScrapeOptions, reason: TickReason): Promise<TickOutcome> {
+    const roll = scrape.roll;
+    const log = baseLog.child({ roll });
     try {
       const interrupted = await findInterruptedRun(db, roll, now(), options.freshnessHours);
       const summary = await runScrape({
@@ -100,8 +137,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       });
       log.info("scheduled run ended", { runId: summary.runId, status: summary.status, error: summary.error, tasksDone: summary.tasksDone, tasksTotal: summary.tasksTotal });
       emit({ type: "run-finished", summary });
-      await alertOutcome(summary);
-      if (summary.status === "succeeded") await checkFreshness();
+      await alertOutcome(roll, summary);
+      if (summary.status === "succeeded") await checkRollFreshness(roll);
       return { kind: "finished", summary };
     } catch (error) {
       const message = (error as Error).message;
@@ -117,7 +154,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  async function alertOutcome(summary: ScrapeSummary) {
+  async function alertOutcome(roll: string, summary: ScrapeSummary) {
     if (summary.status === "failed") {
       await alerter.send(
         runFailedAlert({
@@ -137,11 +174,11 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     if (abort.signal.aborted) return Promise.resolve({ kind: "skipped", reason: "the scheduler is stopping" });
     if (current) {
       const reasonText = `a scheduled run is still in progress${currentRunId === null ? "" : ` (run #${currentRunId})`}`;
-      log.info("skipped: the previous run has not finished", { reason: reasonText });
+      baseLog.info("skipped: the previous run has not finished", { reason: reasonText });
       emit({ type: "skipped", reason: reasonText });
       return Promise.resolve({ kind: "skipped", reason: reasonText });
     }
-    const run = execute(reason).then((outcome) => {
+    const run = executePlan(reason).then((outcome) => {
       current = null;
       currentRunId = null;
       lastOutcome = {
@@ -156,21 +193,34 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     return run;
   }
 
-  async function readFreshness(): Promise<Freshness | null> {
+  async function readFreshness(roll: string): Promise<Freshness | null> {
     try {
       return assessFreshness(await lastSuccessfulScrape(db.pool, roll), now(), options.freshnessHours);
     } catch (error) {
-      log.warn("could not check how fresh the data is", { error: (error as Error).message });
+      baseLog.warn("could not check how fresh the data is", { roll, error: (error as Error).message });
       return null;
     }
   }
 
+  /** Each planned roll's freshness (alerting a roll that went stale once); the stalest is returned. */
   async function checkFreshness(): Promise<Freshness | null> {
-    const freshness = await readFreshness();
+    let rolls: string[];
+    try {
+      rolls = (await readPlan()).map((scrape) => scrape.roll);
+    } catch (error) {
+      baseLog.warn("could not read the rolls to check", { error: (error as Error).message });
+      return null;
+    }
+    const checked = await Promise.all(rolls.map((roll) => checkRollFreshness(roll)));
+    return checked.find((freshness) => freshness?.fresh === false) ?? checked[0] ?? null;
+  }
+
+  async function checkRollFreshness(roll: string): Promise<Freshness | null> {
+    const freshness = await readFreshness(roll);
     if (!freshness) return null;
-    if (freshness.fresh) staleAlerted = false;
-    else if (!staleAlerted) {
-      staleAlerted = true;
+    if (freshness.fresh) staleAlerted.delete(roll);
+    else if (!staleAlerted.has(roll)) {
+      staleAlerted.add(roll);
       emit({ type: "stale", freshness });
       await alerter.send(
         staleDataAlert({ roll, lastSuccessAt: freshness.lastSuccessAt, maxAgeHours: options.freshnessHours, now: now(), timeZone: options.timeZone }),
@@ -191,9 +241,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     // Stale data at start-up is scraped at once rather than alerted: a restart (or a crash loop)
     // must not repeat the alert. The hourly check alerts if the catch-up does not fix it.
     startUp = (async () => {
-      const freshness = await readFreshness();
-      const interrupted = await findInterruptedRun(db, roll, now(), options.freshnessHours).catch(() => null);
-      if (interrupted || freshness?.fresh === false) await tick("start-up");
+      const rolls = (await readPlan().catch(() => [])).map((scrape) => scrape.roll);
+      for (const roll of rolls) {
+        const freshness = await readFreshness(roll);
+        const interrupted = await findInterruptedRun(db, roll, now(), options.freshnessHours).catch(() => null);
+        if (interrupted || freshness?.fresh === false) {
+          await tick("start-up");
+          return;
+        }
+      }
     })();
   }
 
@@ -203,7 +259,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     status: () => ({
       schedule: options.schedule,
       timeZone: options.timeZone,
-      roll,
+      rolls: plannedRolls,
       nextRunAt: job.nextRun()?.toISOString() ?? null,
       running: current !== null,
       currentRunId,

@@ -38,7 +38,7 @@ describe("a database restart during a scrape", () => {
     sim.faults.latencyMs = 150;
     const warnings: string[] = [];
     const log = createLogger({}, { level: "warn", write: (line) => warnings.push(line) });
-    const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 1 });
+    const options = resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: 1 });
     let restarted = false;
     const summary = await runScrape({
       db,

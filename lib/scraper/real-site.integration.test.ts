@@ -30,6 +30,7 @@ let db: Database;
 
 function scrape(extra: Partial<ScrapeOptionsInput> = {}, signal?: AbortSignal, onProgress?: (progress: ScrapeProgress) => void) {
   const options = resolveScrapeOptions({
+    roll: "gv2022",
     baseUrl: sim.url,
     delayMs: 0,
     concurrency: 3,

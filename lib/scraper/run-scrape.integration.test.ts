@@ -19,7 +19,7 @@ let testDb: TestDatabase;
 let db: Database;
 
 function scrape(extra: Partial<ScrapeOptionsInput> = {}, resume?: number | "latest", analyzeEveryRows?: number) {
-  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, firstByteTimeoutMs: 2_000, outageBackoffMs: 200, ...extra });
+  const options = resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, firstByteTimeoutMs: 2_000, outageBackoffMs: 200, ...extra });
   return runScrape({ db, options, log, resume, heartbeatMs: 200, analyzeEveryRows });
 }
 
@@ -291,7 +291,7 @@ describe("one run per roll", () => {
   it("writes nothing on a dry run", async () => {
     const runs = await db.prisma.scrapeRun.count();
     const { dryRunScrape } = await import("./dry-run");
-    const summary = await dryRunScrape(resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, titleTypes: ["sectional"] }), log);
+    const summary = await dryRunScrape(resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, titleTypes: ["sectional"] }), log);
     expect(summary.failures).toEqual([]);
     expect(summary.rows).toBe([...sim.site.rolls.gv2022.properties()].filter((p) => p.titleType === "sectional").length);
     expect(await db.prisma.scrapeRun.count()).toBe(runs);

@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { LIVE_SITE_URLS, ROLLS, config } from "@/lib/config";
+import { config } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 import { RunTrigger, TitleType } from "@/lib/generated/prisma/enums";
 
 // What a scrape is asked to do. The CLI flags, the admin API and the scheduler all parse into this
 // one schema; a run stores it so that a resume does exactly the same work.
 
 export const scrapeOptionsSchema = z.object({
-  roll: z.enum(ROLLS).default(config.DEFAULT_ROLL),
+  /** A roll of the registry (scrapeOptionsForRoll checks it and finds its site). */
+  roll: rollIdSchema,
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
   titleTypes: z.array(z.enum(TitleType)).min(1).default(["full", "sectional"]),
   /** Site suburb ids; omitted: every suburb on the site (a whole-roll run, which may mark removals). */
@@ -40,14 +42,25 @@ export const scrapeOptionsSchema = z.object({
 export type ScrapeOptionsInput = z.input<typeof scrapeOptionsSchema>;
 export type ScrapeOptions = Omit<z.output<typeof scrapeOptionsSchema>, "timeoutMs"> & { baseUrl: string };
 
-export function resolveScrapeOptions(input: ScrapeOptionsInput): ScrapeOptions {
+export class NoBaseUrlError extends Error {
+  override name = "NoBaseUrlError";
+}
+
+/**
+ * The options, with the site's address: `baseUrl` (--base-url), else VALUATION_BASE_URL, else the
+ * roll's base URL in the registry (`registeredBaseUrl`; scrapeOptionsForRoll reads it).
+ */
+export function resolveScrapeOptions(input: ScrapeOptionsInput, registeredBaseUrl: string | null = null): ScrapeOptions {
   const { timeoutMs, ...parsed } = scrapeOptionsSchema
     .refine((o) => o.outageMaxBackoffMs >= o.outageBackoffMs, {
       message: "the longest pause cannot be shorter than the first one",
       path: ["outageMaxBackoffMs"],
     })
     .parse({ ...input, firstByteTimeoutMs: input.firstByteTimeoutMs ?? input.timeoutMs });
-  const baseUrl = parsed.baseUrl ?? config.VALUATION_BASE_URL ?? LIVE_SITE_URLS[parsed.roll];
+  const baseUrl = parsed.baseUrl ?? config.VALUATION_BASE_URL ?? registeredBaseUrl;
+  if (baseUrl === null) {
+    throw new NoBaseUrlError(`${parsed.roll} has no base URL in the roll registry: set one in /admin, or give --base-url (or VALUATION_BASE_URL)`);
+  }
   return { ...parsed, baseUrl: baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/` };
 }
 

@@ -21,6 +21,7 @@ let db: Database;
 
 function scrape(extra: Partial<ScrapeOptionsInput> = {}, onProgress?: (progress: ScrapeProgress) => void, logger: Logger = log) {
   const options = resolveScrapeOptions({
+    roll: "gv2022",
     baseUrl: sim.url,
     delayMs: 0,
     concurrency: CONCURRENCY,
@@ -132,7 +133,7 @@ describe("an outage longer than the patience", () => {
     expect(await db.prisma.scrapeTask.count({ where: { runId: run.id, status: "failed" } })).toBe(0);
 
     while (sim.outageActive) await new Promise((resolve) => setTimeout(resolve, 50));
-    const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: CONCURRENCY, retries: 1, outageBackoffMs: 300 });
+    const options = resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: CONCURRENCY, retries: 1, outageBackoffMs: 300 });
     const resumed = await runScrape({ db, options, log, resume: failed.runId, heartbeatMs: 200 });
     expect(resumed).toMatchObject({ runId: failed.runId, status: "succeeded", tasksFailed: 0 });
     expect(await storedKeys()).toEqual([...expectedRows(sim.site.rolls.gv2022).keys()].sort());
@@ -193,6 +194,7 @@ describe("the real-site profile: slow first bytes and an outage of every databas
     try {
       let outageStarted = false;
       const options = resolveScrapeOptions({
+        roll: "gv2022",
         baseUrl: real.url,
         delayMs: 0,
         concurrency: CONCURRENCY,

@@ -1,4 +1,4 @@
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import type { Valuation } from "@/lib/valuations/valuation-schema";
 
 // One page of search results as the search page shows it, whether the server read it from the
@@ -30,14 +30,14 @@ export type SearchResults =
   | { kind: "error"; message: string };
 
 /** "/valuations/96150534?title=full" (the roll only when it is not the default). */
-export function propertyPath(property: { rateNumber: string; roll: Roll; titleType: "full" | "sectional" }, defaultRoll: Roll): string {
+export function propertyPath(property: { rateNumber: string; roll: RollId; titleType: "full" | "sectional" }, defaultRoll: RollId): string {
   const params = new URLSearchParams();
   if (property.roll !== defaultRoll) params.set("roll", property.roll);
   params.set("title", property.titleType);
   return `/valuations/${encodeURIComponent(property.rateNumber)}?${params}`;
 }
 
-export function toResultRow(valuation: Valuation, defaultRoll: Roll): ResultRow {
+export function toResultRow(valuation: Valuation, defaultRoll: RollId): ResultRow {
   return {
     key: `${valuation.titleType}:${valuation.rateNumber}`,
     rateNumber: valuation.rateNumber,

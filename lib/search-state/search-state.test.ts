@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ROLLS } from "@/lib/config";
 import { listQuerySchema } from "@/lib/valuations/list-query-schema";
 import { parseQuery } from "@/lib/api/parse-query";
 import {
@@ -13,7 +12,6 @@ import {
   isNarrowed,
   listingKey,
   parseSearchState,
-  ROLL_IDS,
   searchHref,
   searchStateToParams,
   toApiParams,
@@ -24,11 +22,19 @@ import {
 import { SORT_VALUES } from "@/lib/valuations/sort-fields";
 
 const CURSOR = "eyJhIjoxfQ.c2lnbmF0dXJl";
-const parse = (query: string) => parseSearchState(new URLSearchParams(query), "gv2022");
+// The registry's rolls, as the server passes them down.
+const ROLLS = [
+  { id: "gv2099", label: "GV 2099" },
+  { id: "gv2022", label: "GV 2022" },
+  { id: "gv2017", label: "GV 2017" },
+];
+const parse = (query: string) => parseSearchState(new URLSearchParams(query), "gv2022", ROLLS);
 
-describe("ROLL_IDS", () => {
-  it("lists the same rolls as the server's config", () => {
-    expect([...ROLL_IDS]).toEqual([...ROLLS]);
+describe("the roll of a search", () => {
+  it("is one of the registry's rolls, else the default", () => {
+    expect(parse("roll=gv2099").roll).toBe("gv2099");
+    expect(parse("roll=gv2012").roll).toBe("gv2022");
+    expect(parse("roll=GV2017").roll).toBe("gv2022");
   });
 });
 
@@ -79,7 +85,7 @@ describe("parseSearchState", () => {
   });
 
   it("accepts the object Next.js passes a page, taking the first of repeated values", () => {
-    const state = parseSearchState({ q: ["first", "second"], suburb: "KLOOF", roll: undefined }, "gv2017");
+    const state = parseSearchState({ q: ["first", "second"], suburb: "KLOOF", roll: undefined }, "gv2017", ROLLS);
     expect(state).toMatchObject({ q: "first", suburb: "KLOOF", roll: "gv2017" });
   });
 
@@ -195,8 +201,8 @@ describe("isNarrowed, listingKey and describeSearch", () => {
   });
 
   it("describes the search for the page title", () => {
-    expect(describeSearch(parse(""), "gv2022")).toBe("");
-    expect(describeSearch(parse(`q=kloof&suburb=KLOOF&title=sectional&roll=gv2017&cursor=${CURSOR}&page=2`), "gv2022")).toBe(
+    expect(describeSearch(parse(""), "gv2022", ROLLS)).toBe("");
+    expect(describeSearch(parse(`q=kloof&suburb=KLOOF&title=sectional&roll=gv2017&cursor=${CURSOR}&page=2`), "gv2022", ROLLS)).toBe(
       "“kloof” · KLOOF · Sectional title · GV 2017 · page 2",
     );
   });
@@ -204,8 +210,8 @@ describe("isNarrowed, listingKey and describeSearch", () => {
 
 describe("searchTitle and sortOptions", () => {
   it("titles the page after the search", () => {
-    expect(searchTitle(parse(""), "gv2022")).toBe("Search the valuation roll");
-    expect(searchTitle(parse("q=kloof"), "gv2022")).toBe("Search: “kloof”");
+    expect(searchTitle(parse(""), "gv2022", ROLLS)).toBe("Search the valuation roll");
+    expect(searchTitle(parse("q=kloof"), "gv2022", ROLLS)).toBe("Search: “kloof”");
   });
 
   it("offers every sort the API knows, best match only with a search", () => {

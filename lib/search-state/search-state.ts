@@ -1,5 +1,5 @@
 import { createLoader, createParser, createSerializer } from "nuqs/server";
-import type { Roll } from "@/lib/config";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { SORT_VALUES } from "@/lib/valuations/sort-fields";
 import { parseExtentInput, parseRandInput } from "./parse-amount";
 
@@ -8,10 +8,6 @@ import { parseExtentInput, parseRandInput } from "./parse-amount";
 // component and the tests alike. One nuqs parser per URL parameter (`searchParsers`) reads and
 // writes the URL on both sides. Values the API would reject are dropped here, so a hand-edited
 // URL degrades to a broader search instead of an error page.
-
-/** The rolls, as in lib/config (which reads the environment and must stay out of the browser). */
-export const ROLL_IDS = ["gv2022", "gv2017", "gv2012"] as const satisfies readonly Roll[];
-export const ROLL_LABELS: Record<Roll, string> = { gv2022: "GV 2022", gv2017: "GV 2017", gv2012: "GV 2012" };
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -30,7 +26,7 @@ const MAX_PAGE = 100_000;
 export type SearchState = {
   /** As typed (trimmed); searched only from MIN_QUERY_LENGTH characters. */
   q: string;
-  roll: Roll;
+  roll: RollId;
   title: TitleFilter | null;
   /** Suburb name (or the site's id), "" for any. */
   suburb: string;
@@ -51,7 +47,7 @@ export type SearchState = {
 
 export type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
 
-export function initialSearchState(roll: Roll): SearchState {
+export function initialSearchState(roll: RollId): SearchState {
   return {
     q: "",
     roll,
@@ -105,11 +101,12 @@ function param<T>(parse: (value: string) => T | null) {
 /**
  * The search page's URL parameters, one nuqs parser each, with their defaults (left out of the
  * URL). The same keys as SearchState; `consistentSearch` then applies the rules between them.
+ * `rollIds`: the registry's rolls (another roll in the URL reads as the default).
  */
-export function searchParsers(defaultRoll: Roll) {
+export function searchParsers(defaultRoll: RollId, rollIds: readonly RollId[]) {
   return {
     q: param(text(MAX_QUERY_LENGTH)).withDefault(""),
-    roll: param(oneOf(ROLL_IDS)).withDefault(defaultRoll),
+    roll: param(oneOf(rollIds)).withDefault(defaultRoll),
     title: param(oneOf(["full", "sectional"] as const)),
     suburb: param(text(100)).withDefault(""),
     useCode: param(wholeNumber(9999)),
@@ -136,9 +133,9 @@ export function consistentSearch(state: SearchState): SearchState {
   return sort === state.sort && page === state.page ? state : { ...state, sort, page };
 }
 
-/** Reads the page's URL (or a submitted search form: empty fields count as unset). */
-export function parseSearchState(source: ParamSource, defaultRoll: Roll): SearchState {
-  return consistentSearch(createLoader(searchParsers(defaultRoll))(source));
+/** Reads the page's URL (or a submitted search form: empty fields count as unset); `rolls` are the registry's. */
+export function parseSearchState(source: ParamSource, defaultRoll: RollId, rolls: readonly RollOption[]): SearchState {
+  return consistentSearch(createLoader(searchParsers(defaultRoll, rolls.map((roll) => roll.id)))(source));
 }
 
 /** The filters only (what the CSV export and the count depend on), as API parameters. */
@@ -160,12 +157,12 @@ function filterEntries(state: SearchState): [string, string][] {
 }
 
 /** The page's own URL query: only what differs from the defaults, in a stable order. */
-export function searchStateToParams(state: SearchState, defaultRoll: Roll): URLSearchParams {
-  return new URLSearchParams(createSerializer(searchParsers(defaultRoll))(consistentSearch(state)));
+export function searchStateToParams(state: SearchState, defaultRoll: RollId): URLSearchParams {
+  return new URLSearchParams(createSerializer(searchParsers(defaultRoll, [state.roll]))(consistentSearch(state)));
 }
 
 /** "/?q=pinetown&sort=-marketValue", or "/" for the blank search. */
-export function searchHref(state: SearchState, defaultRoll: Roll): string {
+export function searchHref(state: SearchState, defaultRoll: RollId): string {
   const query = searchStateToParams(state, defaultRoll).toString();
   return query === "" ? "/" : `/?${query}`;
 }
@@ -223,7 +220,7 @@ export function listingKey(state: SearchState): string {
 }
 
 /** A short description for the page title: `“pinetown” · Residential · page 2`. */
-export function describeSearch(state: SearchState, defaultRoll: Roll): string {
+export function describeSearch(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[]): string {
   const parts: string[] = [];
   if (state.q !== "") parts.push(`“${state.q}”`);
   if (state.suburb !== "") parts.push(state.suburb);
@@ -232,7 +229,7 @@ export function describeSearch(state: SearchState, defaultRoll: Roll): string {
   if (state.ratingCategory !== "") parts.push(state.ratingCategory);
   if (state.minValue !== null || state.maxValue !== null) parts.push("value range");
   if (state.minExtent !== null || state.maxExtent !== null) parts.push("extent range");
-  if (state.roll !== defaultRoll) parts.push(ROLL_LABELS[state.roll]);
+  if (state.roll !== defaultRoll) parts.push(rollLabel(rolls, state.roll));
   if (state.page > 1) parts.push(`page ${state.page}`);
   return parts.join(" · ");
 }
@@ -240,8 +237,8 @@ export function describeSearch(state: SearchState, defaultRoll: Roll): string {
 export const SITE_NAME = "Durban Valuation Roll Explorer";
 
 /** The search page's title (before the site name): "Search: “kloof” · KLOOF". */
-export function searchTitle(state: SearchState, defaultRoll: Roll): string {
-  const description = describeSearch(state, defaultRoll);
+export function searchTitle(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[]): string {
+  const description = describeSearch(state, defaultRoll, rolls);
   return description === "" ? "Search the valuation roll" : `Search: ${description}`;
 }
 

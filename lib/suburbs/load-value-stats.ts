@@ -1,4 +1,5 @@
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import type { Database } from "@/lib/db/client";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { dataVersion } from "@/lib/valuations/data-version";
@@ -23,13 +24,13 @@ async function cached<T>(db: Database, key: string, load: () => Promise<T>): Pro
 
 const search = () => ({ ownerSearch: ownerPolicy(config.OWNER_NAMES).search });
 
-export function loadStats(db: Database, roll: Roll, groupBy: StatsGroup, suburbId?: string): Promise<StatsGroupRow[]> {
+export function loadStats(db: Database, roll: RollId, groupBy: StatsGroup, suburbId?: string): Promise<StatsGroupRow[]> {
   const filters: ValuationFilters = { roll, includeRemoved: false, ...(suburbId ? { suburb: suburbId } : {}) };
   return cached(db, `stats:${roll}:${groupBy}:${suburbId ?? ""}`, () => valuationStats(db.pool, filters, groupBy, search()));
 }
 
 /** How many properties fall in each value band (properties without a value are not counted). */
-export function loadHistogram(db: Database, roll: Roll, suburbId?: string): Promise<HistogramBar[]> {
+export function loadHistogram(db: Database, roll: RollId, suburbId?: string): Promise<HistogramBar[]> {
   return cached(db, `histogram:${roll}:${suburbId ?? ""}`, () =>
     Promise.all(
       valueBands().map(async (band) => {

@@ -1,8 +1,8 @@
-import { config, type Roll } from "@/lib/config";
-import { ROLL_IDS } from "@/lib/search-state/search-state";
+import type { RollId } from "@/lib/rolls/roll-id";
+import type { RollRegistry } from "@/lib/rolls/roll-registry";
 
-/** The `roll` query parameter of a suburbs page, or the default roll. */
-export function readRoll(query: Record<string, string | string[] | undefined>): Roll {
+/** The `roll` query parameter of a suburbs page when the registry has it, or the default roll. */
+export function readRoll(query: Record<string, string | string[] | undefined>, registry: RollRegistry): RollId {
   const value = Array.isArray(query.roll) ? query.roll[0] : query.roll;
-  return ROLL_IDS.find((roll) => roll === value) ?? config.DEFAULT_ROLL;
+  return registry.ids.find((roll) => roll === value) ?? registry.defaultRoll;
 }

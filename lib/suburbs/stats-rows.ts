@@ -1,4 +1,4 @@
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { changeSearch, initialSearchState, searchHref, type SearchState } from "@/lib/search-state/search-state";
 import type { StatsGroup, StatsGroupRow } from "@/lib/valuations/valuation-stats";
 
@@ -35,14 +35,14 @@ function groupSearch(groupBy: StatsGroup, group: StatsGroupRow, base: SearchStat
   return changeSearch(base, { suburb: group.label ?? String(group.key) });
 }
 
-export function suburbPagePath(suburbId: string, roll: Roll, defaultRoll: Roll): string {
+export function suburbPagePath(suburbId: string, roll: RollId, defaultRoll: RollId): string {
   return `/suburbs/${encodeURIComponent(suburbId)}${roll === defaultRoll ? "" : `?roll=${roll}`}`;
 }
 
 export function statsRows(
   groupBy: StatsGroup,
   groups: StatsGroupRow[],
-  context: { roll: Roll; defaultRoll: Roll; suburbName?: string; linkSuburbPages?: boolean },
+  context: { roll: RollId; defaultRoll: RollId; suburbName?: string; linkSuburbPages?: boolean },
 ): StatsTableRow[] {
   const base = { ...initialSearchState(context.roll), suburb: context.suburbName ?? "" };
   return groups.map((group) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ROLLS } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollQueryParam } from "@/lib/rolls/roll-param";
 import { optionalShape } from "@/lib/api/parse-query";
 import { enumParam, textParam } from "@/lib/api/query-parameters";
 import { ListMetaSchema, ValuationSchema } from "./valuation-schema";
@@ -46,8 +47,8 @@ export const ValuationChangeSchema = z
 
 export const ValueChangeSchema = z
   .object({
-    from: z.enum(ROLLS).meta({ description: "The older roll." }),
-    to: z.enum(ROLLS).meta({ description: "The newer roll." }),
+    from: rollIdSchema.meta({ description: "The older roll." }),
+    to: rollIdSchema.meta({ description: "The newer roll." }),
     absolute: z.int().nullable().meta({ description: "Newer minus older market value, in rand; null when either is missing." }),
     percent: z.number().nullable().meta({ description: "That change as a percentage of the older value, one decimal; null when it has none." }),
   })
@@ -55,7 +56,7 @@ export const ValueChangeSchema = z
 
 export const OtherRollSchema = z
   .object({
-    roll: z.enum(ROLLS),
+    roll: rollIdSchema,
     titleType: z.enum(["full", "sectional"]),
     marketValue: z.int().nullable(),
     registeredExtent: z.number().nullable(),
@@ -83,7 +84,7 @@ export type ValuationDetailResponse = z.infer<typeof ValuationDetailResponseSche
 export type ValueChange = z.infer<typeof ValueChangeSchema>;
 
 export const detailParameters = {
-  roll: enumParam(ROLLS, { description: "The valuation roll. Default: the server's DEFAULT_ROLL (gv2022).", example: "gv2022" }),
+  roll: rollQueryParam,
   title: enumParam(["full", "sectional"] as const, {
     description: "Full Title or Sectional Title: needed only when both have a property with this rate number.",
     example: "full",

@@ -1,4 +1,5 @@
-import { ROLLS, type OwnerNamesMode, type Roll } from "@/lib/config";
+import { type OwnerNamesMode } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { ownerNamesShown, ownerPolicy } from "@/lib/owners/owner-policy";
 import { suppressedCondition } from "@/lib/owners/owner-suppressions";
 import { redactChange, withoutDetailOwners } from "@/lib/owners/redact-owner-names";
@@ -8,9 +9,9 @@ import type { TitleTypeValue } from "./list-query-schema";
 import type { Queryable } from "./queryable";
 import { serialiseValuation, valuationHref } from "./serialise-valuation";
 import { selectColumns, type ValuationRow } from "./valuation-row";
-import { rollYear, valueChange } from "./value-change";
+import { valueChange } from "./value-change";
 
-export type DetailLookup = { rateNumber: string; roll: Roll; title?: TitleTypeValue };
+export type DetailLookup = { rateNumber: string; roll: RollId; title?: TitleTypeValue };
 /** The deployment's OWNER_NAMES and OWNER_HISTORY_DAYS. */
 export type DetailOwnerSettings = { ownerNames: OwnerNamesMode; ownerHistoryDays: number; now?: Date };
 export type DetailChoice = { titleType: TitleTypeValue; href: string };
@@ -30,11 +31,13 @@ type ChangeJson = {
   after: Record<string, unknown> | null;
   changed_at: string;
 };
-type OtherJson = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "market_value" | "registered_extent"> & { removed_at: string | null };
+type OtherJson = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "market_value" | "registered_extent"> & { removed_at: string | null; effective_from: string };
 type DetailRow = ValuationRow & {
   detail: Record<string, unknown> | null;
   detail_fetched_at: Date | null;
   owner_suppressed: boolean;
+  /** The roll's effective date (YYYY-MM-DD), from the registry. */
+  roll_effective_from: string;
   history: ChangeJson[];
   other_rolls: OtherJson[];
   rolls: PropertyRollJson[];
@@ -48,20 +51,22 @@ const isoTimestamp = (text: string) => new Date(text).toISOString();
  * have the rate number.
  */
 export async function getValuationDetail(db: Queryable, lookup: DetailLookup, owners: DetailOwnerSettings): Promise<DetailResult> {
-  const otherRolls = ROLLS.filter((roll) => roll !== lookup.roll);
-  const values: unknown[] = [lookup.roll, lookup.rateNumber, otherRolls];
+  const values: unknown[] = [lookup.roll, lookup.rateNumber];
   if (lookup.title) values.push(lookup.title);
   const { rows } = await db.query<DetailRow>(
     `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at, ${suppressedCondition("v")} AS owner_suppressed,
             (SELECT coalesce(json_agg(c ORDER BY c.changed_at DESC, c.id DESC), '[]')
                FROM (SELECT id, run_id, kind, fields, before, after, changed_at FROM valuation_changes
                       WHERE valuation_id = v.id ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}) c) AS history,
-            (SELECT coalesce(json_agg(o), '[]')
-               FROM (SELECT roll, title_type, rate_number, market_value, registered_extent, removed_at FROM valuations
-                      WHERE roll = ANY($3::text[]) AND title_type = v.title_type AND rate_number = v.rate_number) o) AS other_rolls,
+            (SELECT to_char(effective_from, 'YYYY-MM-DD') FROM rolls WHERE id = v.roll) AS roll_effective_from,
+            (SELECT coalesce(json_agg(o ORDER BY o.effective_from DESC), '[]')
+               FROM (SELECT o.roll, o.title_type, o.rate_number, o.market_value, o.registered_extent, o.removed_at,
+                            to_char(r.effective_from, 'YYYY-MM-DD') AS effective_from
+                       FROM rolls r JOIN valuations o ON o.roll = r.id AND o.title_type = v.title_type AND o.rate_number = v.rate_number
+                      WHERE r.id <> v.roll) o) AS other_rolls,
             ${propertyRollsColumn("v")} AS rolls
        FROM valuations v
-      WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $4::title_type" : ""}
+      WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $3::title_type" : ""}
       ORDER BY v.title_type`,
     values,
   );
@@ -71,7 +76,7 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
     return { kind: "ambiguous", choices: rows.map((r) => ({ titleType: r.title_type, href: valuationHref(r) })) };
   }
 
-  const current = { roll: lookup.roll, marketValue: row.market_value };
+  const current = { roll: lookup.roll, marketValue: row.market_value, effectiveFrom: row.roll_effective_from };
   const shown = ownerNamesShown(owners.ownerNames, row.owner_suppressed);
   const ownerField = shown === "shown" ? "include" : shown === "withheld-at-owner-request" ? "withhold" : "omit";
   // History keeps names only under OWNER_NAMES=full, for OWNER_HISTORY_DAYS; older records (and
@@ -98,17 +103,15 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
         };
         return historyNames(change.changed_at) ? record : redactChange(record);
       }),
-      otherRolls: row.other_rolls
-        .map((other) => ({ other, roll: other.roll as Roll }))
-        .sort((a, b) => rollYear(b.roll) - rollYear(a.roll))
-        .map(({ other, roll }) => ({
-          roll,
+      // Newest roll first (the query orders them by the registry's effective dates).
+      otherRolls: row.other_rolls.map((other) => ({
+          roll: other.roll,
           titleType: other.title_type,
           marketValue: other.market_value,
           registeredExtent: other.registered_extent,
           removedAt: other.removed_at === null ? null : isoTimestamp(other.removed_at),
           href: valuationHref(other),
-          valueChange: valueChange(current, { roll, marketValue: other.market_value }),
+          valueChange: valueChange(current, { roll: other.roll, marketValue: other.market_value, effectiveFrom: other.effective_from }),
         })),
       rolls: toPropertyRolls(row.rolls),
     },

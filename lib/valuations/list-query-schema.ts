@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ROLLS, type Roll } from "@/lib/config";
+import { rollQueryParam } from "@/lib/rolls/roll-param";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { optionalShape } from "@/lib/api/parse-query";
 import { booleanParam, decimalParam, enumParam, integerParam, textParam } from "@/lib/api/query-parameters";
 import { parseSort, SORT_VALUES, type Sort } from "./sort-fields";
@@ -26,7 +27,7 @@ export const filterParameters = {
       "municipality's own site offers no owner search); by default they are not.",
     example: "pinetown",
   }),
-  roll: enumParam(ROLLS, { description: "The valuation roll. Default: the server's DEFAULT_ROLL (gv2022).", example: "gv2022" }),
+  roll: rollQueryParam,
   title: enumParam(["full", "sectional"] as const, { description: "Full Title or Sectional Title only.", example: "full" }),
   rateNumber: textParam({
     maxLength: 24,
@@ -92,7 +93,7 @@ export type TitleTypeValue = "full" | "sectional";
 
 export type ValuationFilters = {
   q?: string;
-  roll: Roll;
+  roll: RollId;
   title?: TitleTypeValue;
   rateNumber?: string;
   suburb?: string;
@@ -163,7 +164,7 @@ export function listQuerySchemaFor(ownersInLists: boolean): typeof listQuerySche
 }
 
 /** Splits the validated parameters into filters and paging, filling in defaults. */
-export function toListQuery(input: ListQueryInput, defaultRoll: Roll): ListQuery {
+export function toListQuery(input: ListQueryInput, defaultRoll: RollId): ListQuery {
   const { sort, limit, cursor, total, format, ...filterInput } = input;
   const parsedSort = sort === undefined ? null : parseSort(sort);
   return {
@@ -178,7 +179,7 @@ export function toListQuery(input: ListQueryInput, defaultRoll: Roll): ListQuery
 
 type FilterInput = Omit<ListQueryInput, "sort" | "limit" | "cursor" | "total" | "format">;
 
-export function toFilters(input: FilterInput, defaultRoll: Roll): ValuationFilters {
+export function toFilters(input: FilterInput, defaultRoll: RollId): ValuationFilters {
   const { roll, includeRemoved, ...rest } = input;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   return { ...defined, roll: roll ?? defaultRoll, includeRemoved: includeRemoved ?? false };

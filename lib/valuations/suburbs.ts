@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ROLLS, type Roll } from "@/lib/config";
+import { rollQueryParam } from "@/lib/rolls/roll-param";
+import type { RollId } from "@/lib/rolls/roll-id";
 import { optionalShape } from "@/lib/api/parse-query";
 import { enumParam } from "@/lib/api/query-parameters";
 import type { Queryable } from "./queryable";
@@ -8,7 +9,7 @@ import { ListMetaSchema } from "./valuation-schema";
 // GET /api/suburbs: the suburbs of a roll with how many properties each lists, per title type.
 
 export const suburbsParameters = {
-  roll: enumParam(ROLLS, { description: "The valuation roll. Default: the server's DEFAULT_ROLL (gv2022).", example: "gv2022" }),
+  roll: rollQueryParam,
 };
 
 export const suburbsQuerySchema = z.strictObject(optionalShape(suburbsParameters));
@@ -25,7 +26,7 @@ export const SuburbListSchema = z.object({ data: z.array(SuburbSchema), meta: Li
 
 export type Suburb = z.infer<typeof SuburbSchema>;
 
-export async function listSuburbs(db: Queryable, roll: Roll): Promise<Suburb[]> {
+export async function listSuburbs(db: Queryable, roll: RollId): Promise<Suburb[]> {
   const { rows } = await db.query<{ suburb_id: string; suburb_name: string; full: number; sectional: number; total: number }>(
     `SELECT suburb_id, suburb_name,
             count(*) FILTER (WHERE title_type = 'full') AS full,

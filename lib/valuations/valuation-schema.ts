@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLLS } from "@/lib/config";
+import { rollIdSchema } from "@/lib/rolls/roll-id";
 import { DISPLAYED_CELLS, type DisplayedCell } from "./displayed-cells";
 import {
   API_FIELD_NAMES,
@@ -43,7 +43,7 @@ export const DisplayedCellsSchema = z
 // where the column is nullable, absent where OWNER_NAMES may leave personal data out, and what
 // the documentation says about it.
 const TYPE_SCHEMAS = {
-  roll: () => z.enum(ROLLS),
+  roll: () => rollIdSchema,
   title_type: () => z.enum(["full", "sectional"]),
   text: () => z.string(),
   integer: () => z.int(),
@@ -131,7 +131,7 @@ export type Valuation = z.infer<typeof ValuationSchema>;
 
 export const ListMetaSchema = z
   .object({
-    roll: z.enum(ROLLS),
+    roll: rollIdSchema,
     asAt: dateTime("When the last successful scrape of this roll finished; null before the first.").nullable(),
   })
   .meta({ id: "ListMeta" });

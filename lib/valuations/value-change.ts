@@ -1,17 +1,11 @@
-import type { Roll } from "@/lib/config";
+import type { RollId } from "@/lib/rolls/roll-id";
 import type { ValueChange } from "./detail-schema";
 
-/** The roll's valuation year: gv2022 → 2022. */
-export function rollYear(roll: Roll): number {
-  return Number(roll.slice(2));
-}
+type RollValue = { roll: RollId; marketValue: number | null; /** The roll's effective date, YYYY-MM-DD (the registry's). */ effectiveFrom: string };
 
-/** The change from the older roll's value to the newer one's, whichever of the two is asked about. */
-export function valueChange(
-  a: { roll: Roll; marketValue: number | null },
-  b: { roll: Roll; marketValue: number | null },
-): ValueChange {
-  const [older, newer] = rollYear(a.roll) <= rollYear(b.roll) ? [a, b] : [b, a];
+/** The change from the older roll's value to the newer one's (by the rolls' effective dates), whichever of the two is asked about. */
+export function valueChange(a: RollValue, b: RollValue): ValueChange {
+  const [older, newer] = a.effectiveFrom <= b.effectiveFrom ? [a, b] : [b, a];
   if (older.marketValue === null || newer.marketValue === null) {
     return { from: older.roll, to: newer.roll, absolute: null, percent: null };
   }

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ROLLS, config } from "@/lib/config";
+import { config } from "@/lib/config";
 import { probeOptionsFor } from "@/lib/probe/probe-options";
 import type { ProbeOptions } from "@/lib/probe/run-probe";
+import { rollIdSchema, type RollId } from "@/lib/rolls/roll-id";
+import { rollForFlag, type RollRegistry } from "@/lib/rolls/roll-registry";
 
 // `npm run probe-site -- …`: flags → probe options. Pure apart from the configuration it defaults
 // from, so every bad flag is tested.
@@ -18,8 +20,9 @@ byte per page, charset, suburbs and schemes, one small suburb parsed (All=false 
 volume's size, one details page. Prints a summary; stores the report in the database (site_probes).
 
 Options:
-  --roll <roll>          gv2022 | gv2017 | gv2012 (DEFAULT_ROLL; default gv2022)
-  --base-url <url>       site to probe (VALUATION_BASE_URL; default: the live site of the roll)
+  --roll <roll>          a roll of the registry, e.g. gv2022 (default: DEFAULT_ROLL, else the newest
+                         roll with a complete scrape); without a database, any roll id with --base-url
+  --base-url <url>       site to probe (VALUATION_BASE_URL; default: the roll's base URL in the registry)
   --out <file>           also write the report as JSON to this file
   --json                 print the JSON report instead of the summary
   --timeout-ms <ms>      limit for each page's first byte and for a stalled body (default ${PROBE_TIMEOUT_MS})
@@ -39,7 +42,7 @@ export class ProbeUsageError extends Error {
 }
 
 const flagsSchema = z.object({
-  roll: z.enum(ROLLS, { error: `must be one of ${ROLLS.join(", ")}` }).default(config.DEFAULT_ROLL),
+  roll: rollIdSchema.optional(),
   baseUrl: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   timeoutMs: z.number().int().min(1_000, "must be at least 1000").max(600_000, "must be at most 600000").default(PROBE_TIMEOUT_MS),
   delayMs: z.number().int().min(0).max(60_000, "must be at most 60000").default(config.SCRAPE_DELAY_MS),
@@ -53,7 +56,8 @@ function whole(flag: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-export function parseProbeArgs(argv: readonly string[]): ProbeCommand {
+/** `registry`: the roll registry, or null without a database (then --roll and --base-url are needed). */
+export function parseProbeArgs(argv: readonly string[], registry: RollRegistry | null): ProbeCommand {
   let values;
   try {
     ({ values } = parseArgs({
@@ -86,12 +90,26 @@ export function parseProbeArgs(argv: readonly string[]): ProbeCommand {
   if (!parsed.success) {
     throw new ProbeUsageError(parsed.error.issues.map((issue) => `${FLAG_NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`).join("; "));
   }
-  const { roll, baseUrl, timeoutMs, delayMs } = parsed.data;
+  const { timeoutMs, delayMs } = parsed.data;
+  const site = probedSite(registry, parsed.data.roll, parsed.data.baseUrl ?? config.VALUATION_BASE_URL);
   return {
     kind: "probe",
-    options: probeOptionsFor({ roll, baseUrl, timeoutMs, delayMs }),
+    options: probeOptionsFor({ ...site, timeoutMs, delayMs }),
     out: values.out ?? null,
     json: values.json ?? false,
     store: !(values["no-store"] ?? false),
   };
+}
+
+/** The roll and the site to probe: --base-url (or VALUATION_BASE_URL), else the roll's in the registry. */
+function probedSite(registry: RollRegistry | null, roll: RollId | undefined, baseUrl: string | undefined): { roll: RollId; baseUrl: string } {
+  if (registry === null) {
+    if (roll === undefined || baseUrl === undefined) throw new ProbeUsageError("without a database (DATABASE_URL) give both --roll and --base-url");
+    return { roll, baseUrl };
+  }
+  const found = rollForFlag(registry, roll);
+  if (!found.ok) throw new ProbeUsageError(`--roll: ${found.message}`);
+  const site = baseUrl ?? found.roll.baseUrl;
+  if (site === null) throw new ProbeUsageError(`--base-url: ${found.roll.id} has no base URL in the roll registry; give one (or set it in /admin)`);
+  return { roll: found.roll.id, baseUrl: site };
 }

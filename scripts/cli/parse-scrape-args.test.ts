@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
-import { UsageError, parseCliArgs } from "./parse-scrape-args";
+import { seedRegistry } from "@/lib/rolls/seed-rolls";
+import { UsageError, parseCliArgs as parseWithRegistry } from "./parse-scrape-args";
+
+// The seeded registry, with gv2022 as the default roll (as a database whose gv2022 is complete).
+const registry = seedRegistry("gv2022");
+const parseCliArgs = (argv: string[]) => parseWithRegistry(argv, registry);
 
 describe("parseCliArgs", () => {
-  it("defaults to the whole gv2022 roll, both title types, politely", () => {
+  it("defaults to the whole default roll, both title types, politely, at the roll's base URL in the registry", () => {
     const command = parseCliArgs([]);
     expect(command.kind).toBe("scrape");
     if (command.kind !== "scrape") return;
@@ -94,7 +99,7 @@ describe("parseCliArgs", () => {
     [["--bogus"], /Unknown option '--bogus'/],
     [["--concurrency", "many"], /--concurrency takes a whole number, got "many"/],
     [["--concurrency", "99"], /--concurrency/],
-    [["--roll", "gv1999"], /--roll/],
+    [["--roll", "gv1999"], /--roll: must be one of gv2026, gv2022, gv2017, gv2012/],
     [["--title", "freehold"], /--title/],
     [["--suburb", "PINETOWN"], /--suburb: a suburb id is the site's number/],
     [["--base-url", "ftp://example.org"], /--base-url/],
@@ -109,5 +114,18 @@ describe("parseCliArgs", () => {
   ])("rejects %j with a clear message", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it("takes a roll added to the registry, at its own base URL", () => {
+    const added = { ...registry.rolls[0]!, id: "gv2099", label: "GV 2099", baseUrl: "http://127.0.0.1:4010/gv2017/" };
+    const command = parseWithRegistry(["--roll", "gv2099"], { ...registry, rolls: [added, ...registry.rolls], ids: ["gv2099", ...registry.ids] });
+    expect(command).toMatchObject({ kind: "scrape", options: { roll: "gv2099", baseUrl: config.VALUATION_BASE_URL ?? "http://127.0.0.1:4010/gv2017/" } });
+  });
+
+  it("says a roll without a base URL needs one", () => {
+    const planned = { ...registry.rolls[0]!, id: "gv2031", baseUrl: null };
+    const withPlanned = { ...registry, rolls: [planned], ids: ["gv2031"] };
+    if (config.VALUATION_BASE_URL === undefined) expect(() => parseWithRegistry(["--roll", "gv2031"], withPlanned)).toThrow(/gv2031 has no base URL in the roll registry/);
+    expect(parseWithRegistry(["--roll", "gv2031", "--base-url", "http://127.0.0.1:1/"], withPlanned)).toMatchObject({ options: { baseUrl: "http://127.0.0.1:1/" } });
   });
 });

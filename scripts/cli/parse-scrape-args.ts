@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { configDeprecations } from "@/lib/config";
-import { resolveScrapeOptions, type ScrapeOptions } from "@/lib/scraper/scrape-options";
+import { rollForFlag, type RollRegistry } from "@/lib/rolls/roll-registry";
+import { NoBaseUrlError, resolveScrapeOptions, type ScrapeOptions } from "@/lib/scraper/scrape-options";
 
 // `npm run scrape -- …`: flags → validated scrape options. Pure, so every bad flag is tested.
 
@@ -10,8 +11,9 @@ export const USAGE = `Usage: npm run scrape -- [options]
 Scrapes the valuation roll into the database (DATABASE_URL, or the embedded PostgreSQL).
 
 Options (each also read from the environment variable shown):
-  --base-url <url>       site to scrape (VALUATION_BASE_URL; default: the live site of the roll)
-  --roll <roll>          gv2022 | gv2017 | gv2012 (DEFAULT_ROLL; default gv2022)
+  --base-url <url>       site to scrape (VALUATION_BASE_URL; default: the roll's base URL in the registry)
+  --roll <roll>          a roll of the registry, e.g. gv2022 (default: DEFAULT_ROLL, else the newest
+                         roll with a complete scrape)
   --title <type>         full | sectional; repeat for both (default: both)
   --suburb <id>          only this site suburb id; repeatable (default: every suburb, which lets the
                          run mark properties that left the roll as removed)
@@ -66,7 +68,8 @@ function withResumeDefault(argv: readonly string[]): string[] {
   return argv.map((arg, i) => (arg === "--resume" && (argv[i + 1] === undefined || argv[i + 1]!.startsWith("-")) ? "--resume=latest" : arg));
 }
 
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+/** `registry`: the roll registry (--roll must name one of its rolls; its base URL is the default site). */
+export function parseCliArgs(argv: readonly string[], registry: RollRegistry): CliCommand {
   let values;
   try {
     ({ values } = parseArgs({
@@ -108,10 +111,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   let resume: number | "latest" | undefined;
   if (values.resume !== undefined) resume = values.resume === "latest" ? "latest" : whole("--resume", values.resume);
 
+  const roll = rollForFlag(registry, values.roll);
+  if (!roll.ok) throw new UsageError(`--roll: ${roll.message}`);
   try {
     const options = resolveScrapeOptions({
       baseUrl: values["base-url"],
-      roll: values.roll as ScrapeOptions["roll"] | undefined,
+      roll: roll.roll.id,
       titleTypes: values.title ? [...new Set(values.title)] as ScrapeOptions["titleTypes"] : undefined,
       suburbIds: values.suburb,
       concurrency: whole("--concurrency", values.concurrency),
@@ -131,7 +136,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       emptyRecheckMs: whole("--empty-recheck-ms", values["empty-recheck-ms"]),
       dryRun: values["dry-run"] ?? false,
       trigger: "cli",
-    });
+    }, roll.roll.baseUrl);
     const warnings = configDeprecations();
     if (values["timeout-ms"] !== undefined) {
       if (values["first-byte-timeout-ms"] !== undefined) throw new UsageError("--timeout-ms is the old name of --first-byte-timeout-ms; give only --first-byte-timeout-ms");
@@ -140,6 +145,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     return { kind: "scrape", options, resume, json: values.json ?? false, warnings };
   } catch (error) {
     if (error instanceof z.ZodError) throw new UsageError(describeIssues(error));
+    if (error instanceof NoBaseUrlError) throw new UsageError(error.message);
     throw error;
   }
 }

@@ -219,7 +219,7 @@ describe("scrape control", () => {
   it("shows an interrupted run (its process died) as such, and resumes it", async () => {
     const { resolveScrapeOptions } = await import("@/lib/scraper/scrape-options");
     const { createRun } = await import("@/lib/scraper/store/runs");
-    const dead = await createRun(harness.db, resolveScrapeOptions({ baseUrl: harness.sim.url, titleTypes: ["sectional"], trigger: "cli" }));
+    const dead = await createRun(harness.db, resolveScrapeOptions({ roll: "gv2022", baseUrl: harness.sim.url, titleTypes: ["sectional"], trigger: "cli" }));
     await harness.db.prisma.scrapeRun.update({ where: { id: dead.id }, data: { heartbeatAt: new Date(Date.now() - 5 * 60_000) } });
     const shown = await detail(dead.id);
     expect(shown).toMatchObject({ state: "interrupted", resumable: true });

@@ -1,11 +1,11 @@
 import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { clientAddress } from "@/lib/api/client-address";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseInput } from "@/lib/api/parse-query";
 import { invalidParameters } from "@/lib/api/problem";
 import { EXPORT_COST } from "@/lib/api/public-get";
 import { config } from "@/lib/config";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
+import { parseRollInput } from "@/lib/rolls/roll-param";
 import { CHANGE_CSV_COLUMNS, changeRowsPage, changeRowsSql, toPropertyChange, type ChangeRow } from "@/lib/roll-changes/change-rows";
 import { changesQuerySchema } from "@/lib/roll-changes/changes-query";
 import { CSV_CONTENT_TYPE, nextPath } from "@/lib/roll-changes/changes-schema";
@@ -20,9 +20,10 @@ const isCsv = (request: Request) => new URL(request.url).searchParams.get("forma
 
 export const GET = cachedPublicGet(
   {
-    parse: (request) => {
-      const { against = "", limit, after, format, ...filterInput } = parseInput(changesQuerySchema, new URL(request.url).searchParams);
-      const filters = toFilters(filterInput, config.DEFAULT_ROLL);
+    parse: async (request) => {
+      const { input, roll } = await parseRollInput(changesQuerySchema, new URL(request.url).searchParams);
+      const { against = "", limit, after, format, ...filterInput } = input;
+      const filters = toFilters(filterInput, roll);
       if (against === filters.roll) throw invalidParameters([{ parameter: "against", message: "must be another roll than roll" }]);
       return { roll: filters.roll, filters, against, limit, after, format };
     },

@@ -3,6 +3,7 @@ import { database, exportPool, poolUsage } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { checkReadiness } from "@/lib/readiness/check-readiness";
 import { shippedMigrationNames } from "@/lib/readiness/migrations-applied";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { exportSlots } from "@/lib/valuations/open-export";
 
 // Readiness (see lib/readiness/check-readiness.ts): 200 when ready, 503 with the failing checks otherwise, and
@@ -22,7 +23,7 @@ export async function GET(): Promise<Response> {
   let readiness;
   try {
     readiness = await checkReadiness(database().pool, {
-      roll: config.DEFAULT_ROLL,
+      roll: (await rollRegistry(database())).defaultRoll,
       freshnessHours: config.FRESHNESS_HOURS,
       migrations: shippedMigrationNames(),
     });

@@ -3,6 +3,7 @@ import { preflightResponse } from "@/lib/api/cors";
 import { parseInput } from "@/lib/api/parse-query";
 import { invalidParameters } from "@/lib/api/problem";
 import { config } from "@/lib/config";
+import { parseRollInput } from "@/lib/rolls/roll-param";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { toFilters } from "@/lib/valuations/list-query-schema";
 import { statsQuerySchema, valuationStats } from "@/lib/valuations/valuation-stats";
@@ -11,9 +12,10 @@ import { withChanges } from "@/lib/roll-changes/stats-with-changes";
 export const dynamic = "force-dynamic";
 
 export const GET = cachedPublicGet({
-  parse: (request) => {
-    const { groupBy = "suburb", compare, ...filterInput } = parseInput(statsQuerySchema, new URL(request.url).searchParams);
-    const filters = toFilters(filterInput, config.DEFAULT_ROLL);
+  parse: async (request) => {
+    const { input, roll } = await parseRollInput(statsQuerySchema, new URL(request.url).searchParams);
+    const { groupBy = "suburb", compare, ...filterInput } = input;
+    const filters = toFilters(filterInput, roll);
     if (compare === filters.roll) throw invalidParameters([{ parameter: "compare", message: "must be another roll than roll" }]);
     return { roll: filters.roll, filters, groupBy, compare };
   },

@@ -2,11 +2,11 @@ import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { clientAddress } from "@/lib/api/client-address";
 import { preflightResponse } from "@/lib/api/cors";
 import { requestedFormat } from "@/lib/api/negotiate-format";
-import { parseInput } from "@/lib/api/parse-query";
 import { invalidParameters } from "@/lib/api/problem";
 import { EXPORT_COST } from "@/lib/api/public-get";
 import { publicLink } from "@/lib/api/public-url";
 import { config } from "@/lib/config";
+import { parseRollInput } from "@/lib/rolls/roll-param";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import { CursorError } from "@/lib/valuations/cursor";
 import { listQuerySchemaFor, toListQuery } from "@/lib/valuations/list-query-schema";
@@ -20,9 +20,10 @@ const formatOf = (request: Request) => requestedFormat(new URL(request.url).sear
 
 export const GET = cachedPublicGet(
   {
-    parse: (request) => {
+    parse: async (request) => {
       const { searchParams } = new URL(request.url);
-      const query = toListQuery(parseInput(listQuerySchemaFor(ownerPolicy(config.OWNER_NAMES).inLists), searchParams), config.DEFAULT_ROLL);
+      const { input, roll } = await parseRollInput(listQuerySchemaFor(ownerPolicy(config.OWNER_NAMES).inLists), searchParams);
+      const query = toListQuery(input, roll);
       const format = query.format ?? formatOf(request);
       const misplaced = format === "json" ? [] : (["limit", "cursor", "total"] as const).filter((name) => searchParams.has(name));
       if (misplaced.length > 0) throw invalidParameters(misplaced.map((parameter) => ({ parameter, message: `does not apply to a ${format} export` })));

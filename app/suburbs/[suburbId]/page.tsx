@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { FollowLink } from "@/components/follow-link";
 import { RollSwitch } from "@/components/roll-switch";
 import { GroupStatsSection, ValueSpreadSection } from "@/components/value-stats-sections";
-import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { feedPath } from "@/lib/feeds/feed-paths";
 import { formatCount } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
-import { initialSearchState, ROLL_LABELS, searchHref } from "@/lib/search-state/search-state";
+import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
+import { initialSearchState, searchHref } from "@/lib/search-state/search-state";
 import { loadSuburbChanges, readAgainst } from "@/lib/suburbs/load-suburb-changes";
 import { loadHistogram, loadStats } from "@/lib/suburbs/load-value-stats";
 import { readRoll } from "@/lib/suburbs/read-roll";
@@ -24,9 +25,10 @@ type Props = {
 async function loadSuburb(props: Props) {
   const { suburbId } = await props.params;
   if (!/^\d{1,10}$/.test(suburbId)) return null;
-  const roll = readRoll(await props.searchParams);
+  const registry = await rollRegistry(database());
+  const roll = readRoll(await props.searchParams, registry);
   const [summary] = await loadStats(database(), roll, "suburb", suburbId);
-  return summary ? { suburbId, roll, summary, name: summary.label ?? suburbId } : null;
+  return summary ? { suburbId, roll, summary, name: summary.label ?? suburbId, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -43,7 +45,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function SuburbPage(props: Props) {
   const suburb = await loadSuburb(props);
   if (!suburb) notFound();
-  const { suburbId, roll, summary, name } = suburb;
+  const { suburbId, roll, summary, name, defaultRoll, rolls } = suburb;
   const db = database();
   const against = readAgainst(await props.searchParams, roll);
   const [byUse, byCategory, histogram, changes] = await Promise.all([
@@ -53,10 +55,10 @@ export default async function SuburbPage(props: Props) {
     loadSuburbChanges(db, roll, suburbId, against),
   ]);
   const changesHref = (other: string | null) => {
-    const path = suburbPagePath(suburbId, roll, config.DEFAULT_ROLL);
+    const path = suburbPagePath(suburbId, roll, defaultRoll);
     return other === null ? path : `${path}${path.includes("?") ? "&" : "?"}against=${other}`;
   };
-  const context = { roll, defaultRoll: config.DEFAULT_ROLL, suburbName: name };
+  const context = { roll, defaultRoll, suburbName: name };
   const useRows = statsRows("useCode", byUse, context);
   const categoryRows = statsRows("ratingCategory", byCategory, context);
   const base = { ...initialSearchState(roll), suburb: name };
@@ -65,25 +67,25 @@ export default async function SuburbPage(props: Props) {
     <div className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href={roll === config.DEFAULT_ROLL ? "/suburbs" : `/suburbs?roll=${roll}`} className="text-blue-800 underline">
+          <Link href={roll === defaultRoll ? "/suburbs" : `/suburbs?roll=${roll}`} className="text-blue-800 underline">
             All suburbs
           </Link>
         </p>
         <h1 className="text-2xl font-bold text-slate-950 sm:text-3xl">{name}</h1>
         <p className="text-slate-800" data-testid="suburb-summary" data-count={summary.count} data-median={summary.median ?? ""}>
-          {formatCount(summary.count, "property", "properties")} on the {ROLL_LABELS[roll]} roll; median market value {formatRand(summary.median)}, middle half{" "}
+          {formatCount(summary.count, "property", "properties")} on the {rollLabel(rolls, roll)} roll; median market value {formatRand(summary.median)}, middle half{" "}
           {formatRand(summary.q1)} to {formatRand(summary.q3)}.
         </p>
         <p className="flex flex-wrap items-center gap-3">
-          <Link href={searchHref(base, config.DEFAULT_ROLL)} className="font-medium text-blue-800 underline">
+          <Link href={searchHref(base, defaultRoll)} className="font-medium text-blue-800 underline">
             Search the properties of {name}
           </Link>
           <FollowLink href={feedPath({ roll, suburb: name })} what={`the properties of ${name}`} />
         </p>
-        <RollSwitch current={roll} hrefFor={(other) => suburbPagePath(suburbId, other, config.DEFAULT_ROLL)} />
+        <RollSwitch rolls={rolls} current={roll} hrefFor={(other) => suburbPagePath(suburbId, other, defaultRoll)} />
       </header>
 
-      <ValueSpreadSection title={`Market values in ${name}`} histogram={histogram} unvalued={summary.count - summary.valued} search={base} defaultRoll={config.DEFAULT_ROLL} />
+      <ValueSpreadSection title={`Market values in ${name}`} histogram={histogram} unvalued={summary.count - summary.valued} search={base} defaultRoll={defaultRoll} />
 
       <SuburbChangesSection name={name} roll={roll} hrefFor={changesHref} changes={changes} />
 

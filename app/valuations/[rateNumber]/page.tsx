@@ -8,9 +8,11 @@ import { FactList, type Fact } from "@/components/fact-list";
 import { OtherRolls } from "@/components/other-rolls";
 import { RollValues } from "@/components/roll-values";
 import { OwnerNamesNote } from "@/components/owner-names-note";
-import { config, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { feedPath } from "@/lib/feeds/feed-paths";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
 import { formatExtent } from "@/lib/format/format-extent";
@@ -18,7 +20,7 @@ import { formatNumber } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
 import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPath } from "@/lib/search-state/search-results";
-import { initialSearchState, ROLL_IDS, ROLL_LABELS, searchHref, TITLE_LABELS } from "@/lib/search-state/search-state";
+import { initialSearchState, searchHref, TITLE_LABELS } from "@/lib/search-state/search-state";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
 import { rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 import type { Valuation } from "@/lib/valuations/valuation-schema";
@@ -29,7 +31,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-type Lookup = { rateNumber: string; roll: Roll; title: "full" | "sectional" | null };
+type Lookup = { rateNumber: string; roll: RollId; title: "full" | "sectional" | null; defaultRoll: RollId; rolls: RollOption[] };
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
@@ -45,10 +47,11 @@ async function readLookup({ params, searchParams }: Props): Promise<Lookup | nul
     return null;
   }
   if (!rateNumberPathSchema.safeParse(rateNumber).success) return null;
-  const roll = ROLL_IDS.find((id) => id === first(query.roll)) ?? config.DEFAULT_ROLL;
+  const registry = await rollRegistry(database());
+  const roll = registry.ids.find((id) => id === first(query.roll)) ?? registry.defaultRoll;
   const titleText = first(query.title);
   const title = titleText === "full" || titleText === "sectional" ? titleText : null;
-  return { rateNumber, roll, title };
+  return { rateNumber, roll, title, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -62,8 +65,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     robots,
     alternates: { types: { "application/atom+xml": propertyFeeds(property) } },
-    title: `${property.address || `Rate number ${property.rateNumber}`} (${ROLL_LABELS[lookup.roll]})`,
-    description: `${property.legalDescription}: market value ${formatRand(property.marketValue)} on the ${ROLL_LABELS[lookup.roll]} valuation roll.`,
+    title: `${property.address || `Rate number ${property.rateNumber}`} (${rollLabel(lookup.rolls, lookup.roll)})`,
+    description: `${property.legalDescription}: market value ${formatRand(property.marketValue)} on the ${rollLabel(lookup.rolls, lookup.roll)} valuation roll.`,
   };
 }
 
@@ -114,11 +117,11 @@ export default async function PropertyPage(props: Props) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold text-slate-950">Rate number {lookup.rateNumber}</h1>
-        <p>Two properties on the {ROLL_LABELS[lookup.roll]} roll have this rate number. Which one do you mean?</p>
+        <p>Two properties on the {rollLabel(lookup.rolls, lookup.roll)} roll have this rate number. Which one do you mean?</p>
         <ul className="ml-5 list-disc">
           {result.choices.map((choice) => (
             <li key={choice.titleType}>
-              <Link href={propertyPath({ rateNumber: lookup.rateNumber, roll: lookup.roll, titleType: choice.titleType }, config.DEFAULT_ROLL)} className="text-blue-800 underline">
+              <Link href={propertyPath({ rateNumber: lookup.rateNumber, roll: lookup.roll, titleType: choice.titleType }, lookup.defaultRoll)} className="text-blue-800 underline">
                 The {TITLE_LABELS[choice.titleType].toLowerCase()} property
               </Link>
             </li>
@@ -135,9 +138,9 @@ export default async function PropertyPage(props: Props) {
   const detailFacts: Fact[] = Object.entries(detail)
     .filter(([name]) => name !== "owners")
     .map(([name, value]) => ({ label: fieldLabel(name), value: name === "marketValue" && typeof value === "number" ? formatRand(value) : detailValue(value) }));
-  const suburbSearch = searchHref({ ...initialSearchState(lookup.roll), suburb: property.suburbName }, config.DEFAULT_ROLL);
+  const suburbSearch = searchHref({ ...initialSearchState(lookup.roll), suburb: property.suburbName }, lookup.defaultRoll);
   const streetSearch = property.streetName
-    ? searchHref({ ...initialSearchState(lookup.roll), q: property.streetName, suburb: property.suburbName }, config.DEFAULT_ROLL)
+    ? searchHref({ ...initialSearchState(lookup.roll), q: property.streetName, suburb: property.suburbName }, lookup.defaultRoll)
     : null;
 
   return (
@@ -154,7 +157,7 @@ export default async function PropertyPage(props: Props) {
         </p>
         <h1 className="break-words text-2xl font-bold text-slate-950 sm:text-3xl">{property.address || `Rate number ${property.rateNumber}`}</h1>
         <p className="text-slate-800">
-          {TITLE_LABELS[property.titleType]} · rate number <span className="tabular-nums">{property.rateNumber}</span> · {ROLL_LABELS[property.roll]} roll
+          {TITLE_LABELS[property.titleType]} · rate number <span className="tabular-nums">{property.rateNumber}</span> · {rollLabel(lookup.rolls, property.roll)} roll
         </p>
         {property.removedAt && (
           <p role="note" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950">
@@ -224,7 +227,7 @@ export default async function PropertyPage(props: Props) {
           <p className="text-sm text-slate-800">
             Followed from roll to roll by rate number and by the land itself, so a new rate number, a subdivision or a consolidation keeps the trail.
           </p>
-          <RollValues rolls={rolls} defaultRoll={config.DEFAULT_ROLL} />
+          <RollValues rolls={rolls} defaultRoll={lookup.defaultRoll} />
         </section>
       )}
 
@@ -232,7 +235,7 @@ export default async function PropertyPage(props: Props) {
         <h2 id="rolls-heading" className="text-xl font-semibold text-slate-950">
           On other valuation rolls
         </h2>
-        <OtherRolls otherRolls={otherRolls} current={{ roll: property.roll, rateNumber: property.rateNumber }} defaultRoll={config.DEFAULT_ROLL} />
+        <OtherRolls rolls={lookup.rolls} otherRolls={otherRolls} current={{ roll: property.roll, rateNumber: property.rateNumber }} defaultRoll={lookup.defaultRoll} />
       </section>
 
       <section aria-labelledby="history-heading" className="space-y-3">
@@ -246,7 +249,8 @@ export default async function PropertyPage(props: Props) {
       <ObjectionHelper
         helper={objectionHelper}
         roll={property.roll}
-        defaultRoll={config.DEFAULT_ROLL}
+        rolls={lookup.rolls}
+        defaultRoll={lookup.defaultRoll}
         printHref={`/valuations/${encodeURIComponent(property.rateNumber)}/objection?roll=${property.roll}&title=${property.titleType}`}
       />
 
@@ -261,7 +265,7 @@ export default async function PropertyPage(props: Props) {
             <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="scheme-units">
               {schemeUnits.units.map((unit) => (
                 <li key={unit.rateNumber} className="flex justify-between gap-3 rounded border border-slate-200 bg-white p-2">
-                  <Link href={propertyPath(unit, config.DEFAULT_ROLL)} className="text-blue-800 underline">
+                  <Link href={propertyPath(unit, lookup.defaultRoll)} className="text-blue-800 underline">
                     Section {unit.sectionNumber ?? "?"} · {unit.rateNumber}
                   </Link>
                   <span className="whitespace-nowrap tabular-nums">{formatRand(unit.marketValue)}</span>
@@ -280,7 +284,7 @@ export default async function PropertyPage(props: Props) {
         </h2>
         <p>
           First seen {formatDate(property.firstSeenAt)}, last seen {formatDate(property.lastSeenAt)}, last changed {formatDate(property.lastChangedAt)}.
-          {asAt && ` The ${ROLL_LABELS[property.roll]} roll was last refreshed completely on ${formatDateTime(asAt)}.`}
+          {asAt && ` The ${rollLabel(lookup.rolls, property.roll)} roll was last refreshed completely on ${formatDateTime(asAt)}.`}
         </p>
         <p className="flex flex-wrap gap-x-4 gap-y-1">
           <a href={property.href} className="text-blue-800 underline">
@@ -291,7 +295,7 @@ export default async function PropertyPage(props: Props) {
               Other properties in {property.streetName}
             </Link>
           )}
-          <Link href={`/suburbs/${encodeURIComponent(property.suburbId)}${property.roll === config.DEFAULT_ROLL ? "" : `?roll=${property.roll}`}`} className="text-blue-800 underline">
+          <Link href={`/suburbs/${encodeURIComponent(property.suburbId)}${property.roll === lookup.defaultRoll ? "" : `?roll=${property.roll}`}`} className="text-blue-800 underline">
             Values in {property.suburbName}
           </Link>
         </p>

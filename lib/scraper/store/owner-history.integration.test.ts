@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 function scrape() {
-  const options = resolveScrapeOptions({ baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, timeoutMs: 2_000 });
+  const options = resolveScrapeOptions({ roll: "gv2022", baseUrl: sim.url, delayMs: 0, concurrency: 4, retries: 2, timeoutMs: 2_000 });
   return runScrape({ db, options, log, heartbeatMs: 200 });
 }
 

@@ -8,6 +8,8 @@ import { listRunsQuerySchema, startRunInputSchema } from "@/lib/admin/start-run-
 import { workerStaleMs } from "@/lib/admin/worker-heartbeat";
 import { adminRoute } from "@/lib/auth/admin-route";
 import { config } from "@/lib/config";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
+import { NoBaseUrlError } from "@/lib/scraper/scrape-options";
 
 // GET: run history, newest first (`limit`, `before` = a run id). POST: queue a run for the worker
 // (the cron role); 202 with the run and whether a worker is running, or 409 naming the run already
@@ -22,9 +24,15 @@ export const GET = adminRoute(async (request, { db }) => {
 });
 
 export const POST = adminRoute(async (request, { db, log, actor, audit }) => {
-  const body = await parseJsonBody(request, startRunInputSchema);
+  const body = await parseJsonBody(request, startRunInputSchema(await rollRegistry(db)));
   if (!body.ok) return body.response;
-  const outcome = await startRun({ db, log, triggeredBy: actor.label, workerStaleMs: workerStaleMs(config.WORKER_POLL_SECONDS) }, body.value);
+  let outcome;
+  try {
+    outcome = await startRun({ db, log, triggeredBy: actor.label, workerStaleMs: workerStaleMs(config.WORKER_POLL_SECONDS) }, body.value);
+  } catch (error) {
+    if (error instanceof NoBaseUrlError) return invalidParameters([{ parameter: "roll", message: error.message }]).toResponse();
+    throw error;
+  }
   await audit({
     action: "scrape-run.start",
     outcome: outcome.kind === "queued" ? "ok" : "refused",

@@ -1,7 +1,9 @@
 import { parseJsonBody } from "@/lib/admin/parse-json-body";
 import { adminProblem } from "@/lib/auth/admin-problem";
 import { adminRoute } from "@/lib/auth/admin-route";
-import { runAdminProbe, runProbeInputSchema } from "@/lib/probe/admin-probe";
+import { invalidParameters } from "@/lib/api/problem";
+import { probedBaseUrl, runAdminProbe, runProbeInputSchema } from "@/lib/probe/admin-probe";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { latestProbes } from "@/lib/probe/site-probes";
 
 // GET: the latest probe of each roll. POST: probe the roll's site now (a handful of requests, up to
@@ -9,12 +11,15 @@ import { latestProbes } from "@/lib/probe/site-probes";
 
 export const dynamic = "force-dynamic";
 
-export const GET = adminRoute(async (_request, { db }) => Response.json({ data: await latestProbes(db) }));
+export const GET = adminRoute(async (_request, { db }) => Response.json({ data: await latestProbes(db, (await rollRegistry(db)).ids) }));
 
 export const POST = adminRoute(async (request, { db, actor, audit }) => {
-  const body = await parseJsonBody(request, runProbeInputSchema);
+  const registry = await rollRegistry(db);
+  const body = await parseJsonBody(request, runProbeInputSchema(registry));
   if (!body.ok) return body.response;
-  const outcome = await runAdminProbe(db, { ...body.value, triggeredBy: actor.label });
+  const baseUrl = probedBaseUrl(registry, body.value.roll);
+  if (baseUrl === null) return invalidParameters([{ parameter: "roll", message: `${body.value.roll} has no base URL in the roll registry: set one first` }]).toResponse();
+  const outcome = await runAdminProbe(db, { ...body.value, baseUrl, triggeredBy: actor.label });
   if (outcome.kind === "busy") {
     await audit({ action: "site-probe.run", outcome: "refused", details: { ...body.value, reason: `a probe of ${outcome.roll} is running` } });
     return adminProblem({ type: "/problems/probe-in-progress", title: "A probe is already running", status: 409, detail: `A probe of ${outcome.roll} is running; wait for it to finish.` });

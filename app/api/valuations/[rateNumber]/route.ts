@@ -1,8 +1,8 @@
 import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseInput } from "@/lib/api/parse-query";
 import { ApiError, notFound } from "@/lib/api/problem";
 import { config } from "@/lib/config";
+import { parseRollInput } from "@/lib/rolls/roll-param";
 import { detailQuerySchema, rateNumberPathSchema, type ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { getValuationDetail } from "@/lib/valuations/get-valuation-detail";
 
@@ -13,8 +13,8 @@ type Context = { params: Promise<{ rateNumber: string }> };
 export const GET = cachedPublicGet({
   parse: async (request, context: Context) => {
     const path = { schemas: { rateNumber: rateNumberPathSchema }, values: await context.params };
-    const { rateNumber, roll, title } = parseInput(detailQuerySchema, new URL(request.url).searchParams, path);
-    return { rateNumber, roll: roll ?? config.DEFAULT_ROLL, title };
+    const { input, roll } = await parseRollInput(detailQuerySchema, new URL(request.url).searchParams, path);
+    return { rateNumber: input.rateNumber, roll, title: input.title };
   },
   variant: () => [config.OWNER_NAMES],
   answer: async ({ rateNumber, roll, title }, { db, meta }): Promise<ValuationDetailResponse> => {

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeRangeChart } from "@/components/change-range-chart";
 import { ChangeShareBar } from "@/components/change-share-bar";
-import { config, ROLLS, type Roll } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
-import { compareRolls, rollIdSchema, rollLabelOf, type RollId } from "@/lib/roll-links/roll-order";
+import { compareRolls, rollIdSchema, type RollId } from "@/lib/roll-links/roll-order";
+import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollRegistry, type RollRegistry } from "@/lib/rolls/roll-registry";
 import type { UnlinkedProperty } from "@/lib/roll-links/unlinked";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { changeSearch, initialSearchState, searchHref } from "@/lib/search-state/search-state";
@@ -27,26 +28,27 @@ async function readPair(props: Props): Promise<{ roll: RollId; against: RollId }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const pair = await readPair(props);
-  return { title: pair ? `${rollLabelOf(pair.roll)} against ${rollLabelOf(pair.against)}: what changed` : "Not found" };
+  if (!pair) return { title: "Not found" };
+  const { rolls } = await rollRegistry(database());
+  return { title: `${rollLabel(rolls, pair.roll)} against ${rollLabel(rolls, pair.against)}: what changed` };
 }
 
 /** The search of a roll, when the app's search knows that roll (the roll registry will know them all). */
-function searchOn(roll: RollId, patch: Parameters<typeof changeSearch>[1]): string | null {
-  const known = (ROLLS as readonly string[]).includes(roll) ? (roll as Roll) : null;
-  return known ? searchHref(changeSearch(initialSearchState(known), patch), config.DEFAULT_ROLL) : null;
+function searchOn(registry: RollRegistry, roll: RollId, patch: Parameters<typeof changeSearch>[1]): string | null {
+  return registry.ids.includes(roll) ? searchHref(changeSearch(initialSearchState(roll), patch), registry.defaultRoll) : null;
 }
 
-function UnlinkedList({ rows, total, testId }: { rows: UnlinkedProperty[]; total: number; testId: string }) {
+function UnlinkedList({ rows, total, testId, registry }: { rows: UnlinkedProperty[]; total: number; testId: string; registry: RollRegistry }) {
   if (rows.length === 0) return <p className="text-slate-800">None.</p>;
   return (
     <>
       <ul className="divide-y divide-slate-200 rounded-md border border-slate-300 bg-white" data-testid={testId}>
         {rows.map((row) => {
-          const known = (ROLLS as readonly string[]).includes(row.roll);
+          const known = registry.ids.includes(row.roll);
           return (
             <li key={`${row.titleType}-${row.rateNumber}`} className="p-3 text-sm" data-rate-number={row.rateNumber}>
               {known ? (
-                <Link href={propertyPath({ rateNumber: row.rateNumber, roll: row.roll as Roll, titleType: row.titleType }, config.DEFAULT_ROLL)} className="font-medium text-blue-800 underline">
+                <Link href={propertyPath({ rateNumber: row.rateNumber, roll: row.roll, titleType: row.titleType }, registry.defaultRoll)} className="font-medium text-blue-800 underline">
                   {row.legalDescription}
                 </Link>
               ) : (
@@ -68,12 +70,14 @@ function UnlinkedList({ rows, total, testId }: { rows: UnlinkedProperty[]; total
 export default async function ChangesPage(props: Props) {
   const pair = await readPair(props);
   if (!pair) notFound();
+  const registry = await rollRegistry(database());
+  const rollLabelOf = (id: RollId) => rollLabel(registry.rolls, id);
   const { roll, against } = pair;
   const data = await loadChanges(database(), roll, against);
   const [older, newer] = compareRolls(roll, against) < 0 ? [roll, against] : [against, roll];
   const label = `${rollLabelOf(roll)} against ${rollLabelOf(against)}`;
   const suburbRows = largestMovements(data.bySuburb, (group) => `/suburbs/${group.key}?roll=${roll}&against=${against}`);
-  const useRows = largestMovements(data.byUse, (group) => searchOn(roll, { useCode: typeof group.key === "number" ? group.key : null }) ?? `/api/changes?roll=${roll}&against=${against}&useCode=${group.key}`);
+  const useRows = largestMovements(data.byUse, (group) => searchOn(registry, roll, { useCode: typeof group.key === "number" ? group.key : null }) ?? `/api/changes?roll=${roll}&against=${against}&useCode=${group.key}`);
   const others = data.held.filter((other) => other !== roll);
 
   return (
@@ -150,7 +154,7 @@ export default async function ChangesPage(props: Props) {
                     CSV
                   </a>
                 </h3>
-                <UnlinkedList rows={data.gone} total={data.linkSet.gone} testId="gone-list" />
+                <UnlinkedList rows={data.gone} total={data.linkSet.gone} testId="gone-list" registry={registry} />
               </div>
               <div className="space-y-2" data-testid="new" data-count={data.linkSet.added}>
                 <h3 className="font-semibold text-slate-950">
@@ -159,7 +163,7 @@ export default async function ChangesPage(props: Props) {
                     CSV
                   </a>
                 </h3>
-                <UnlinkedList rows={data.added} total={data.linkSet.added} testId="new-list" />
+                <UnlinkedList rows={data.added} total={data.linkSet.added} testId="new-list" registry={registry} />
               </div>
             </div>
           </>

@@ -4,15 +4,16 @@ import { notFound } from "next/navigation";
 import { ComparablesTable } from "@/components/comparables-table";
 import { ObjectionFactsList } from "@/components/objection-facts-list";
 import { PrintButton } from "@/components/print-button";
-import { config, ROLLS, type Roll } from "@/lib/config";
+import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { formatDate } from "@/lib/format/format-date";
 import { formatExtent } from "@/lib/format/format-extent";
 import { formatRand } from "@/lib/format/format-rand";
 import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
+import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
 import { propertyPath } from "@/lib/search-state/search-results";
-import { ROLL_LABELS } from "@/lib/search-state/search-state";
 import { rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 import { loadProperty } from "@/lib/pages/load-property";
 
@@ -36,10 +37,11 @@ async function readLookup({ params, searchParams }: Props) {
     return null;
   }
   if (!rateNumberPathSchema.safeParse(rateNumber).success) return null;
-  const roll: Roll = ROLLS.find((id) => id === first(query.roll)) ?? config.DEFAULT_ROLL;
+  const registry = await rollRegistry(database());
+  const roll = registry.ids.find((id) => id === first(query.roll)) ?? registry.defaultRoll;
   const titleText: string = first(query.title);
   const title: "full" | "sectional" | null = titleText === "full" || titleText === "sectional" ? titleText : null;
-  return { rateNumber, roll, title };
+  return { rateNumber, roll, title, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -54,11 +56,11 @@ export default async function ObjectionSummaryPage(props: Props) {
   if (result.kind !== "found") notFound();
   const property = result.body.data;
   const helper = await loadObjectionHelper(database(), property);
-  const rollLabel = ROLL_LABELS[property.roll];
+  const label = rollLabel(lookup.rolls, property.roll);
   const comparables = helper.comparables;
   const legal: [string, string | null][] = [
     ["Rate number", property.rateNumber],
-    ["Valuation roll", rollLabel],
+    ["Valuation roll", label],
     ["Title", property.titleType === "sectional" ? "Sectional Title" : "Full Title"],
     ["Legal description", property.legalDescription],
     ["Erf number", property.erfNumber],
@@ -76,14 +78,14 @@ export default async function ObjectionSummaryPage(props: Props) {
   return (
     <article className="mx-auto max-w-3xl space-y-4 text-sm print:max-w-none print:space-y-1.5 print:text-[8.5pt] print:leading-snug" data-testid="objection-summary">
       <p className="print:hidden">
-        <Link href={propertyPath(property, config.DEFAULT_ROLL)} className="text-blue-800 underline">
+        <Link href={propertyPath(property, lookup.defaultRoll)} className="text-blue-800 underline">
           Back to the property
         </Link>
       </p>
       <header className="space-y-1">
         <h1 className="text-xl font-bold text-slate-950">Objection summary: rate number {property.rateNumber}</h1>
         <p className="text-slate-800">
-          Prepared on <span data-testid="prepared-on">{formatDate(new Date())}</span> from the Durban Valuation Roll Explorer&apos;s copy of the {rollLabel}{" "}
+          Prepared on <span data-testid="prepared-on">{formatDate(new Date())}</span> from the Durban Valuation Roll Explorer&apos;s copy of the {label}{" "}
           roll{asAt ? ` as at ${formatDate(asAt)}` : ""}. The figures are the roll&apos;s own; they are not a valuation.
         </p>
         <PrintButton label="Print this summary" />
@@ -112,15 +114,15 @@ export default async function ObjectionSummaryPage(props: Props) {
           <ComparablesTable
             comparables={comparables.comparables}
             roll={property.roll}
-            defaultRoll={config.DEFAULT_ROLL}
-            previousRollLabel={comparables.previousRoll ? ROLL_LABELS[comparables.previousRoll] : null}
+            defaultRoll={lookup.defaultRoll}
+            previousRollLabel={comparables.previousRoll ? rollLabel(lookup.rolls, comparables.previousRoll) : null}
             linked={false}
           />
         </section>
       )}
       <section aria-labelledby="lodging-heading" className="space-y-1">
         <h2 id="lodging-heading" className="font-semibold text-slate-950">Lodging an objection</h2>
-        <ObjectionFactsList facts={helper.facts} periodState={helper.periodState} rollLabel={rollLabel} />
+        <ObjectionFactsList facts={helper.facts} periodState={helper.periodState} rollLabel={label} />
       </section>
     </article>
   );

@@ -1,10 +1,9 @@
 import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseInput } from "@/lib/api/parse-query";
 import { ApiError, notFound } from "@/lib/api/problem";
 import type { ComparablesResponse } from "@/lib/comparables/comparables-schema";
 import { loadComparables } from "@/lib/comparables/load-comparables";
-import { config } from "@/lib/config";
+import { parseRollInput } from "@/lib/rolls/roll-param";
 import { detailQuerySchema, rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +13,11 @@ type Context = { params: Promise<{ rateNumber: string }> };
 export const GET = cachedPublicGet({
   parse: async (request, context: Context) => {
     const path = { schemas: { rateNumber: rateNumberPathSchema }, values: await context.params };
-    const { rateNumber, roll, title } = parseInput(detailQuerySchema, new URL(request.url).searchParams, path);
-    return { rateNumber, roll: roll ?? config.DEFAULT_ROLL, title };
+    const { input, roll, registry } = await parseRollInput(detailQuerySchema, new URL(request.url).searchParams, path);
+    return { rateNumber: input.rateNumber, roll, title: input.title, registry };
   },
-  answer: async ({ rateNumber, roll, title }, { db, meta }): Promise<ComparablesResponse> => {
-    const result = await loadComparables(db.pool, { rateNumber, roll, ...(title ? { title } : {}) });
+  answer: async ({ rateNumber, roll, title, registry }, { db, meta }): Promise<ComparablesResponse> => {
+    const result = await loadComparables(db.pool, registry, { rateNumber, roll, ...(title ? { title } : {}) });
     if (result.kind === "not-found") throw notFound(`No property with rate number ${rateNumber} on ${roll}${title ? ` (${title} title)` : ""}.`);
     if (result.kind === "ambiguous") {
       throw new ApiError({

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { isHydrated } from "./search-page";
+import { queryStack, readStack } from "./stack";
+
+// The roll registry from the admin page, in a browser: an admin adds a roll (the simulator's gv2017
+// under a new id), sees its site's probe verdict, edits it, and the search page offers it at once.
+
+test("an admin adds a roll, sees the probe's verdict, edits it, and the search offers it", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Password").fill("e2e-admin-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  const panel = page.getByRole("region", { name: "Valuation rolls" });
+  const form = panel.getByRole("form", { name: "Add a roll" });
+  await expect.poll(() => isHydrated(form)).toBe(true);
+  await form.getByLabel("Id").fill("gv2005");
+  await form.getByLabel("Label").fill("GV 2005");
+  await form.getByLabel("Base URL").fill(`${readStack().simulatorUrl}gv2017/`);
+  await form.getByLabel("Valuation date").fill("2004-07-01");
+  await form.getByLabel("Effective from").fill("2005-07-01");
+  await form.getByLabel("Effective to").fill("2008-06-30");
+  await form.getByRole("button", { name: "Add the roll" }).click();
+  await expect(panel.getByTestId("roll-message")).toHaveText("gv2005 is saved. Site probe: ok.", { timeout: 60_000 });
+  const row = panel.getByTestId("roll-gv2005");
+  await expect(row).toContainText("GV 2005 (gv2005)");
+  await expect(row).toContainText("2005-07-01 to 2008-06-30");
+  await expect(row).toContainText("planned");
+  await expect(row).toContainText("ok");
+
+  await row.getByRole("button", { name: "Edit gv2005" }).click();
+  const edit = panel.getByRole("form", { name: "Edit gv2005" });
+  await expect(edit.getByLabel("Id")).toHaveValue("gv2005");
+  await edit.getByLabel("Status").selectOption("archived");
+  await edit.getByRole("button", { name: "Save gv2005" }).click();
+  await expect(panel.getByTestId("roll-message")).toHaveText("gv2005 is saved. Site probe: ok.", { timeout: 60_000 });
+  await expect(panel.getByTestId("roll-gv2005")).toContainText("archived");
+
+  const audit = await queryStack<{ action: string; outcome: string }>("SELECT action, outcome FROM audit_log WHERE target = 'roll:gv2005' ORDER BY id");
+  expect(audit).toEqual([
+    { action: "roll.add", outcome: "ok" },
+    { action: "roll.edit", outcome: "ok" },
+  ]);
+
+  await page.goto("/");
+  await expect(page.getByLabel("Valuation roll").locator("option", { hasText: "GV 2005" })).toHaveAttribute("value", "gv2005");
+  await page.goto("/suburbs?roll=gv2005");
+  await expect(page.getByRole("navigation", { name: "Valuation roll" }).getByRole("link", { name: "GV 2005" })).toHaveAttribute("aria-current", "page");
+});
