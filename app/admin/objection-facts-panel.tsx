@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { OBJECTION_FACT_KEYS, OBJECTION_FACT_LABELS, type ObjectionFactKey } from "@/lib/objections/objection-fact-keys";
+import { useAdminRequest } from "./use-admin-request";
 
 // What residents are told about objecting to each roll: the period, how and where, the contact,
 // each with its source. Saved through the audited admin API; the property pages show only these.
@@ -10,43 +10,18 @@ import { OBJECTION_FACT_KEYS, OBJECTION_FACT_LABELS, type ObjectionFactKey } fro
 export type ObjectionFactEntry = { roll: string; key: ObjectionFactKey; value: string; source: string; updatedBy: string; updatedAt: string };
 type Props = { facts: ObjectionFactEntry[]; rolls: readonly string[]; defaultRoll: string };
 
-async function problemText(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => ({}))) as { detail?: string; errors?: { parameter: string; message: string }[] };
-  if (body.errors?.length) return body.errors.map((error) => `${error.parameter} ${error.message}`).join("; ");
-  return body.detail ?? `The server answered HTTP ${response.status}.`;
-}
+const FACTS_URL = "/api/admin/objection-facts";
+
 
 export function ObjectionFactsPanel({ facts, rolls, defaultRoll }: Props) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function send(method: "PUT" | "DELETE", body: Record<string, unknown>, done: string): Promise<boolean> {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const response = await fetch("/api/admin/objection-facts", { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      if (!response.ok) {
-        setMessage(await problemText(response));
-        return false;
-      }
-      setMessage(done);
-      router.refresh();
-      return true;
-    } catch {
-      setMessage("The server could not be reached.");
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, message, send } = useAdminRequest();
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const body = { roll: form.get("roll"), key: form.get("key"), value: String(form.get("value") ?? ""), source: String(form.get("source") ?? "") };
-    if (await send("PUT", body, `Saved for ${body.roll}.`)) formElement.reset();
+    if (await send(FACTS_URL, "PUT", body, `Saved for ${body.roll}.`)) formElement.reset();
   }
 
   const byRoll = rolls.map((roll) => ({ roll, facts: facts.filter((fact) => fact.roll === roll) })).filter((group) => group.facts.length > 0);
@@ -105,7 +80,7 @@ export function ObjectionFactsPanel({ facts, rolls, defaultRoll }: Props) {
                     <button
                       type="button"
                       disabled={busy}
-                      onClick={() => send("DELETE", { roll: fact.roll, key: fact.key }, `Removed from ${fact.roll}.`)}
+                      onClick={() => send(FACTS_URL, "DELETE", { roll: fact.roll, key: fact.key }, `Removed from ${fact.roll}.`)}
                       className="text-blue-800 underline"
                     >
                       Remove<span className="sr-only"> {OBJECTION_FACT_LABELS[fact.key]} of {fact.roll}</span>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { DataTable, dataTableColumns } from "@/components/data-table";
 import { formatDateTime } from "@/lib/format/format-date";
+import { useAdminRequest } from "./use-admin-request";
 
 // The owner suppression list: add a property (roll, title type, rate number, reason) and remove an
 // entry (with a reason). Both go through the audited admin API; the page reloads its list after.
@@ -11,35 +11,9 @@ import { formatDateTime } from "@/lib/format/format-date";
 export type SuppressionEntry = { id: number; roll: string; titleType: string; rateNumber: string; reason: string; createdBy: string; createdAt: string };
 type Props = { entries: SuppressionEntry[]; rolls: readonly string[]; defaultRoll: string };
 
-async function problemText(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => ({}))) as { detail?: string };
-  return body.detail ?? `The server answered HTTP ${response.status}.`;
-}
 
 export function OwnerSuppressionsPanel({ entries, rolls, defaultRoll }: Props) {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function send(url: string, method: "POST" | "DELETE", body: Record<string, unknown>, done: string): Promise<boolean> {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const response = await fetch(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      if (!response.ok) {
-        setMessage(await problemText(response));
-        return false;
-      }
-      setMessage(done);
-      router.refresh();
-      return true;
-    } catch {
-      setMessage("The server could not be reached.");
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, message, send } = useAdminRequest();
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -11,8 +11,7 @@ import { OwnerNamesNote } from "@/components/owner-names-note";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
 import { feedPath } from "@/lib/feeds/feed-paths";
-import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
-import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
+import { rollLabel } from "@/lib/rolls/roll-id";
 import { fieldLabel } from "@/lib/format/field-labels";
 import { formatDate, formatDateTime } from "@/lib/format/format-date";
 import { formatExtent } from "@/lib/format/format-extent";
@@ -22,42 +21,16 @@ import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { initialSearchState, searchHref, TITLE_LABELS } from "@/lib/search-state/search-state";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
-import { rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 import type { Valuation } from "@/lib/valuations/valuation-schema";
 import { loadProperty, loadSchemeUnits, SCHEME_UNITS_LIMIT } from "@/lib/pages/load-property";
+import { readPropertyLookup, type PropertyPageProps } from "@/lib/pages/property-lookup";
 
-type Props = {
-  params: Promise<{ rateNumber: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-type Lookup = { rateNumber: string; roll: RollId; title: "full" | "sectional" | null; defaultRoll: RollId; rolls: RollOption[] };
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-}
-
-async function readLookup({ params, searchParams }: Props): Promise<Lookup | null> {
-  const { rateNumber: raw } = await params;
-  const query = await searchParams;
-  let rateNumber = raw;
-  try {
-    rateNumber = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-  if (!rateNumberPathSchema.safeParse(rateNumber).success) return null;
-  const registry = await rollRegistry(database());
-  const roll = registry.ids.find((id) => id === first(query.roll)) ?? registry.defaultRoll;
-  const titleText = first(query.title);
-  const title = titleText === "full" || titleText === "sectional" ? titleText : null;
-  return { rateNumber, roll, title, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) };
-}
+type Props = PropertyPageProps;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   // Kept out of search engines unless SEARCH_ENGINE_INDEXING: the page names the owners.
   const robots = propertyPageRobots(config.SEARCH_ENGINE_INDEXING);
-  const lookup = await readLookup(props);
+  const lookup = await readPropertyLookup(props);
   if (!lookup) return { title: "Property not found", robots };
   const { result } = await loadProperty(lookup.rateNumber, lookup.roll, lookup.title);
   if (result.kind !== "found") return { title: `Rate number ${lookup.rateNumber}`, robots };
@@ -108,7 +81,7 @@ function detailValue(value: unknown): string | null {
 
 /** Everything we know about one property on one roll. */
 export default async function PropertyPage(props: Props) {
-  const lookup = await readLookup(props);
+  const lookup = await readPropertyLookup(props);
   if (!lookup) notFound();
   const { result, asAt } = await loadProperty(lookup.rateNumber, lookup.roll, lookup.title);
   if (result.kind === "not-found") notFound();

@@ -1,8 +1,9 @@
 import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { ApiError, notFound } from "@/lib/api/problem";
+import { notFound } from "@/lib/api/problem";
 import { config } from "@/lib/config";
 import { parseRollInput } from "@/lib/rolls/roll-param";
+import { ambiguousRateNumber } from "@/lib/valuations/ambiguous-rate-number";
 import { detailQuerySchema, rateNumberPathSchema, type ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 import { getValuationDetail } from "@/lib/valuations/get-valuation-detail";
 
@@ -24,15 +25,7 @@ export const GET = cachedPublicGet({
       { ownerNames: config.OWNER_NAMES, ownerHistoryDays: config.OWNER_HISTORY_DAYS },
     );
     if (result.kind === "not-found") throw notFound(`No property with rate number ${rateNumber} on ${roll}${title ? ` (${title} title)` : ""}.`);
-    if (result.kind === "ambiguous") {
-      throw new ApiError({
-        type: "/problems/ambiguous-rate-number",
-        title: "More than one property has this rate number",
-        status: 300,
-        detail: `Rate number ${rateNumber} is on ${roll} as both a Full Title and a Sectional Title property: add title=full or title=sectional.`,
-        choices: result.choices,
-      });
-    }
+    if (result.kind === "ambiguous") throw ambiguousRateNumber(rateNumber, roll, result.choices);
     return { ...result.body, meta };
   },
 });

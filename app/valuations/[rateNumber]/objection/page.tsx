@@ -12,45 +12,22 @@ import { formatRand } from "@/lib/format/format-rand";
 import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
 import { rollLabel } from "@/lib/rolls/roll-id";
-import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
 import { propertyPath } from "@/lib/search-state/search-results";
-import { rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 import { loadProperty } from "@/lib/pages/load-property";
+import { readPropertyLookup, type PropertyPageProps } from "@/lib/pages/property-lookup";
 
 // One printed page for an objection: the property's legal fields as an objection form asks for
 // them, the comparable properties, where the value stands, the objection facts, and the date.
 
-type Props = {
-  params: Promise<{ rateNumber: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-
-async function readLookup({ params, searchParams }: Props) {
-  const { rateNumber: raw } = await params;
-  const query = await searchParams;
-  let rateNumber: string;
-  try {
-    rateNumber = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-  if (!rateNumberPathSchema.safeParse(rateNumber).success) return null;
-  const registry = await rollRegistry(database());
-  const roll = registry.ids.find((id) => id === first(query.roll)) ?? registry.defaultRoll;
-  const titleText: string = first(query.title);
-  const title: "full" | "sectional" | null = titleText === "full" || titleText === "sectional" ? titleText : null;
-  return { rateNumber, roll, title, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) };
-}
+type Props = PropertyPageProps;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const lookup = await readLookup(props);
+  const lookup = await readPropertyLookup(props);
   return { title: lookup ? `Objection summary: rate number ${lookup.rateNumber}` : "Property not found", robots: propertyPageRobots(config.SEARCH_ENGINE_INDEXING) };
 }
 
 export default async function ObjectionSummaryPage(props: Props) {
-  const lookup = await readLookup(props);
+  const lookup = await readPropertyLookup(props);
   if (!lookup) notFound();
   const { result, asAt } = await loadProperty(lookup.rateNumber, lookup.roll, lookup.title);
   if (result.kind !== "found") notFound();

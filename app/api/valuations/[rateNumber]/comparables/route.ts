@@ -1,9 +1,10 @@
 import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { preflightResponse } from "@/lib/api/cors";
-import { ApiError, notFound } from "@/lib/api/problem";
+import { notFound } from "@/lib/api/problem";
 import type { ComparablesResponse } from "@/lib/comparables/comparables-schema";
 import { loadComparables } from "@/lib/comparables/load-comparables";
 import { parseRollInput } from "@/lib/rolls/roll-param";
+import { ambiguousRateNumber } from "@/lib/valuations/ambiguous-rate-number";
 import { detailQuerySchema, rateNumberPathSchema } from "@/lib/valuations/detail-schema";
 
 export const dynamic = "force-dynamic";
@@ -19,15 +20,7 @@ export const GET = cachedPublicGet({
   answer: async ({ rateNumber, roll, title, registry }, { db, meta }): Promise<ComparablesResponse> => {
     const result = await loadComparables(db.pool, registry, { rateNumber, roll, ...(title ? { title } : {}) });
     if (result.kind === "not-found") throw notFound(`No property with rate number ${rateNumber} on ${roll}${title ? ` (${title} title)` : ""}.`);
-    if (result.kind === "ambiguous") {
-      throw new ApiError({
-        type: "/problems/ambiguous-rate-number",
-        title: "More than one property has this rate number",
-        status: 300,
-        detail: `Rate number ${rateNumber} is on ${roll} as both a Full Title and a Sectional Title property: add title=full or title=sectional.`,
-        choices: result.choices,
-      });
-    }
+    if (result.kind === "ambiguous") throw ambiguousRateNumber(rateNumber, roll, result.choices);
     return { data: result.data, meta };
   },
 });
