@@ -8,7 +8,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Durban Valuation Roll Explorer", template: "%s · Durban Valuation Roll Explorer" },
-  description: "Search eThekwini's General Valuation Roll 2022: every property, its market value and its history.",
+  description: "Search eThekwini's valuation rolls: every property, its market value on each roll and its history.",
   // An inline icon: browsers do not then ask for /favicon.ico.
   icons: { icon: SITE_ICON },
 };

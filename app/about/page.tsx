@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { config, type OwnerNamesMode } from "@/lib/config";
+import { database } from "@/lib/db/client";
+import { formatDate } from "@/lib/format/format-date";
+import { rollRegistry, type RegisteredRoll } from "@/lib/rolls/roll-registry";
 
 export const metadata: Metadata = { title: "About the data" };
 
@@ -26,8 +29,18 @@ const FIELDS: [string, string][] = [
   ["First owner", "The first registered owner the roll lists. A property may have several owners; the property profile lists all of them when we have read it."],
 ];
 
+/** "valuation date 2 July 2021; in force from 1 July 2022 to 30 June 2026", from what the registry knows. */
+function rollDates(roll: RegisteredRoll): string {
+  const day = (date: string) => formatDate(`${date}T12:00:00Z`);
+  const valued = roll.valuationDate ? `valuation date ${day(roll.valuationDate)}; ` : "";
+  const until = roll.effectiveTo ? ` to ${day(roll.effectiveTo)}` : "";
+  const planned = roll.status === "planned" ? " (not read here yet)" : "";
+  return `${valued}in force from ${day(roll.effectiveFrom)}${until}${planned}`;
+}
+
 /** Where the data comes from, how fresh it is, what the fields mean, and how owner names are treated. */
-export default function AboutPage() {
+export default async function AboutPage() {
+  const { rolls } = await rollRegistry(database());
   return (
     <article className="max-w-3xl space-y-8 text-slate-900">
       <header>
@@ -39,17 +52,24 @@ export default function AboutPage() {
           Where it comes from
         </h2>
         <p>
-          eThekwini Municipality publishes its General Valuation Rolls on its own websites (the 2022 roll at valuation2022.durban.gov.za, and the 2017
-          and 2012 rolls at their own addresses). Those sites show one suburb at a time, with no paging, sorting or download. This site reads every
+          eThekwini Municipality publishes each valuation roll on a website of its own (the 2022 roll at valuation2022.durban.gov.za). Those sites
+          show one suburb at a time, with no paging, sorting or download. This site reads every
           suburb of each roll, politely and slowly, stores every row with the cells exactly as displayed, and serves it here and through an{" "}
           <a href="/docs" className="text-blue-800 underline">
             open JSON API
           </a>
           .
         </p>
+        <ul className="ml-5 list-disc" data-testid="roll-dates">
+          {rolls.map((roll) => (
+            <li key={roll.id}>
+              {roll.label}: {rollDates(roll)}.
+            </li>
+          ))}
+        </ul>
         <p>
-          The General Valuation Roll 2022 has a valuation date of 2 July 2021 and is in force from 1 July 2022 to 30 June 2027. Supplementary
-          valuations, objections and appeals change entries between general valuations; the municipality&apos;s site is the official record.
+          Supplementary valuations, objections and appeals change entries between general valuations; the municipality&apos;s site is the official
+          record.
         </p>
       </section>
 
