@@ -6,6 +6,7 @@ import { createLogger } from "@/lib/log";
 import { UnknownDefaultRollError } from "@/lib/rolls/choose-default-roll";
 import { readRollRegistry, todayInDurban } from "@/lib/rolls/roll-registry";
 import { dryRunScrape } from "@/lib/scraper/dry-run";
+import { anyRollRegistry } from "./cli/any-roll-registry";
 import { formatProgressLine, formatSummary } from "./cli/format-progress";
 import { USAGE, UsageError, parseCliArgs } from "./cli/parse-scrape-args";
 import { runScrape, type ScrapeProgress } from "@/lib/scraper/run-scrape";
@@ -15,6 +16,14 @@ const argv = process.argv.slice(2);
 if (argv.includes("--help") || argv.includes("-h")) {
   console.log(USAGE);
   process.exit(0);
+}
+// Flags that cannot be right are said before any database is opened.
+try {
+  parseCliArgs(argv, anyRollRegistry(argv));
+} catch (error) {
+  if (!(error instanceof UsageError || error instanceof ConfigError)) throw error;
+  console.error(`error: ${error.message}\n\n${USAGE}`);
+  process.exit(2);
 }
 
 // The roll registry names the rolls --roll may take and their sites.

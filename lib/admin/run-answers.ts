@@ -20,6 +20,7 @@ export function runNotFound(id: number): Response {
 
 /** 202 with the queued run (and whether a worker will pick it up), or 409 naming the run that holds the roll. */
 export function startAnswer(outcome: StartOutcome, now = Date.now()): Response {
+  if (outcome.kind === "no-base-url") return invalidParameters([{ parameter: "roll", message: outcome.message }]).toResponse();
   if (outcome.kind === "busy") {
     return adminProblem({
       type: "/problems/run-in-progress",

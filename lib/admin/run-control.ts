@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
 import type { Logger } from "@/lib/log";
 import { scrapeOptionsForRoll } from "@/lib/rolls/roll-scrape-options";
+import { NoBaseUrlError } from "@/lib/scraper/scrape-options";
 import { requestCancel } from "@/lib/scraper/store/runs";
 import { cancelQueuedRun, enqueueRun, requeueRun } from "./run-queue";
 import { runState, type RunState } from "./run-state";
@@ -12,7 +13,10 @@ import { workerStatus, type WorkerStatus } from "./worker-heartbeat";
 // never scrapes: start and resume queue the run for the worker (the cron role), and say whether a
 // worker is there to pick it up.
 
-export type StartOutcome = { kind: "queued"; run: ScrapeRun; worker: WorkerStatus } | { kind: "busy"; message: string; running: ScrapeRun | null };
+export type StartOutcome =
+  | { kind: "queued"; run: ScrapeRun; worker: WorkerStatus }
+  | { kind: "busy"; message: string; running: ScrapeRun | null }
+  | { kind: "no-base-url"; message: string };
 export type ResumeOutcome = StartOutcome | { kind: "not-found" } | { kind: "not-resumable"; state: RunState };
 export type CancelOutcome = { kind: "cancelling"; run: ScrapeRun } | { kind: "not-found" } | { kind: "not-running"; run: ScrapeRun; state: RunState };
 
@@ -34,7 +38,11 @@ export async function startRun(who: Who, input: StartRunInput): Promise<StartOut
     ...(input.detailsBudget === undefined ? {} : { detailsBudget: input.detailsBudget }),
     trigger: "admin",
     triggeredBy: who.triggeredBy,
+  }).catch((error: unknown) => {
+    if (error instanceof NoBaseUrlError) return { kind: "no-base-url" as const, message: error.message };
+    throw error;
   });
+  if ("kind" in options) return options;
   return queued(who, await enqueueRun(who.db, options));
 }
 

@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { RollRegistry } from "@/lib/rolls/roll-registry";
-import { seedRegistry } from "@/lib/rolls/seed-rolls";
+import { anyRollRegistry } from "./any-roll-registry";
 
 // Whether the command with-database.ts was asked to run will use the database. A script asked for
 // --help, or given a bad flag, answers without one: the script itself prints its usage or its error,
@@ -8,19 +7,6 @@ import { seedRegistry } from "@/lib/rolls/seed-rolls";
 // holds the port). The scripts parse their own flags the same way, so the two cannot disagree.
 
 type FlagParser = (argv: readonly string[]) => { kind: string };
-
-/**
- * The registry the flags are checked against here: the seeded rolls, and whatever roll `--roll`
- * names (with an address), since whether it is registered is the database's to say, not this check's.
- */
-function anyRollRegistry(argv: readonly string[]): RollRegistry {
-  const seed = seedRegistry("gv2022");
-  const index = argv.findIndex((arg) => arg === "--roll" || arg.startsWith("--roll="));
-  const named = index < 0 ? undefined : argv[index]!.includes("=") ? argv[index]!.slice("--roll=".length) : argv[index + 1];
-  const rolls = seed.rolls.map((roll) => ({ ...roll, baseUrl: roll.baseUrl ?? "http://localhost/" }));
-  if (named && !seed.ids.includes(named)) rolls.push({ ...rolls[0]!, id: named, label: named });
-  return { rolls, ids: rolls.map((roll) => roll.id), defaultRoll: seed.defaultRoll };
-}
 
 /** Each script run through with-database.ts (package.json), by its path from the project root. */
 const FLAG_PARSERS: Record<string, () => Promise<FlagParser>> = {

@@ -9,7 +9,6 @@ import { workerStaleMs } from "@/lib/admin/worker-heartbeat";
 import { adminRoute } from "@/lib/auth/admin-route";
 import { config } from "@/lib/config";
 import { rollRegistry } from "@/lib/rolls/roll-registry";
-import { NoBaseUrlError } from "@/lib/scraper/scrape-options";
 
 // GET: run history, newest first (`limit`, `before` = a run id). POST: queue a run for the worker
 // (the cron role); 202 with the run and whether a worker is running, or 409 naming the run already
@@ -26,18 +25,12 @@ export const GET = adminRoute(async (request, { db }) => {
 export const POST = adminRoute(async (request, { db, log, actor, audit }) => {
   const body = await parseJsonBody(request, startRunInputSchema(await rollRegistry(db)));
   if (!body.ok) return body.response;
-  let outcome;
-  try {
-    outcome = await startRun({ db, log, triggeredBy: actor.label, workerStaleMs: workerStaleMs(config.WORKER_POLL_SECONDS) }, body.value);
-  } catch (error) {
-    if (error instanceof NoBaseUrlError) return invalidParameters([{ parameter: "roll", message: error.message }]).toResponse();
-    throw error;
-  }
+  const outcome = await startRun({ db, log, triggeredBy: actor.label, workerStaleMs: workerStaleMs(config.WORKER_POLL_SECONDS) }, body.value);
   await audit({
     action: "scrape-run.start",
     outcome: outcome.kind === "queued" ? "ok" : "refused",
-    target: outcome.kind === "queued" ? `scrape-run:${outcome.run.id}` : outcome.running ? `scrape-run:${outcome.running.id}` : null,
-    details: { ...body.value, ...(outcome.kind === "busy" ? { reason: outcome.message } : {}) },
+    target: outcome.kind === "queued" ? `scrape-run:${outcome.run.id}` : outcome.kind === "busy" && outcome.running ? `scrape-run:${outcome.running.id}` : null,
+    details: { ...body.value, ...(outcome.kind === "queued" ? {} : { reason: outcome.message }) },
   });
   return startAnswer(outcome);
 });
