@@ -27,6 +27,31 @@ export function containsCondition(text: string, params: SqlParams, options: Sear
     : `strpos(v.search_text, ${placeholder}) > 0`;
 }
 
+/**
+ * search_text with every space made a `q`: the expression of valuations_search_text_folded_trgm_idx.
+ * pg_trgm cuts text into words at anything but a letter or digit, so the trigrams of "portion 27 of"
+ * stop at its spaces (" 27", "27 "), and thousands of rows share each. Folded, the phrase is one
+ * word whose trigrams span the spaces ("nq2", "7qo"), which few rows share. `q` because pg_trgm
+ * keeps letters, and the roll's words seldom put a q beside a space.
+ */
+const FOLDED_SEARCH_TEXT = "replace(v.search_text, ' ', 'q')";
+
+export function foldSpaces(text: string): string {
+  return text.replaceAll(" ", "q");
+}
+
+/**
+ * The folded search_text (or, with owner search, the owner's name) contains the folded phrase:
+ * trigram-indexed. Implied by the phrase appearing, not the same (a q in the text reads as a
+ * space), so it only finds rows that the exact condition then tests.
+ */
+export function foldedPhraseCondition(phrase: string, params: SqlParams, options: SearchOptions): string {
+  const folded = `${FOLDED_SEARCH_TEXT} LIKE ${params.add(substringPattern(foldSpaces(phrase)))}`;
+  return options.ownerSearch
+    ? `(${folded} OR (v.first_owner ILIKE ${params.add(substringPattern(phrase))} AND ${NOT_SUPPRESSED}))`
+    : folded;
+}
+
 export function substringPattern(term: string): string {
   return `%${escapeLike(term)}%`;
 }

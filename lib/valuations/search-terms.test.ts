@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, phraseParts, searchTerms, termStrength } from "./search-terms";
+import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, searchTerms, termStrength } from "./search-terms";
 
 describe("search terms", () => {
   it("normalises case and spacing and splits into distinct words, longest first", () => {
@@ -20,21 +20,6 @@ describe("search terms", () => {
     expect(indexedTerms(["portion", "erf", "16", "of", "74"])).toEqual(["portion"]);
     expect(indexedTerms(["16", "of"])).toEqual([]);
     expect(indexedTerms([])).toEqual([]);
-  });
-
-  it("keeps each word of a phrase with the spaces the phrase puts around it; a surrounded number is a whole word", () => {
-    expect(phraseParts("erf 942 of")).toEqual([
-      { word: "erf", pattern: "%erf %", strength: "common" },
-      { word: "942", pattern: "% 942 %", strength: "selective" },
-      { word: "of", pattern: "% of%", strength: "common" },
-    ]);
-    expect(phraseParts("section 34 of").map((part) => part.strength)).toEqual(["common", "medium", "common"]);
-    expect(phraseParts("ss 5 a").map((part) => part.strength)).toEqual(["common", "common", "common"]);
-    expect(phraseParts("114 wrenford")).toEqual([
-      { word: "114", pattern: "%114 %", strength: "medium" },
-      { word: "wrenford", pattern: "% wrenford%", strength: "selective" },
-    ]);
-    expect(phraseParts("50%_off")).toEqual([{ word: "50%_off", pattern: "%50\\%\\_off%", strength: "selective" }]);
   });
 
   it("escapes LIKE wildcards", () => {

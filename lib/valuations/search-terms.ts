@@ -59,27 +59,6 @@ export function termStrength(term: string): TermStrength {
 }
 
 /**
- * A word of the phrase with the spaces around it in the phrase: ` 942 ` for "erf 942 of". A word
- * the phrase surrounds on both sides must appear as a whole word, so the index can look up its
- * padded trigrams (" 94", "42 "), which are far rarer than the word as a substring: a number
- * of three digits or more is then selective, of two digits medium.
- */
-export type PhrasePart = { word: string; pattern: string; strength: TermStrength };
-
-export function phraseParts(normalised: string): PhrasePart[] {
-  const words = normalised.split(" ");
-  return words.map((word, index) => {
-    const left = index > 0;
-    const right = index < words.length - 1;
-    const pattern = `${left ? "% " : "%"}${escapeLike(word)}${right ? " %" : "%"}`;
-    if (left && right && /^\d+$/.test(word)) {
-      return { word, pattern, strength: word.length >= 3 ? "selective" : word.length === 2 ? "medium" : "common" };
-    }
-    return { word, pattern, strength: termStrength(word) };
-  });
-}
-
-/**
  * The words the trigram index looks up; the others only filter what it finds. Every word that is
  * not common: the index intersects their posting lists, and a rare one keeps the others cheap.
  * When every word is common, the longest one (three characters at least), so the planner can
