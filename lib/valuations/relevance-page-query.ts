@@ -19,22 +19,27 @@ import { selectColumns } from "./valuation-row";
 // - the whole phrase (tier 2 of a search of several words) is looked up through the index on
 //   search_text with its spaces folded (search-sql.ts), which finds a phrase of common words and a
 //   short number ("portion 27 of") among few rows: after a short window, its rows are ranked whole
-//   when there are at most `probe` of them; only a phrase more common than that reads the long window.
+//   when there are at most `phraseProbe` of them; only a phrase more common than that reads the long window.
 //
 // Every part applies the cursor, so a walk of pages reaches every match once. Parts that cannot
 // be needed are skipped at run time (one-time filters): the ordered parts when the probe found
 // every match, tier 3 when tiers 0-2 filled the page, a lookup when its window filled the page.
 
 export type RelevanceTuning = {
-  /** Largest candidate set the probe (and the whole phrase's) ranks whole. */
+  /** Largest candidate set the probe ranks whole. */
   probe: number;
+  /**
+   * The same for the whole phrase's probe: its candidates (the folded lookup's) are cheaper to read
+   * than an ordered window, and one in several is not a match ("section 27 of" for "portion 27 of").
+   */
+  phraseProbe: number;
   /** Index entries a tier reads in order before looking its rows up by a rare word (a cheap lookup); the phrase's short window. */
   windowBeforeRareLookup: number;
   /** The same when no word of the lookup is rare (it may read thousands of rows at random); the phrase's long window. */
   windowBeforeCommonLookup: number;
 };
 
-export const RELEVANCE_TUNING: RelevanceTuning = { probe: 2_000, windowBeforeRareLookup: 2_000, windowBeforeCommonLookup: 50_000 };
+export const RELEVANCE_TUNING: RelevanceTuning = { probe: 2_000, phraseProbe: 5_000, windowBeforeRareLookup: 2_000, windowBeforeCommonLookup: 50_000 };
 
 export type RelevancePageRequest = {
   filters: ValuationFilters & { q: string };
@@ -143,9 +148,9 @@ export function buildRelevancePageQuery(request: RelevancePageRequest, options: 
       ctes.push({
         name: probed,
         sql: `SELECT c.* FROM (SELECT v.id, v.rate_number, (${condition} AND ${base.join(" AND ")}) AS _match
-          FROM valuations v WHERE ${roll} AND ${folded} OFFSET 0) c WHERE ${nearShort} LIMIT ${params.add(tuning.probe + 1, "integer")}`,
+          FROM valuations v WHERE ${roll} AND ${folded} OFFSET 0) c WHERE ${nearShort} LIMIT ${params.add(tuning.phraseProbe + 1, "integer")}`,
       });
-      const complete = `${count(probed)} <= ${params.add(tuning.probe, "integer")}`;
+      const complete = `${count(probed)} <= ${params.add(tuning.phraseProbe, "integer")}`;
       ctes.push({
         name: fromProbe,
         sql: `SELECT c.id, c.rate_number FROM ${probed} c WHERE ${complete} AND c._match AND ${afterIn(tier, "c")}

@@ -1,5 +1,5 @@
 import { suppressedCondition } from "@/lib/owners/owner-suppressions";
-import { escapeLike, normaliseSearch } from "./search-terms";
+import { escapeLike, foldedLookupText, normaliseSearch } from "./search-terms";
 import type { SqlParams } from "./sql-params";
 
 // SQL fragments of a `q` search on table alias `v`. Two forms of "contains": LIKE, which the
@@ -36,17 +36,13 @@ export function containsCondition(text: string, params: SqlParams, options: Sear
  */
 const FOLDED_SEARCH_TEXT = "replace(v.search_text, ' ', 'q')";
 
-export function foldSpaces(text: string): string {
-  return text.replaceAll(" ", "q");
-}
-
 /**
- * The folded search_text (or, with owner search, the owner's name) contains the folded phrase:
- * trigram-indexed. Implied by the phrase appearing, not the same (a q in the text reads as a
- * space), so it only finds rows that the exact condition then tests.
+ * The folded search_text holds the phrase's folded lookup text (or, with owner search, the
+ * owner's name holds the phrase): trigram-indexed. Implied by the phrase appearing, not the same
+ * (a q in the text reads as a space), so it only finds rows that the exact condition then tests.
  */
 export function foldedPhraseCondition(phrase: string, params: SqlParams, options: SearchOptions): string {
-  const folded = `${FOLDED_SEARCH_TEXT} LIKE ${params.add(substringPattern(foldSpaces(phrase)))}`;
+  const folded = `${FOLDED_SEARCH_TEXT} LIKE ${params.add(substringPattern(foldedLookupText(phrase)))}`;
   return options.ownerSearch
     ? `(${folded} OR (v.first_owner ILIKE ${params.add(substringPattern(phrase))} AND ${NOT_SUPPRESSED}))`
     : folded;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, searchTerms, termStrength } from "./search-terms";
+import { digitPrefixRange, escapeLike, foldedLookupText, indexedTerms, normaliseSearch, searchTerms, termStrength } from "./search-terms";
 
 describe("search terms", () => {
   it("normalises case and spacing and splits into distinct words, longest first", () => {
@@ -20,6 +20,20 @@ describe("search terms", () => {
     expect(indexedTerms(["portion", "erf", "16", "of", "74"])).toEqual(["portion"]);
     expect(indexedTerms(["16", "of"])).toEqual([]);
     expect(indexedTerms([])).toEqual([]);
+  });
+
+  it("folds a phrase's spaces to q and cuts its common first and last words to the character beside the space", () => {
+    expect(foldedLookupText("portion 27 of")).toBe("nq27qo");
+    expect(foldedLookupText("erf 18288 of")).toBe("fq18288qo");
+    expect(foldedLookupText("rem of portion")).toBe("mqofqp");
+    expect(foldedLookupText("12 smith")).toBe("2qsmith");
+    expect(foldedLookupText("wrenford place")).toBe("wrenfordqp");
+    expect(foldedLookupText("beachwood section 12")).toBe("beachwoodqsectionq1");
+    expect(foldedLookupText("ss 5, a")).toBe("sq5,qa");
+    expect(foldedLookupText("erf")).toBe("erf");
+    for (const phrase of ["portion 27 of", "rem of portion", "12 smith", "ss 5, a"]) {
+      expect(phrase.replaceAll(" ", "q")).toContain(foldedLookupText(phrase));
+    }
   });
 
   it("escapes LIKE wildcards", () => {

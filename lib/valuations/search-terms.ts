@@ -59,6 +59,26 @@ export function termStrength(term: string): TermStrength {
 }
 
 /**
+ * What the index on search_text with its spaces folded to `q` looks a phrase up by (search-sql.ts):
+ * the phrase folded the same way, its first and last words cut to the character beside the space
+ * when common. A common word's own trigrams are in most rows and cost the lookup most of its time
+ * ("portion" and "of" of "portion 27 of"); what it puts beside a space ("nq2", "7qo") is what is
+ * rare. Always a run of the folded phrase, so a row holding the phrase holds it.
+ */
+export function foldedLookupText(normalised: string): string {
+  const words = normalised.split(" ");
+  const last = words.length - 1;
+  return words
+    .map((word, index) => {
+      const cut = last > 0 && /^[a-z0-9]+$/.test(word) && termStrength(word) === "common";
+      if (cut && index === 0) return word.slice(-1);
+      if (cut && index === last) return word.slice(0, 1);
+      return word;
+    })
+    .join("q");
+}
+
+/**
  * The words the trigram index looks up; the others only filter what it finds. Every word that is
  * not common: the index intersects their posting lists, and a rare one keeps the others cheap.
  * When every word is common, the longest one (three characters at least), so the planner can
