@@ -96,7 +96,7 @@ async function walk(filters: ValuationFilters & { q: string }, pageSize: number,
   return ids;
 }
 
-const TINY: RelevanceTuning = { probe: 3, phraseProbe: 3, windowBeforeRareLookup: 5, windowBeforeCommonLookup: 13 };
+const TINY: RelevanceTuning = { probe: 3, phraseProbe: 3, phraseWindow: 5, windowBeforeRareLookup: 5, windowBeforeCommonLookup: 13 };
 const base = { roll: "gv2022" as const, includeRemoved: false };
 const SEARCHES = [
   "1234", "12", "pin:77", "PIN:7", "erf 17 of", "17 erf", "wrenford", "wrenford place", "14 wrenford", "street 1",

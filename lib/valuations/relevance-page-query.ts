@@ -18,7 +18,7 @@ import { selectColumns } from "./valuation-row";
 //   sparse to fill the page there is looked up through the trigram index whole, and sorted.
 // - the whole phrase (tier 2 of a search of several words) is looked up through the index on
 //   search_text with its spaces folded (search-sql.ts), which finds a phrase of common words and a
-//   short number ("portion 27 of") among few rows: after a short window, its rows are ranked whole
+//   short number ("portion 27 of") among few rows: after a window, its rows are ranked whole
 //   when there are at most `phraseProbe` of them; only a phrase more common than that reads the long window.
 //
 // Every part applies the cursor, so a walk of pages reaches every match once. Parts that cannot
@@ -33,13 +33,15 @@ export type RelevanceTuning = {
    * than an ordered window, and one in several is not a match ("section 27 of" for "portion 27 of").
    */
   phraseProbe: number;
-  /** Index entries a tier reads in order before looking its rows up by a rare word (a cheap lookup); the phrase's short window. */
+  /** Index entries the whole phrase's tier reads in order before its probe: a page's worth of a phrase in one row of 400. */
+  phraseWindow: number;
+  /** Index entries a tier reads in order before looking its rows up by a rare word (a cheap lookup). */
   windowBeforeRareLookup: number;
-  /** The same when no word of the lookup is rare (it may read thousands of rows at random); the phrase's long window. */
+  /** The same when no word of the lookup is rare (it may read thousands of rows at random); the phrase's window after its probe. */
   windowBeforeCommonLookup: number;
 };
 
-export const RELEVANCE_TUNING: RelevanceTuning = { probe: 2_000, phraseProbe: 5_000, windowBeforeRareLookup: 2_000, windowBeforeCommonLookup: 50_000 };
+export const RELEVANCE_TUNING: RelevanceTuning = { probe: 2_000, phraseProbe: 5_000, phraseWindow: 20_000, windowBeforeRareLookup: 2_000, windowBeforeCommonLookup: 50_000 };
 
 export type RelevancePageRequest = {
   filters: ValuationFilters & { q: string };
@@ -138,12 +140,12 @@ export function buildRelevancePageQuery(request: RelevancePageRequest, options: 
     const condition = tierPart.condition();
     const gate = [ordered, ...(filled.length > 0 ? [`${filled.join(" + ")} < ${limit}`] : [])].join(" AND ");
     if (tierPart.byPhrase) {
-      // The whole phrase: a short window (a dense phrase fills the page there); else the rows whose
+      // The whole phrase: a window (a dense phrase fills the page there); else the rows whose
       // folded text holds the folded phrase, ranked whole when they are few; else, the phrase being
       // common, a long window; else the folded lookup whole.
       const [near, probed, fromProbe, far, beyond] = ["s", "c", "t", "w", "f"].map((letter) => `${letter}${tier}`) as [string, string, string, string, string];
       const folded = foldedPhraseCondition(phrase, params, options);
-      ctes.push({ name: near, sql: windowSql(tuning.windowBeforeRareLookup, gate, condition, start) });
+      ctes.push({ name: near, sql: windowSql(tuning.phraseWindow, gate, condition, start) });
       const nearShort = `${gate} AND ${count(near)} < ${limit}`;
       ctes.push({
         name: probed,
