@@ -1,7 +1,7 @@
 import { conditionColumns, nonSearchConditions } from "./build-filter-conditions";
 import type { ValuationFilters } from "./list-query-schema";
 import { containsCondition, foldedPhraseCondition, likeCondition, rankExpression, ratePrefixCondition, substringPattern, type SearchOptions } from "./search-sql";
-import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, searchTerms, termStrength } from "./search-terms";
+import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, phraseIsRare, searchTerms, termStrength } from "./search-terms";
 import { SqlParams, type SqlQuery } from "./sql-params";
 import { selectColumns } from "./valuation-row";
 
@@ -33,7 +33,7 @@ export type RelevanceTuning = {
    * than an ordered window, and one in several is not a match ("section 27 of" for "portion 27 of").
    */
   phraseProbe: number;
-  /** Index entries the whole phrase's tier reads in order before its probe: a page's worth of a phrase in one row of 400. */
+  /** Index entries the whole phrase's tier reads in order before its probe, unless rare (then windowBeforeRareLookup): a page's worth of a phrase in one row of 400. */
   phraseWindow: number;
   /** Index entries a tier reads in order before looking its rows up by a rare word (a cheap lookup). */
   windowBeforeRareLookup: number;
@@ -145,7 +145,8 @@ export function buildRelevancePageQuery(request: RelevancePageRequest, options: 
       // common, a long window; else the folded lookup whole.
       const [near, probed, fromProbe, far, beyond] = ["s", "c", "t", "w", "f"].map((letter) => `${letter}${tier}`) as [string, string, string, string, string];
       const folded = foldedPhraseCondition(phrase, params, options);
-      ctes.push({ name: near, sql: windowSql(tuning.phraseWindow, gate, condition, start) });
+      const nearSize = phraseIsRare(phrase) ? tuning.windowBeforeRareLookup : tuning.phraseWindow;
+      ctes.push({ name: near, sql: windowSql(nearSize, gate, condition, start) });
       const nearShort = `${gate} AND ${count(near)} < ${limit}`;
       ctes.push({
         name: probed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitPrefixRange, escapeLike, foldedLookupText, indexedTerms, normaliseSearch, searchTerms, termStrength } from "./search-terms";
+import { digitPrefixRange, escapeLike, foldedLookupText, indexedTerms, normaliseSearch, phraseIsRare, searchTerms, termStrength } from "./search-terms";
 
 describe("search terms", () => {
   it("normalises case and spacing and splits into distinct words, longest first", () => {
@@ -34,6 +34,11 @@ describe("search terms", () => {
     for (const phrase of ["portion 27 of", "rem of portion", "12 smith", "ss 5, a"]) {
       expect(phrase.replaceAll(" ", "q")).toContain(foldedLookupText(phrase));
     }
+  });
+
+  it("calls a phrase rare when it has a selective word or a number of three digits or more between two words", () => {
+    expect(["erf 942 of", "erf 18288 of", "ss wilds view", "12 smith"].map(phraseIsRare)).toEqual([true, true, true, true]);
+    expect(["portion 27 of", "rem of portion", "section 12 of", "erf 942", "of the farm"].map(phraseIsRare)).toEqual([false, false, false, false, false]);
   });
 
   it("escapes LIKE wildcards", () => {

@@ -79,6 +79,16 @@ export function foldedLookupText(normalised: string): string {
 }
 
 /**
+ * Whether a phrase has a part few rows hold: a word that is selective, or a number of three digits
+ * or more between two words (a whole word: " 942 "). Such a phrase is looked up at once; another
+ * may be common enough to fill a page from the rate-number order first.
+ */
+export function phraseIsRare(normalised: string): boolean {
+  const words = normalised.split(" ");
+  return words.some((word, index) => termStrength(word) === "selective" || (index > 0 && index < words.length - 1 && /^\d{3,}$/.test(word)));
+}
+
+/**
  * The words the trigram index looks up; the others only filter what it finds. Every word that is
  * not common: the index intersects their posting lists, and a rare one keeps the others cheap.
  * When every word is common, the longest one (three characters at least), so the planner can
