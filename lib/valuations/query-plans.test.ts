@@ -99,6 +99,13 @@ describe("query plans at 60,000 rows", () => {
     }
   });
 
+  it("looks a phrase of common words and a short number up by its folded text", async () => {
+    const query = buildPageQuery({ filters: { ...base, q: "erf 17 of township" }, sort: { kind: "relevance" }, limit: 51 }, options);
+    const text = await plan(query);
+    expect(text).toMatch(/valuations_search_text_folded_trgm_idx/);
+    expect(text).not.toMatch(/Seq Scan on valuations/);
+  });
+
   it("searches owner names through their own index when owner search is on", async () => {
     const query = buildPageQuery({ filters: { ...base, q: "owner 4321" }, sort: { kind: "relevance" }, limit: 51 }, { ownerSearch: true });
     const text = await plan(query);

@@ -42,6 +42,15 @@ beforeAll(async () => {
            lower(rn) || ' 17 street 1, suburb 1 erf 17 of township 1', now(), now(), now(), 1, 1
       FROM unnest(ARRAY['full', 'sectional', 'full', 'full', 'sectional', 'full', 'full', 'full', 'full', 'sectional', 'full'],
                   ARRAY['1234', '1234', '12340001', '12349999', '12341', 'PIN:77', 'PIN:770', 'PIN:771', 'pin:770', 'Pin:77', 'PIN:7']) AS s(t, rn)`);
+  // Phrases spaced otherwise, and a q where a space would be: the folded text of
+  // "erfq17qof" and "portionq27qof" reads like "erf 17 of" and "portion 27 of" to the folded index.
+  await db.pool.query(`
+    INSERT INTO valuations (roll, title_type, rate_number, suburb_id, suburb_name, displayed, legal_description, address,
+      search_text, first_seen_at, last_seen_at, last_changed_at, first_seen_run_id, last_seen_run_id)
+    SELECT 'gv2022', 'full', rn, '1', 'SUBURB', '{}', 'x', 'x', rn || ' ' || t, now(), now(), now(), 1, 1
+      FROM unnest(ARRAY['77000001', '77000002', '77000003', '77000004', '77000005', '77000006', '77000007', '77000008', '77000009', '77000010'],
+                  ARRAY['erf17 of township 1', 'erf 17of township 1', 'erfq17qof township 1', 'portion 27 of erf 5', 'portion 27of erf 5',
+                        'portionq27qof erf 5', 'portion 2 7 of erf 5', 'portion 270 of erf 5', '3 quay road erf 5', '3 q road erf 5']) AS s(rn, t)`);
   await db.pool.query("VACUUM ANALYZE valuations");
   const { rows: all } = await db.pool.query<Row>(`
     SELECT id, roll, title_type, removed_at IS NOT NULL AS removed, rate_number, search_text, first_owner,
@@ -87,7 +96,7 @@ async function walk(filters: ValuationFilters & { q: string }, pageSize: number,
   return ids;
 }
 
-const TINY: RelevanceTuning = { probe: 3, windowBeforeRareLookup: 5, windowBeforeCommonLookup: 13 };
+const TINY: RelevanceTuning = { probe: 3, phraseProbe: 3, phraseWindow: 5, windowBeforeRareLookup: 5, windowBeforeCommonLookup: 13 };
 const base = { roll: "gv2022" as const, includeRemoved: false };
 const SEARCHES = [
   "1234", "12", "pin:77", "PIN:7", "erf 17 of", "17 erf", "wrenford", "wrenford place", "14 wrenford", "street 1",
@@ -107,6 +116,27 @@ describe("relevance pages", () => {
       }
     });
   }
+
+  it("find a phrase as it is spaced, whatever its text looks like with spaces folded", async () => {
+    const spacings = [
+      "erf 17 of", "erf17 of", "ERF17", "erf 17of", "erfq17qof", "erf q17", "portion 27 of", "PORTION 27 OF ERF 5", "portion27 of",
+      "portion 2 7 of", "portion 27of", "q road", "quay road", "3 q", "7 of erf",
+    ];
+    for (const q of spacings) {
+      const filters = { ...base, q };
+      const want = expected(filters, { ownerSearch: false });
+      for (const tuning of [RELEVANCE_TUNING, TINY]) {
+        expect(await walk(filters, 4, { ownerSearch: false }, tuning), `${q}`).toEqual(want);
+      }
+    }
+    // The folded index returns "erfq17qof" for the phrase "erf 17 of": it holds every word, not the phrase.
+    const folded = rows.find((row) => row.search_text.includes("erfq17qof"))!.id;
+    for (const tuning of [RELEVANCE_TUNING, TINY]) {
+      const query = buildRelevancePageQuery({ filters: { ...base, q: "erf 17 of" }, limit: 1000 }, { ownerSearch: false }, tuning);
+      const { rows: found } = await db.pool.query<PageRow>(query.text, query.values);
+      expect(found.find((row) => row.id === folded)?._rank).toBe(3);
+    }
+  });
 
   it("apply the other filters, removed rows and owner search the same way", async () => {
     const cases: [ValuationFilters & { q: string }, SearchOptions][] = [

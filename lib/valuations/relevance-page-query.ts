@@ -1,7 +1,7 @@
 import { conditionColumns, nonSearchConditions } from "./build-filter-conditions";
 import type { ValuationFilters } from "./list-query-schema";
-import { containsCondition, likeCondition, rankExpression, ratePrefixCondition, substringPattern, type SearchOptions } from "./search-sql";
-import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, phraseParts, searchTerms, termStrength } from "./search-terms";
+import { containsCondition, foldedPhraseCondition, likeCondition, rankExpression, ratePrefixCondition, substringPattern, type SearchOptions } from "./search-sql";
+import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, phraseIsRare, searchTerms, termStrength } from "./search-terms";
 import { SqlParams, type SqlQuery } from "./sql-params";
 import { selectColumns } from "./valuation-row";
 
@@ -16,6 +16,10 @@ import { selectColumns } from "./valuation-row";
 //   reading the (roll, rate_number, id) index in order and keeping the tier's rows (a dense tier
 //   fills the page within a few thousand entries), for at most a window of entries; a tier too
 //   sparse to fill the page there is looked up through the trigram index whole, and sorted.
+// - the whole phrase (tier 2 of a search of several words) is looked up through the index on
+//   search_text with its spaces folded (search-sql.ts), which finds a phrase of common words and a
+//   short number ("portion 27 of") among few rows: after a window, its rows are ranked whole
+//   when there are at most `phraseProbe` of them; only a phrase more common than that reads the long window.
 //
 // Every part applies the cursor, so a walk of pages reaches every match once. Parts that cannot
 // be needed are skipped at run time (one-time filters): the ordered parts when the probe found
@@ -24,13 +28,20 @@ import { selectColumns } from "./valuation-row";
 export type RelevanceTuning = {
   /** Largest candidate set the probe ranks whole. */
   probe: number;
+  /**
+   * The same for the whole phrase's probe: its candidates (the folded lookup's) are cheaper to read
+   * than an ordered window, and one in several is not a match ("section 27 of" for "portion 27 of").
+   */
+  phraseProbe: number;
+  /** Index entries the whole phrase's tier reads in order before its probe, unless rare (then windowBeforeRareLookup): a page's worth of a phrase in one row of 400. */
+  phraseWindow: number;
   /** Index entries a tier reads in order before looking its rows up by a rare word (a cheap lookup). */
   windowBeforeRareLookup: number;
-  /** The same when no word of the lookup is rare (it may read thousands of rows at random). */
+  /** The same when no word of the lookup is rare (it may read thousands of rows at random); the phrase's window after its probe. */
   windowBeforeCommonLookup: number;
 };
 
-export const RELEVANCE_TUNING: RelevanceTuning = { probe: 2_000, windowBeforeRareLookup: 2_000, windowBeforeCommonLookup: 50_000 };
+export const RELEVANCE_TUNING: RelevanceTuning = { probe: 2_000, phraseProbe: 5_000, phraseWindow: 20_000, windowBeforeRareLookup: 2_000, windowBeforeCommonLookup: 50_000 };
 
 export type RelevancePageRequest = {
   filters: ValuationFilters & { q: string };
@@ -101,43 +112,67 @@ export function buildRelevancePageQuery(request: RelevancePageRequest, options: 
   const wholePhrase = () => containsCondition(phrase, params, options);
   const tiers = multiWord
     ? [
-        { tier: 2, condition: () => `${wholePhrase()} AND NOT ${prefix()}`, lookup: lookupByPhrase(phrase, byWords) },
-        { tier: 3, condition: () => `${words} AND NOT ${wholePhrase()} AND NOT ${prefix()}`, lookup: byWords },
+        { tier: 2, condition: () => `${wholePhrase()} AND NOT ${prefix()}`, byPhrase: true },
+        { tier: 3, condition: () => `${words} AND NOT ${wholePhrase()} AND NOT ${prefix()}`, byPhrase: false },
       ]
-    : [{ tier: 2, condition: () => `${words} AND NOT ${prefix()}`, lookup: byWords }];
+    : [{ tier: 2, condition: () => `${words} AND NOT ${prefix()}`, byPhrase: false }];
   const columns = ["id", "rate_number", "search_text", ...conditionColumns(filters, options)].map((column) => `v.${column}`).join(", ");
+  /** The tier's first rows after the cursor among the next `size` entries of the rate-number index. */
+  const windowSql = (size: number, gate: string, condition: string, start: string) =>
+    `SELECT v.id, v.rate_number FROM (SELECT ${columns} FROM valuations v WHERE ${roll} AND ${start}
+          ORDER BY v.rate_number, v.id LIMIT ${params.add(size, "integer")}) v
+        WHERE ${gate} AND ${condition} AND ${base.join(" AND ")} ORDER BY v.rate_number, v.id LIMIT ${limit}`;
+  // A lookup finds every row of the tier after the cursor, so when it runs it alone is the answer
+  // (a window's rows are among its own). The cursor is compared outside the OFFSET 0 fence: inside,
+  // the planner reads it as a range of the rate-number index and ANDs that bitmap (most of the
+  // roll) with the trigram one.
+  const lookupSql = (gate: string, condition: string, lookupConditions: string[], tier: number) =>
+    `SELECT f.id, f.rate_number FROM (SELECT v.id, v.rate_number FROM valuations v
+          WHERE ${[condition, ...base, ...lookupConditions].join(" AND ")} OFFSET 0) f
+        WHERE ${gate} AND ${afterIn(tier, "f")} ORDER BY f.rate_number, f.id LIMIT ${limit}`;
+  const windowPart = (name: string, tier: number) => `SELECT id, rate_number, ${tier} AS _rank FROM ${name} WHERE ${count(name)} = ${limit}`;
+  const wholePart = (name: string, tier: number) => `SELECT id, rate_number, ${tier} AS _rank FROM ${name}`;
 
   for (const tierPart of tiers) {
-    const { tier, lookup } = tierPart;
+    const { tier } = tierPart;
     const start = afterIn(tier);
     if (start === null) continue;
     const condition = tierPart.condition();
-    const size = lookup.rare ? tuning.windowBeforeRareLookup : tuning.windowBeforeCommonLookup;
-    const window = params.add(size, "integer");
     const gate = [ordered, ...(filled.length > 0 ? [`${filled.join(" + ")} < ${limit}`] : [])].join(" AND ");
-    const inWindow = `w${tier}`;
-    ctes.push({
-      name: inWindow,
-      sql: `SELECT v.id, v.rate_number FROM (SELECT ${columns} FROM valuations v WHERE ${roll} AND ${start}
-          ORDER BY v.rate_number, v.id LIMIT ${window}) v
-        WHERE ${gate} AND ${condition} AND ${base.join(" AND ")} ORDER BY v.rate_number, v.id LIMIT ${limit}`,
-    });
-    // The lookup finds every row of the tier after the cursor, so when it runs it alone is the
-    // answer (the window's rows are among its own). The cursor is compared outside the OFFSET 0
-    // fence: inside, the planner reads it as a range of the rate-number index and ANDs that bitmap
-    // (most of the roll) with the trigram one.
-    const lookupConditions = lookup.patterns.map((pattern) => likeCondition(pattern, params, options));
-    const beyond = `f${tier}`;
-    ctes.push({
-      name: beyond,
-      sql: `SELECT f.id, f.rate_number FROM (SELECT v.id, v.rate_number FROM valuations v
-          WHERE ${[condition, ...base, ...lookupConditions].join(" AND ")} OFFSET 0) f
-        WHERE ${gate} AND ${count(inWindow)} < ${limit} AND ${afterIn(tier, "f")} ORDER BY f.rate_number, f.id LIMIT ${limit}`,
-    });
-    parts.push(
-      `SELECT id, rate_number, ${tier} AS _rank FROM ${inWindow} WHERE ${count(inWindow)} = ${limit}`,
-      `SELECT id, rate_number, ${tier} AS _rank FROM ${beyond}`,
-    );
+    if (tierPart.byPhrase) {
+      // The whole phrase: a window (a dense phrase fills the page there); else the rows whose
+      // folded text holds the folded phrase, ranked whole when they are few; else, the phrase being
+      // common, a long window; else the folded lookup whole.
+      const [near, probed, fromProbe, far, beyond] = ["s", "c", "t", "w", "f"].map((letter) => `${letter}${tier}`) as [string, string, string, string, string];
+      const folded = foldedPhraseCondition(phrase, params, options);
+      const nearSize = phraseIsRare(phrase) ? tuning.windowBeforeRareLookup : tuning.phraseWindow;
+      ctes.push({ name: near, sql: windowSql(nearSize, gate, condition, start) });
+      const nearShort = `${gate} AND ${count(near)} < ${limit}`;
+      ctes.push({
+        name: probed,
+        sql: `SELECT c.* FROM (SELECT v.id, v.rate_number, (${condition} AND ${base.join(" AND ")}) AS _match
+          FROM valuations v WHERE ${roll} AND ${folded} OFFSET 0) c WHERE ${nearShort} LIMIT ${params.add(tuning.phraseProbe + 1, "integer")}`,
+      });
+      const complete = `${count(probed)} <= ${params.add(tuning.phraseProbe, "integer")}`;
+      ctes.push({
+        name: fromProbe,
+        sql: `SELECT c.id, c.rate_number FROM ${probed} c WHERE ${complete} AND c._match AND ${afterIn(tier, "c")}
+        ORDER BY c.rate_number, c.id LIMIT ${limit}`,
+      });
+      const common = `${nearShort} AND NOT (${complete})`;
+      ctes.push({ name: far, sql: windowSql(tuning.windowBeforeCommonLookup, common, condition, start) });
+      ctes.push({ name: beyond, sql: lookupSql(`${common} AND ${count(far)} < ${limit}`, condition, [folded], tier) });
+      parts.push(windowPart(near, tier), wholePart(fromProbe, tier), windowPart(far, tier), wholePart(beyond, tier));
+      filled.push(`GREATEST(${[near, fromProbe, far, beyond].map(count).join(", ")})`);
+      continue;
+    }
+    // Every word: a window, shorter when a rare word makes the lookup cheap; else the lookup.
+    const [inWindow, beyond] = [`w${tier}`, `f${tier}`];
+    const size = byWords.rare ? tuning.windowBeforeRareLookup : tuning.windowBeforeCommonLookup;
+    ctes.push({ name: inWindow, sql: windowSql(size, gate, condition, start) });
+    const lookupConditions = byWords.patterns.map((pattern) => likeCondition(pattern, params, options));
+    ctes.push({ name: beyond, sql: lookupSql(`${gate} AND ${count(inWindow)} < ${limit}`, condition, lookupConditions, tier) });
+    parts.push(windowPart(inWindow, tier), wholePart(beyond, tier));
     filled.push(`GREATEST(${count(inWindow)}, ${count(beyond)})`);
   }
 
@@ -190,19 +225,4 @@ type Lookup = { patterns: string[]; rare: boolean };
 
 function lookupByWords(indexed: readonly string[]): Lookup {
   return { patterns: indexed.map(substringPattern), rare: indexed.some((term) => termStrength(term) === "selective") };
-}
-
-/**
- * Tier 2's lookup: the phrase's words that are not common, each with the spaces the phrase puts
- * around it; the words' lookup when every phrase word is common. When none is rare (a two-digit
- * number: "portion 27 of"), the long common words join in: their posting lists cost more to read
- * than a rare word's, but cut the rows read from the table several times over.
- */
-function lookupByPhrase(phrase: string, byWords: Lookup): Lookup {
-  const parts = phraseParts(phrase);
-  const useful = parts.filter((part) => part.strength !== "common");
-  if (useful.length === 0) return byWords;
-  const rare = useful.some((part) => part.strength === "selective");
-  const chosen = rare ? useful : parts.filter((part) => part.strength !== "common" || part.word.length >= 4);
-  return { patterns: chosen.map((part) => part.pattern), rare };
 }

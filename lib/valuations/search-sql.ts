@@ -1,5 +1,5 @@
 import { suppressedCondition } from "@/lib/owners/owner-suppressions";
-import { escapeLike, normaliseSearch } from "./search-terms";
+import { escapeLike, foldedLookupText, normaliseSearch } from "./search-terms";
 import type { SqlParams } from "./sql-params";
 
 // SQL fragments of a `q` search on table alias `v`. Two forms of "contains": LIKE, which the
@@ -25,6 +25,27 @@ export function containsCondition(text: string, params: SqlParams, options: Sear
   return options.ownerSearch
     ? `(strpos(v.search_text, ${placeholder}) > 0 OR (strpos(lower(v.first_owner), ${placeholder}) > 0 AND ${NOT_SUPPRESSED}))`
     : `strpos(v.search_text, ${placeholder}) > 0`;
+}
+
+/**
+ * search_text with every space made a `q`: the expression of valuations_search_text_folded_trgm_idx.
+ * pg_trgm cuts text into words at anything but a letter or digit, so the trigrams of "portion 27 of"
+ * stop at its spaces (" 27", "27 "), and thousands of rows share each. Folded, the phrase is one
+ * word whose trigrams span the spaces ("nq2", "7qo"), which few rows share. `q` because pg_trgm
+ * keeps letters, and the roll's words seldom put a q beside a space.
+ */
+const FOLDED_SEARCH_TEXT = "replace(v.search_text, ' ', 'q')";
+
+/**
+ * The folded search_text holds the phrase's folded lookup text (or, with owner search, the
+ * owner's name holds the phrase): trigram-indexed. Implied by the phrase appearing, not the same
+ * (a q in the text reads as a space), so it only finds rows that the exact condition then tests.
+ */
+export function foldedPhraseCondition(phrase: string, params: SqlParams, options: SearchOptions): string {
+  const folded = `${FOLDED_SEARCH_TEXT} LIKE ${params.add(substringPattern(foldedLookupText(phrase)))}`;
+  return options.ownerSearch
+    ? `(${folded} OR (v.first_owner ILIKE ${params.add(substringPattern(phrase))} AND ${NOT_SUPPRESSED}))`
+    : folded;
 }
 
 export function substringPattern(term: string): string {

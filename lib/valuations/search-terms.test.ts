@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { digitPrefixRange, escapeLike, indexedTerms, normaliseSearch, phraseParts, searchTerms, termStrength } from "./search-terms";
+import { digitPrefixRange, escapeLike, foldedLookupText, indexedTerms, normaliseSearch, phraseIsRare, searchTerms, termStrength } from "./search-terms";
 
 describe("search terms", () => {
   it("normalises case and spacing and splits into distinct words, longest first", () => {
@@ -22,19 +22,23 @@ describe("search terms", () => {
     expect(indexedTerms([])).toEqual([]);
   });
 
-  it("keeps each word of a phrase with the spaces the phrase puts around it; a surrounded number is a whole word", () => {
-    expect(phraseParts("erf 942 of")).toEqual([
-      { word: "erf", pattern: "%erf %", strength: "common" },
-      { word: "942", pattern: "% 942 %", strength: "selective" },
-      { word: "of", pattern: "% of%", strength: "common" },
-    ]);
-    expect(phraseParts("section 34 of").map((part) => part.strength)).toEqual(["common", "medium", "common"]);
-    expect(phraseParts("ss 5 a").map((part) => part.strength)).toEqual(["common", "common", "common"]);
-    expect(phraseParts("114 wrenford")).toEqual([
-      { word: "114", pattern: "%114 %", strength: "medium" },
-      { word: "wrenford", pattern: "% wrenford%", strength: "selective" },
-    ]);
-    expect(phraseParts("50%_off")).toEqual([{ word: "50%_off", pattern: "%50\\%\\_off%", strength: "selective" }]);
+  it("folds a phrase's spaces to q and cuts its common first and last words to the character beside the space", () => {
+    expect(foldedLookupText("portion 27 of")).toBe("nq27qo");
+    expect(foldedLookupText("erf 18288 of")).toBe("fq18288qo");
+    expect(foldedLookupText("rem of portion")).toBe("mqofqp");
+    expect(foldedLookupText("12 smith")).toBe("2qsmith");
+    expect(foldedLookupText("wrenford place")).toBe("wrenfordqp");
+    expect(foldedLookupText("beachwood section 12")).toBe("beachwoodqsectionq1");
+    expect(foldedLookupText("ss 5, a")).toBe("sq5,qa");
+    expect(foldedLookupText("erf")).toBe("erf");
+    for (const phrase of ["portion 27 of", "rem of portion", "12 smith", "ss 5, a"]) {
+      expect(phrase.replaceAll(" ", "q")).toContain(foldedLookupText(phrase));
+    }
+  });
+
+  it("calls a phrase rare when it has a selective word or a number of three digits or more between two words", () => {
+    expect(["erf 942 of", "erf 18288 of", "ss wilds view", "12 smith"].map(phraseIsRare)).toEqual([true, true, true, true]);
+    expect(["portion 27 of", "rem of portion", "section 12 of", "erf 942", "of the farm"].map(phraseIsRare)).toEqual([false, false, false, false, false]);
   });
 
   it("escapes LIKE wildcards", () => {

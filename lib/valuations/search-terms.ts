@@ -59,24 +59,33 @@ export function termStrength(term: string): TermStrength {
 }
 
 /**
- * A word of the phrase with the spaces around it in the phrase: ` 942 ` for "erf 942 of". A word
- * the phrase surrounds on both sides must appear as a whole word, so the index can look up its
- * padded trigrams (" 94", "42 "), which are far rarer than the word as a substring: a number
- * of three digits or more is then selective, of two digits medium.
+ * What the index on search_text with its spaces folded to `q` looks a phrase up by (search-sql.ts):
+ * the phrase folded the same way, its first and last words cut to the character beside the space
+ * when common. A common word's own trigrams are in most rows and cost the lookup most of its time
+ * ("portion" and "of" of "portion 27 of"); what it puts beside a space ("nq2", "7qo") is what is
+ * rare. Always a run of the folded phrase, so a row holding the phrase holds it.
  */
-export type PhrasePart = { word: string; pattern: string; strength: TermStrength };
-
-export function phraseParts(normalised: string): PhrasePart[] {
+export function foldedLookupText(normalised: string): string {
   const words = normalised.split(" ");
-  return words.map((word, index) => {
-    const left = index > 0;
-    const right = index < words.length - 1;
-    const pattern = `${left ? "% " : "%"}${escapeLike(word)}${right ? " %" : "%"}`;
-    if (left && right && /^\d+$/.test(word)) {
-      return { word, pattern, strength: word.length >= 3 ? "selective" : word.length === 2 ? "medium" : "common" };
-    }
-    return { word, pattern, strength: termStrength(word) };
-  });
+  const last = words.length - 1;
+  return words
+    .map((word, index) => {
+      const cut = last > 0 && /^[a-z0-9]+$/.test(word) && termStrength(word) === "common";
+      if (cut && index === 0) return word.slice(-1);
+      if (cut && index === last) return word.slice(0, 1);
+      return word;
+    })
+    .join("q");
+}
+
+/**
+ * Whether a phrase has a part few rows hold: a word that is selective, or a number of three digits
+ * or more between two words (a whole word: " 942 "). Such a phrase is looked up at once; another
+ * may be common enough to fill a page from the rate-number order first.
+ */
+export function phraseIsRare(normalised: string): boolean {
+  const words = normalised.split(" ");
+  return words.some((word, index) => termStrength(word) === "selective" || (index > 0 && index < words.length - 1 && /^\d{3,}$/.test(word)));
 }
 
 /**
