@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import net from "node:net";
@@ -93,6 +94,8 @@ export async function startAppServer(databaseUrl: string): Promise<ServerProcess
     DATABASE_URL: databaseUrl,
     RATE_LIMIT_PER_MINUTE: "1000000",
     RATE_LIMIT_EXPORTS_PER_MINUTE: "1000000",
+    // Production refuses the built-in cursor key: a fresh one per benchmark.
+    CURSOR_SECRET: randomBytes(24).toString("base64url"),
     LOG_LEVEL: "warn",
   }, "app server");
   const url = `http://127.0.0.1:${port}`;
