@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
+import { DataTable, dataTableColumns } from "@/components/data-table";
 import type { RegisteredRoll } from "@/lib/rolls/roll-registry";
 
 // The roll registry: every roll the product knows, and a form to add one or edit one (through the
@@ -57,6 +58,34 @@ async function answerText(response: Response): Promise<string> {
   return `${body.data?.id ?? "The roll"} is saved.${verdict}${body.warning ? ` ${body.warning}` : ""}`;
 }
 
+const column = dataTableColumns<RegisteredRoll>();
+
+function buildColumns(busy: boolean, edit: (roll: RegisteredRoll) => void) {
+  return column.columns([
+    column.accessor("id", { header: "Roll", sortFn: "alphanumeric", cell: (info) => `${info.row.original.label} (${info.getValue()})` }),
+    column.accessor("baseUrl", { header: "Site", enableSorting: false, meta: { className: "break-all" }, cell: (info) => info.getValue() ?? "none" }),
+    column.accessor("valuationDate", { header: "Valuation date", sortFn: "alphanumeric", meta: { className: "whitespace-nowrap" }, cell: (info) => info.getValue() ?? "unknown" }),
+    column.accessor("effectiveFrom", {
+      header: "In force",
+      sortFn: "alphanumeric",
+      meta: { className: "whitespace-nowrap" },
+      cell: (info) => `${info.getValue()} to ${info.row.original.effectiveTo ?? "the next roll"}`,
+    }),
+    column.accessor("kind", { header: "Kind", sortFn: "alphanumeric" }),
+    column.accessor("status", { header: "Status", sortFn: "alphanumeric" }),
+    column.accessor("probeVerdict", { header: "Site probe", enableSorting: false, cell: (info) => info.getValue() ?? "not probed" }),
+    column.display({
+      id: "edit",
+      header: () => <span className="sr-only">Edit</span>,
+      cell: (info) => (
+        <button type="button" disabled={busy} onClick={() => edit(info.row.original)} className="text-blue-800 underline">
+          Edit {info.row.original.id}
+        </button>
+      ),
+    }),
+  ]);
+}
+
 export function RollsPanel({ rolls, defaultRoll }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
@@ -76,6 +105,8 @@ export function RollsPanel({ rolls, defaultRoll }: Props) {
     startForm(roll);
     setMessage(null);
   }
+  // `edit` only sets state: the columns need rebuilding when `busy` changes, not on every render.
+  const columns = useMemo(() => buildColumns(busy, edit), [busy]);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -108,41 +139,14 @@ export function RollsPanel({ rolls, defaultRoll }: Props) {
         The rolls pages and the API offer. Active rolls are scraped every night; planned ones only when you start a run. Pages and the API show{" "}
         <strong>{defaultRoll}</strong> by default (the newest roll with a complete scrape, or DEFAULT_ROLL).
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">The valuation rolls, newest first</caption>
-          <thead className="border-b border-slate-300">
-            <tr>
-              <th scope="col" className="p-1">Roll</th>
-              <th scope="col" className="p-1">Site</th>
-              <th scope="col" className="p-1">Valuation date</th>
-              <th scope="col" className="p-1">In force</th>
-              <th scope="col" className="p-1">Kind</th>
-              <th scope="col" className="p-1">Status</th>
-              <th scope="col" className="p-1">Site probe</th>
-              <th scope="col" className="p-1"><span className="sr-only">Edit</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rolls.map((roll) => (
-              <tr key={roll.id} className="border-b border-slate-100" data-testid={`roll-${roll.id}`}>
-                <td className="p-1">{roll.label} ({roll.id})</td>
-                <td className="p-1 break-all">{roll.baseUrl ?? "none"}</td>
-                <td className="p-1 whitespace-nowrap">{roll.valuationDate ?? "unknown"}</td>
-                <td className="p-1 whitespace-nowrap">{roll.effectiveFrom} to {roll.effectiveTo ?? "the next roll"}</td>
-                <td className="p-1">{roll.kind}</td>
-                <td className="p-1">{roll.status}</td>
-                <td className="p-1">{roll.probeVerdict ?? "not probed"}</td>
-                <td className="p-1">
-                  <button type="button" disabled={busy} onClick={() => edit(roll)} className="text-blue-800 underline">
-                    Edit {roll.id}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="The valuation rolls, newest first"
+        columns={columns}
+        rows={rolls}
+        rowId={(roll) => roll.id}
+        rowData={(roll) => ({ "data-testid": `roll-${roll.id}` })}
+        density="compact"
+      />
       <form key={formKey} onSubmit={save} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={editing ? `Edit ${editing}` : "Add a roll"}>
         <label className="block">
           <span className="block font-medium">Id</span>
