@@ -26,8 +26,9 @@ async function advertisedFeed(page: Page, name: RegExp): Promise<string> {
   const href = await follow.getAttribute("href");
   expect(href).toMatch(/^\/api\/feeds\?/);
   await expect(follow).toHaveAttribute("type", "application/atom+xml");
-  const advertised = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-  expect(advertised).toContain(href);
+  // Next streams a dynamic page's metadata after its shell: the link arrives with the rest of the document.
+  const advertised = page.locator('link[rel="alternate"][type="application/atom+xml"]');
+  await expect.poll(() => advertised.evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toContain(href);
   return href!;
 }
 
