@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import { z } from "zod";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 
 // Every environment variable the app reads, parsed once. The rest of the code imports `config`,
 // never `process.env`. Empty strings count as unset (as in create-t3-app).

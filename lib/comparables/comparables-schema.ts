@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import { ListMetaSchema } from "@/lib/valuations/valuation-schema";
 
 // GET /api/valuations/{rateNumber}/comparables: the properties a resident would compare theirs with

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import type { Database } from "@/lib/db/client";
 import { OBJECTION_FACT_KEYS, type ObjectionFactKey } from "./objection-fact-keys";
 

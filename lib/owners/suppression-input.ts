@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 
 // The bodies of the admin's owner-suppression requests. The reason is required (it is what the
 // audit log shows); it should say how the request came in, never the owner's name.

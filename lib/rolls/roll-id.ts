@@ -1,15 +1,12 @@
-import { z } from "zod";
-
 // A roll's id as URLs, the API and the database (VARCHAR(8)) carry it: "gv2026". Which ids exist is
 // the registry's business (lib/rolls/roll-registry.ts); this is only the form. Safe in the browser.
 
 export const ROLL_ID_PATTERN = /^[a-z][a-z0-9]{1,7}$/;
 
-export const rollIdSchema = z
-  .string()
-  .regex(ROLL_ID_PATTERN, "must be a roll id: a lower-case letter, then 1 to 7 lower-case letters or digits (e.g. gv2026)");
+/** A roll id; its form is checked by rollIdSchema (roll-id-schema.ts, kept apart so pages do not ship zod). */
+export type RollId = string;
 
-export type RollId = z.infer<typeof rollIdSchema>;
+export const ROLL_ID_MESSAGE = "must be a roll id: a lower-case letter, then 1 to 7 lower-case letters or digits (e.g. gv2026)";
 
 /** What pages and client components need to know about a roll. */
 export type RollOption = { id: RollId; label: string };

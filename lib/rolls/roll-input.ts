@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RollKind, RollStatus } from "@/lib/generated/prisma/enums";
-import { rollIdSchema } from "./roll-id";
+import { rollIdSchema } from "./roll-id-schema";
 
 // The bodies of POST /api/admin/rolls (a new roll) and PATCH /api/admin/rolls/{id} (some of its
 // fields). Dates are calendar dates (YYYY-MM-DD); a base URL gets its trailing slash here, as the

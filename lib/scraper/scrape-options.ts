@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { config } from "@/lib/config";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import { RunTrigger, TitleType } from "@/lib/generated/prisma/enums";
 
 // What a scrape is asked to do. The CLI flags, the admin API and the scheduler all parse into this

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import { rollQueryParam } from "@/lib/rolls/roll-param";
 import { optionalShape } from "@/lib/api/parse-query";
 import { enumParam, textParam } from "@/lib/api/query-parameters";

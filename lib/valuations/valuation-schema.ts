@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import { DISPLAYED_CELLS, type DisplayedCell } from "./displayed-cells";
 import {
   API_FIELD_NAMES,

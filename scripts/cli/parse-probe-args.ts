@@ -3,7 +3,8 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import { probeOptionsFor } from "@/lib/probe/probe-options";
 import type { ProbeOptions } from "@/lib/probe/run-probe";
-import { rollIdSchema, type RollId } from "@/lib/rolls/roll-id";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import { rollForFlag, type RollRegistry } from "@/lib/rolls/roll-registry";
 
 // `npm run probe-site -- …`: flags → probe options. Pure apart from the configuration it defaults

@@ -1,7 +1,7 @@
 import { parseJsonBody } from "@/lib/admin/parse-json-body";
 import { invalidParameters } from "@/lib/api/problem";
 import { adminRoute } from "@/lib/auth/admin-route";
-import { rollIdSchema } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 import { editRollInputSchema } from "@/lib/rolls/roll-input";
 import { auditedSave, saveRollAnswer } from "@/lib/rolls/roll-answers";
 import { editRoll } from "@/lib/rolls/save-roll";
