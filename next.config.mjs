@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   output: "standalone",
@@ -26,4 +28,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Each page's language comes from its request (lib/i18n): no locale in the URL.
+export default createNextIntlPlugin("./lib/i18n/request-config.ts")(nextConfig);

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { RollId, RollOption } from "@/lib/rolls/roll-id";
 
 /** Links to the same page on each roll of the registry (newest first); the current one is marked. */
 export function RollSwitch({ rolls, current, hrefFor }: { rolls: readonly RollOption[]; current: RollId; hrefFor: (roll: RollId) => string }) {
+  const t = useTranslations("common.rollSwitch");
   return (
-    <nav aria-label="Valuation roll" className="flex flex-wrap gap-2 text-sm">
+    <nav aria-label={t("label")} className="flex flex-wrap gap-2 text-sm">
       {rolls.map((roll) => (
         <Link
           key={roll.id}

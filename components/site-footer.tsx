@@ -1,14 +1,15 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const t = await getTranslations("common.footer");
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white print:hidden">
       <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">
         <p>
-          An independent copy of eThekwini Municipality&apos;s published valuation rolls, refreshed nightly. Not an official
-          municipal service: for objections and official records, contact the municipality.{" "}
+          {t("text")}{" "}
           <Link href="/about" className="text-blue-800 underline">
-            Where the data comes from
+            {t("source")}
           </Link>
           .
         </p>

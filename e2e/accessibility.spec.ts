@@ -3,34 +3,37 @@ import { expect, test } from "@playwright/test";
 import { residentPages } from "./pages";
 import { settled } from "./search-page";
 
-// axe finds no violations on any page, on a desktop and a phone; and a person with only a
-// keyboard gets from the search to a property page.
+// axe finds no violations on any page, in English and in isiZulu, on a desktop and a phone; and a
+// person with only a keyboard gets from the search to a property page.
 
 // Pages whose phone layout differs from the desktop one (cards instead of a table) are checked on both.
 const PHONE_LAYOUTS = new Set(["search-results", "property", "suburb", "changes"]);
 
-test("no axe violations on any page, on a desktop and on a phone", async ({ page }) => {
-  test.setTimeout(120_000);
-  const violations: string[] = [];
-  for (const viewport of [
-    { label: "desktop", width: 1280, height: 900 },
-    { label: "phone", width: 375, height: 667 },
-  ]) {
-    await page.setViewportSize(viewport);
-    for (const { name, path } of await residentPages()) {
-      if (viewport.label === "phone" && !PHONE_LAYOUTS.has(name)) continue;
-      await page.goto(path);
-      await page.waitForLoadState("networkidle");
-      // Legacy mode runs axe in the page itself, without a second page to merge frame results in
-      // (our pages have no frames): about twice as fast on this machine.
-      const report = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).setLegacyMode(true).analyze();
-      for (const violation of report.violations) {
-        violations.push(`${viewport.label} ${name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+for (const locale of ["en", "zu"] as const) {
+  test(`no axe violations on any page, on a desktop and on a phone (${locale})`, async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    await context.addCookies([{ name: "dvre_locale", value: locale, url: baseURL! }]);
+    const violations: string[] = [];
+    for (const viewport of [
+      { label: "desktop", width: 1280, height: 900 },
+      { label: "phone", width: 375, height: 667 },
+    ]) {
+      await page.setViewportSize(viewport);
+      for (const { name, path } of await residentPages()) {
+        if (viewport.label === "phone" && !PHONE_LAYOUTS.has(name)) continue;
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        // Legacy mode runs axe in the page itself, without a second page to merge frame results in
+        // (our pages have no frames): about twice as fast on this machine.
+        const report = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).setLegacyMode(true).analyze();
+        for (const violation of report.violations) {
+          violations.push(`${viewport.label} ${name}: ${violation.id} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+        }
       }
     }
-  }
-  expect(violations).toEqual([]);
-});
+    expect(violations).toEqual([]);
+  });
+}
 
 test("keyboard only: search, open a result, read the property page", async ({ page }) => {
   await page.goto("/");

@@ -1,14 +1,16 @@
+import type { Locale } from "@/lib/i18n/locales";
 import { formatExtent } from "./format-extent";
 import { formatRand } from "./format-rand";
+import { FORMAT_WORDS } from "./format-words";
 
 /** A displayed cell as a change record holds it; the site's "1,830,000" amounts in South African form. */
-export function formatCellValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "(empty)";
+export function formatCellValue(field: string, value: unknown, locale: Locale = "en"): string {
+  if (value === null || value === undefined || value === "") return FORMAT_WORDS[locale].empty;
   const text = typeof value === "string" ? value : JSON.stringify(value);
   if (/^\d{1,3}(,\d{3})*(\.\d+)?$/.test(text)) {
     const number = Number(text.replace(/,/g, ""));
-    if (field === "marketValue") return formatRand(number);
-    if (field === "registeredExtent") return formatExtent(number);
+    if (field === "marketValue") return formatRand(number, locale);
+    if (field === "registeredExtent") return formatExtent(number, locale);
   }
   return text;
 }

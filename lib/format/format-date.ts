@@ -1,10 +1,8 @@
-// Dates as South Africans write them ("27 November 2026"), in South African Standard Time
-// (UTC+2 all year: no daylight saving), computed by hand so server and browser agree.
+import type { Locale } from "@/lib/i18n/locales";
+import { FORMAT_WORDS } from "./format-words";
 
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
+// Dates as South Africans write them ("27 November 2026", "27 Novemba 2026"), in South African
+// Standard Time (UTC+2 all year: no daylight saving), computed by hand so server and browser agree.
 
 const SAST_OFFSET_MS = 2 * 60 * 60 * 1000;
 
@@ -15,25 +13,25 @@ function inSast(value: Date | string): Date | null {
 }
 
 /** "27 November 2026"; an unreadable date → "Unknown date". */
-export function formatDate(value: Date | string): string {
+export function formatDate(value: Date | string, locale: Locale = "en"): string {
   const sast = inSast(value);
-  if (!sast) return "Unknown date";
-  return `${sast.getUTCDate()} ${MONTHS[sast.getUTCMonth()]} ${sast.getUTCFullYear()}`;
+  if (!sast) return FORMAT_WORDS[locale].unknownDate;
+  return `${sast.getUTCDate()} ${FORMAT_WORDS[locale].months[sast.getUTCMonth()]} ${sast.getUTCFullYear()}`;
 }
 
 /** "27 November 2026, 03:40" (SAST); null (it has not happened) → "–". */
-export function formatDateTime(value: Date | string | null): string {
+export function formatDateTime(value: Date | string | null, locale: Locale = "en"): string {
   if (value === null) return "–";
   const sast = inSast(value);
-  if (!sast) return "Unknown date";
+  if (!sast) return FORMAT_WORDS[locale].unknownDate;
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${formatDate(value)}, ${pad(sast.getUTCHours())}:${pad(sast.getUTCMinutes())}`;
+  return `${formatDate(value, locale)}, ${pad(sast.getUTCHours())}:${pad(sast.getUTCMinutes())}`;
 }
 
 /** A calendar date as the site states it ("2022-02-11") → "11 February 2022"; other text unchanged. */
-export function formatCalendarDate(isoDate: string): string {
+export function formatCalendarDate(isoDate: string, locale: Locale = "en"): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
-  const month = MONTHS[Number(match[2]) - 1];
+  const month = FORMAT_WORDS[locale].months[Number(match[2]) - 1];
   return month ? `${Number(match[3])} ${month} ${match[1]}` : isoDate;
 }

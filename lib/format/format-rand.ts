@@ -1,8 +1,10 @@
+import type { Locale } from "@/lib/i18n/locales";
 import { formatNumber } from "./format-number";
+import { FORMAT_WORDS } from "./format-words";
 
 /** Whole rand: 1830000 → "R 1 830 000"; null → "No value". */
-export function formatRand(value: number | null): string {
-  if (value === null) return "No value";
+export function formatRand(value: number | null, locale: Locale = "en"): string {
+  if (value === null) return FORMAT_WORDS[locale].noValue;
   const text = formatNumber(Math.round(value));
   return text.startsWith("\u2212") ? `\u2212R\u00a0${text.slice(1)}` : `R\u00a0${text}`;
 }
