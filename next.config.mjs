@@ -29,4 +29,8 @@ const nextConfig = {
 };
 
 // Each page's language comes from its request (lib/i18n): no locale in the URL.
-export default createNextIntlPlugin("./lib/i18n/request-config.ts")(nextConfig);
+export default createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request-config.ts",
+  // The catalogues are compiled at build time, so browsers get no ICU message parser (about 9 KB gzipped).
+  experimental: { messages: { path: "./messages", format: "json", precompile: true } },
+})(nextConfig);

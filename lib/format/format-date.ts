@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
-import { FORMAT_WORDS } from "./format-words";
+import { FORMAT_WORDS, monthName } from "./format-words";
 
 // Dates as South Africans write them ("27 November 2026", "27 Novemba 2026"), in South African
 // Standard Time (UTC+2 all year: no daylight saving), computed by hand so server and browser agree.
@@ -16,7 +16,7 @@ function inSast(value: Date | string): Date | null {
 export function formatDate(value: Date | string, locale: Locale = "en"): string {
   const sast = inSast(value);
   if (!sast) return FORMAT_WORDS[locale].unknownDate;
-  return `${sast.getUTCDate()} ${FORMAT_WORDS[locale].months[sast.getUTCMonth()]} ${sast.getUTCFullYear()}`;
+  return `${sast.getUTCDate()} ${monthName(locale, sast.getUTCMonth() + 1)} ${sast.getUTCFullYear()}`;
 }
 
 /** "27 November 2026, 03:40" (SAST); null (it has not happened) → "–". */
@@ -32,6 +32,6 @@ export function formatDateTime(value: Date | string | null, locale: Locale = "en
 export function formatCalendarDate(isoDate: string, locale: Locale = "en"): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
-  const month = FORMAT_WORDS[locale].months[Number(match[2]) - 1];
+  const month = monthName(locale, Number(match[2]));
   return month ? `${Number(match[3])} ${month} ${match[1]}` : isoDate;
 }
