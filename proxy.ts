@@ -2,11 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods, methodNotAllowed } from "@/lib/api/api-routes";
 import { servedOverHttps } from "@/lib/api/public-url";
 import { config as appConfig } from "@/lib/config";
+import { chooseLocale } from "@/lib/i18n/choose-locale";
+import { HTML_LANG, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/security-headers";
 
 // Next 16's proxy (formerly middleware) runs before every route: a wrong method on an /api route
 // becomes a problem+json 405 with Allow (unknown /api paths: app/api/[[...path]]); pages get a
-// per-request script nonce; HTTPS answers get HSTS.
+// per-request script nonce and say their language (chosen from the cookie and Accept-Language, so
+// any cache in front keys on both); HTTPS answers get HSTS.
 
 function withHsts(response: Response, request: NextRequest): Response {
   const hsts = strictTransportSecurity(servedOverHttps(request.headers), appConfig.HSTS_MAX_AGE);
@@ -29,6 +32,9 @@ export function proxy(request: NextRequest): Response {
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  const locale = chooseLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
+  response.headers.set("Content-Language", HTML_LANG[locale]);
+  response.headers.append("Vary", "Accept-Language, Cookie");
   return withHsts(response, request);
 }
 

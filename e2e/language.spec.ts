@@ -12,9 +12,11 @@ async function pageLanguage(page: Page): Promise<string | null> {
 test.describe("a browser that asks for isiZulu", () => {
   test.use({ locale: "zu-ZA" });
 
-  test("gets every page in isiZulu", async ({ page }) => {
-    await page.goto("/about");
+  test("gets every page in isiZulu, and the answer says so to any cache in front", async ({ page }) => {
+    const response = await page.goto("/about");
     expect(await pageLanguage(page)).toBe("zu-ZA");
+    expect(response!.headers()["content-language"]).toBe("zu-ZA");
+    expect(response!.headers()["vary"]).toMatch(/Accept-Language, Cookie/);
     await expect(page.getByRole("navigation", { name: "Okuyinhloko" }).getByRole("link", { name: "Sesha" })).toBeVisible();
   });
 });
