@@ -22,6 +22,7 @@ export async function residentPages(): Promise<{ name: string; path: string }[]>
     { name: "suburb", path: `/suburbs/${suburb.suburb_id}` },
     { name: "suburb-changes", path: `/suburbs/${suburb.suburb_id}?against=gv2017` },
     { name: "changes", path: "/changes/gv2022/gv2017" },
+    { name: "glossary", path: "/glossary" },
     { name: "about", path: "/about" },
     { name: "not-found", path: "/no-such-page" },
   ];
