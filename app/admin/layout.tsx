@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-export const metadata: Metadata = { title: "Admin", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
+// The root layout's <main> holds the page: a second <main> here would be a landmark inside a landmark.
 export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <main className="mx-auto max-w-6xl space-y-6 p-4">{children}</main>;
+  return <div className="mx-auto max-w-6xl space-y-6 p-4">{children}</div>;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { dataHealth } from "@/lib/admin/data-health";
 import { listRuns, suburbChoices } from "@/lib/admin/run-queries";
 import { isActive } from "@/lib/admin/run-state";
@@ -34,12 +35,12 @@ import { StartRunForm } from "./start-run-form";
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  const access = await adminPageAccess();
+  const [access, t, states] = await Promise.all([adminPageAccess(), getTranslations("admin"), getTranslations("admin.states")]);
   if (access.state === "signed-out") redirect("/admin/sign-in");
   if (access.state === "off") {
     return (
       <>
-        <h1 className="text-2xl font-semibold">Admin</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <AdminOff availability={access.availability} />
       </>
     );
@@ -66,32 +67,35 @@ export default async function AdminPage() {
   return (
     <>
       <AdminHeader who={access.actor.label} />
-      <h1 className="text-2xl font-semibold">Admin</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {!worker.running && (
+        // The worker's state in the page's language (the API's JSON says it in English: NO_WORKER_MESSAGE).
         <p role="status" data-testid="no-worker" className="rounded border border-amber-400 bg-amber-50 p-2">
-          {worker.message} Start the worker with <code>npm run cron</code> (the cron container in docker-compose.yml).
+          {t.rich("page.noWorker", { code: (chunks) => <code>{chunks}</code> })}
         </p>
       )}
       {active.map((run) => (
         <p key={run.id} role="status" className="rounded border border-blue-300 bg-blue-50 p-2">
-          Run #{run.id} of {run.roll} is {run.state}. <Link href={`/admin/runs/${run.id}`} className="underline">Watch run #{run.id}</Link>
+          {t("page.active", { id: String(run.id), roll: run.roll, state: states(run.state) })}{" "}
+          <Link href={`/admin/runs/${run.id}`} className="underline">{t("page.watch", { id: String(run.id) })}</Link>
         </p>
       ))}
       {interrupted.map((run) => (
         <p key={run.id} className="rounded border border-orange-300 bg-orange-50 p-2">
-          Run #{run.id} of {run.roll} was interrupted: its process stopped. <Link href={`/admin/runs/${run.id}`} className="underline">Open run #{run.id} to resume it</Link>
+          {t("page.interrupted", { id: String(run.id), roll: run.roll })}{" "}
+          <Link href={`/admin/runs/${run.id}`} className="underline">{t("page.resume", { id: String(run.id) })}</Link>
         </p>
       ))}
       <StartRunForm rolls={rolls} defaultRoll={defaultRoll} suburbs={suburbs} />
       <SiteProbePanel probes={probes} rolls={rolls} defaultRoll={defaultRoll} />
       <section aria-labelledby="history" className="space-y-2">
-        <h2 id="history" className="text-lg font-semibold">Run history</h2>
+        <h2 id="history" className="text-lg font-semibold">{t("page.history")}</h2>
         <RunHistoryTable runs={runs.data} />
       </section>
       <DataHealthPanel health={health} />
       <RollsPanel rolls={registry.rolls} defaultRoll={defaultRoll} />
       <section aria-labelledby="sessions" className="space-y-2">
-        <h2 id="sessions" className="text-lg font-semibold">Signed-in sessions</h2>
+        <h2 id="sessions" className="text-lg font-semibold">{t("page.sessions")}</h2>
         <SessionsTable sessions={sessions.map((session) => sessionJson(session, access.actor))} />
       </section>
       <OwnerSuppressionsPanel
@@ -105,7 +109,7 @@ export default async function AdminPage() {
         defaultRoll={defaultRoll}
       />
       <section aria-labelledby="audit" className="space-y-2">
-        <h2 id="audit" className="text-lg font-semibold">Audit log</h2>
+        <h2 id="audit" className="text-lg font-semibold">{t("page.audit")}</h2>
         <AuditTable entries={audit} />
       </section>
     </>

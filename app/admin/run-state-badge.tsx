@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { RunState } from "@/lib/admin/run-state";
 
 // A run's state as a coloured word (the word carries the meaning; the colour only helps).
@@ -13,5 +14,6 @@ const STYLES: Record<RunState, string> = {
 };
 
 export function RunStateBadge({ state }: { state: RunState }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STYLES[state]}`}>{state}</span>;
+  const t = useTranslations("admin.states");
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STYLES[state]}`}>{t(state)}</span>;
 }

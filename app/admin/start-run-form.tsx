@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 // Starts a scrape: the whole roll, or chosen title types and suburbs, with or without detail
@@ -11,6 +12,8 @@ type Props = { rolls: readonly string[]; defaultRoll: string; suburbs: { id: str
 type Failure = { message: string; runningRunId: number | null };
 
 export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
+  const t = useTranslations("admin.startRun");
+  const admin = useTranslations("admin");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -21,7 +24,7 @@ export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
     const titleTypes = form.getAll("titleType").map(String);
     const suburbIds = form.getAll("suburbId").map(String);
     if (titleTypes.length === 0) {
-      setFailure({ message: "Choose at least one title type.", runningRunId: null });
+      setFailure({ message: t("noTitleType"), runningRunId: null });
       return;
     }
     setBusy(true);
@@ -42,9 +45,9 @@ export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
         router.push(`/admin/runs/${body.id}`);
         return;
       }
-      setFailure({ message: body.detail ?? `The run could not start (HTTP ${response.status}).`, runningRunId: body.runningRun?.id ?? null });
+      setFailure({ message: body.detail ?? t("failed", { status: String(response.status) }), runningRunId: body.runningRun?.id ?? null });
     } catch {
-      setFailure({ message: "The server could not be reached.", runningRunId: null });
+      setFailure({ message: admin("unreachable"), runningRunId: null });
     } finally {
       setBusy(false);
     }
@@ -52,10 +55,10 @@ export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-labelledby="start-run">
-      <h2 id="start-run" className="text-lg font-semibold">Start a re-scrape</h2>
+      <h2 id="start-run" className="text-lg font-semibold">{t("heading")}</h2>
       <div className="flex flex-wrap gap-6">
         <label className="block">
-          <span className="block font-medium">Roll</span>
+          <span className="block font-medium">{t("roll")}</span>
           <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
             {rolls.map((roll) => (
               <option key={roll} value={roll}>{roll}</option>
@@ -63,16 +66,16 @@ export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
           </select>
         </label>
         <fieldset>
-          <legend className="font-medium">Title types</legend>
-          <label className="mr-4"><input type="checkbox" name="titleType" value="full" defaultChecked /> Full title</label>
-          <label><input type="checkbox" name="titleType" value="sectional" defaultChecked /> Sectional title</label>
+          <legend className="font-medium">{t("titleTypes")}</legend>
+          <label className="mr-4"><input type="checkbox" name="titleType" value="full" defaultChecked /> {t("full")}</label>
+          <label><input type="checkbox" name="titleType" value="sectional" defaultChecked /> {t("sectional")}</label>
         </fieldset>
         <label className="self-end">
-          <input type="checkbox" name="details" /> Also fetch property detail pages
+          <input type="checkbox" name="details" /> {t("details")}
         </label>
       </div>
       <label className="block">
-        <span className="block font-medium">Suburbs (none chosen: the whole roll)</span>
+        <span className="block font-medium">{t("suburbs")}</span>
         <select name="suburbId" multiple size={6} className="mt-1 w-full max-w-md rounded border border-slate-400 px-2 py-1">
           {suburbs.map((suburb) => (
             <option key={suburb.id} value={suburb.id}>{suburb.name}</option>
@@ -83,12 +86,12 @@ export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
           {failure.message}{" "}
           {failure.runningRunId !== null && (
-            <Link href={`/admin/runs/${failure.runningRunId}`} className="underline">Watch run #{failure.runningRunId}</Link>
+            <Link href={`/admin/runs/${failure.runningRunId}`} className="underline">{t("watch", { id: String(failure.runningRunId) })}</Link>
           )}
         </p>
       )}
       <button type="submit" disabled={busy} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
-        {busy ? "Starting…" : "Start run"}
+        {busy ? t("starting") : t("submit")}
       </button>
     </form>
   );

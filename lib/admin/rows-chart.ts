@@ -3,7 +3,7 @@ import type { RowsAtRun } from "./data-health";
 // The small "rows over time" chart: one line per roll and title type, as SVG path data. Pure, so
 // the page only draws what this returns.
 
-export type ChartLine = { key: string; label: string; path: string; last: { x: number; y: number; rows: number } };
+export type ChartLine = { key: string; roll: string; titleType: string; label: string; path: string; last: { x: number; y: number; rows: number } };
 export type Chart = { width: number; height: number; lines: ChartLine[]; minRows: number; maxRows: number; from: Date | null; to: Date | null };
 
 export function rowsChart(history: readonly RowsAtRun[], width = 480, height = 140, pad = 8): Chart {
@@ -24,7 +24,7 @@ export function rowsChart(history: readonly RowsAtRun[], width = 480, height = 1
     const coordinates = sorted.map((point) => ({ x: round(x(point.at.getTime())), y: round(y(point.rows)), rows: point.rows }));
     const path = coordinates.map((c, index) => `${index === 0 ? "M" : "L"}${c.x},${c.y}`).join(" ");
     const [roll, titleType] = key.split(":");
-    return { key, label: `${roll} ${titleType}`, path, last: coordinates.at(-1)! };
+    return { key, roll: roll!, titleType: titleType!, label: `${roll} ${titleType}`, path, last: coordinates.at(-1)! };
   });
   return { width, height, lines, minRows: r0, maxRows: r1, from: new Date(t0), to: new Date(t1) };
 }

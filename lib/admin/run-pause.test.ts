@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePause, runPause } from "./run-pause";
+import { describePause, pauseNotice, runPause } from "./run-pause";
 
 const paused = {
   pausedUntil: new Date("2026-12-03T12:32:05Z"),
@@ -24,5 +24,12 @@ describe("runPause", () => {
     expect(runPause(paused, "interrupted").pausedUntil).toBeNull();
     expect(runPause(paused, "failed").pausedUntil).toBeNull();
     expect(describePause(runPause({ ...paused, pausedUntil: null }, "running"))).toBeNull();
+  });
+});
+
+describe("pauseNotice", () => {
+  it("gives the next try in Johannesburg time and the time paused, for the run page to word", () => {
+    expect(pauseNotice(runPause(paused, "running"))).toEqual({ nextTry: "14:32:05", pausedMs: 190_000 });
+    expect(pauseNotice(runPause(paused, "failed"))).toBeNull();
   });
 });

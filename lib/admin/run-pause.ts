@@ -20,10 +20,16 @@ export function runPause(run: Pick<ScrapeRun, "pausedUntil" | "pausedMs" | "warn
   };
 }
 
-/** "Site down, next try at 14:32:05 (Johannesburg time). Paused 3m 10s so far." or null when not paused. */
-export function describePause(pause: RunPauseJson): string | null {
+/** While a live run waits for the site: the next try (HH:MM:SS, Johannesburg time) and the time paused so far; else null. */
+export function pauseNotice(pause: RunPauseJson): { nextTry: string; pausedMs: number } | null {
   if (pause.pausedUntil === null) return null;
-  const nextTry = formatClock(Date.parse(pause.pausedUntil), "Africa/Johannesburg");
-  const sofar = pause.pausedMs > 0 ? ` Paused ${formatDuration(pause.pausedMs)} so far.` : "";
-  return `Site down, next try at ${nextTry} (Johannesburg time). No requests until then; the run carries on when the site answers.${sofar}`;
+  return { nextTry: formatClock(Date.parse(pause.pausedUntil), "Africa/Johannesburg"), pausedMs: pause.pausedMs };
+}
+
+/** "Site down, next try at 14:32:05 (Johannesburg time). Paused 3m 10s so far." or null when not paused (English; the run page words it from its catalogue). */
+export function describePause(pause: RunPauseJson): string | null {
+  const notice = pauseNotice(pause);
+  if (notice === null) return null;
+  const sofar = notice.pausedMs > 0 ? ` Paused ${formatDuration(notice.pausedMs)} so far.` : "";
+  return `Site down, next try at ${notice.nextTry} (Johannesburg time). No requests until then; the run carries on when the site answers.${sofar}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeCrossCheck, runVerification } from "./run-verification";
+import { crossCheckOutcome, describeCrossCheck, runVerification } from "./run-verification";
 
 const run = {
   complete: true,
@@ -33,5 +33,15 @@ describe("describeCrossCheck", () => {
       "Cross-check skipped: --cross-check never.",
     );
     expect(describeCrossCheck(runVerification({ ...run, crossCheck: null }))).toBe("Not cross-checked yet.");
+  });
+});
+
+describe("crossCheckOutcome", () => {
+  it("gives the cross-check's outcome as data, for the run page to word", () => {
+    expect(crossCheckOutcome(runVerification(run))).toEqual({ kind: "agreed", rowsVerified: 612_345, piecesFetched: 1_234 });
+    const disagreed = runVerification({ ...run, crossCheck: { ...run.crossCheck, agreed: false, unconfirmed: 2, unsplittable: ["full volume 07 × suburb 1"] } });
+    expect(crossCheckOutcome(disagreed)).toEqual({ kind: "disagreed", unconfirmed: 2, unplaced: 0, unsplittable: 1 });
+    expect(crossCheckOutcome(runVerification({ ...run, crossCheck: { ran: false, reason: "--cross-check never", agreed: null } }))).toEqual({ kind: "skipped", reason: "--cross-check never" });
+    expect(crossCheckOutcome(runVerification({ ...run, crossCheck: null }))).toEqual({ kind: "not-checked" });
   });
 });

@@ -59,18 +59,33 @@ export function runVerification(run: VerificationFields): RunVerificationJson {
 }
 
 
-/** One plain sentence on the cross-check. */
-export function describeCrossCheck(verification: Pick<RunVerificationJson, "crossCheck" | "rowsVerified">): string {
+/** The cross-check's outcome as data: the run page words it from its catalogue. */
+export type CrossCheckOutcome =
+  | { kind: "not-checked" }
+  | { kind: "skipped"; reason: string }
+  | { kind: "agreed"; rowsVerified: number; piecesFetched: number }
+  | { kind: "disagreed"; unconfirmed: number; unplaced: number; unsplittable: number };
+
+export function crossCheckOutcome(verification: Pick<RunVerificationJson, "crossCheck" | "rowsVerified">): CrossCheckOutcome {
   const check = verification.crossCheck;
-  if (!check) return "Not cross-checked yet.";
-  if (!check.ran) return `Cross-check skipped: ${check.reason}.`;
-  if (check.agreed) {
-    return `The cross-check by volume agreed with the suburb pass: ${formatNumber(verification.rowsVerified)} rows verified (${formatNumber(check.piecesFetched)} pieces read).`;
+  if (!check) return { kind: "not-checked" };
+  if (!check.ran) return { kind: "skipped", reason: check.reason };
+  if (check.agreed) return { kind: "agreed", rowsVerified: verification.rowsVerified, piecesFetched: check.piecesFetched };
+  return { kind: "disagreed", unconfirmed: check.unconfirmed, unplaced: check.unplaced, unsplittable: check.unsplittable.length };
+}
+
+/** One plain sentence on the cross-check (English). */
+export function describeCrossCheck(verification: Pick<RunVerificationJson, "crossCheck" | "rowsVerified">): string {
+  const outcome = crossCheckOutcome(verification);
+  if (outcome.kind === "not-checked") return "Not cross-checked yet.";
+  if (outcome.kind === "skipped") return `Cross-check skipped: ${outcome.reason}.`;
+  if (outcome.kind === "agreed") {
+    return `The cross-check by volume agreed with the suburb pass: ${formatNumber(outcome.rowsVerified)} rows verified (${formatNumber(outcome.piecesFetched)} pieces read).`;
   }
   const parts = [
-    check.unconfirmed > 0 ? `${formatNumber(check.unconfirmed)} rows found by no volume` : "",
-    check.unplaced > 0 ? `${formatNumber(check.unplaced)} rows in no suburb` : "",
-    check.unsplittable.length > 0 ? `${formatNumber(check.unsplittable.length)} pieces too big to read whole` : "",
+    outcome.unconfirmed > 0 ? `${formatNumber(outcome.unconfirmed)} rows found by no volume` : "",
+    outcome.unplaced > 0 ? `${formatNumber(outcome.unplaced)} rows in no suburb` : "",
+    outcome.unsplittable > 0 ? `${formatNumber(outcome.unsplittable)} pieces too big to read whole` : "",
   ].filter(Boolean);
   return `The cross-check by volume disagreed with the suburb pass (${parts.join(", ")}): nothing was marked removed.`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
-import { adminAvailability, adminSettings, signInEnabled } from "./admin-settings";
+import { adminAvailability, adminProblemOf, adminSettings, signInEnabled } from "./admin-settings";
 
 describe("adminSettings", () => {
   it("is off with nothing configured", () => {
@@ -20,5 +20,15 @@ describe("adminSettings", () => {
 
   it("allows token access on its own", () => {
     expect(adminAvailability(adminSettings(parseConfig({ ADMIN_TOKEN: "e2e-admin-token" })))).toEqual({ signIn: false, token: true, problems: [] });
+  });
+});
+
+describe("adminProblemOf", () => {
+  it("names each problem adminAvailability reports, for the page to word in its language", () => {
+    const secretOnly = adminAvailability(adminSettings(parseConfig({ SESSION_SECRET: "s".repeat(32) })));
+    expect(secretOnly.problems.map(adminProblemOf)).toEqual(["secretWithoutPassword"]);
+    const passwordOnly = adminAvailability(adminSettings(parseConfig({ ADMIN_PASSWORD: "e2e-admin-password" })));
+    expect(passwordOnly.problems.map(adminProblemOf)).toEqual(["passwordWithoutSecret"]);
+    expect(adminProblemOf("something else")).toBeNull();
   });
 });

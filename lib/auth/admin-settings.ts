@@ -33,17 +33,23 @@ export function signInEnabled(settings: AdminSettings): settings is AdminSetting
 
 export type AdminAvailability = { signIn: boolean; token: boolean; problems: string[] };
 
+/** What can be wrong with the settings, in English; the admin pages word each from their catalogue (messages/<lang>/admin.json, off.problems). */
+export const ADMIN_PROBLEMS = {
+  passwordWithoutSecret: "ADMIN_PASSWORD is set but SESSION_SECRET is not, so nobody can sign in.",
+  secretWithoutPassword: "SESSION_SECRET is set but ADMIN_PASSWORD is not, so nobody can sign in.",
+} as const;
+export type AdminProblem = keyof typeof ADMIN_PROBLEMS;
+
+/** The problem an English sentence of `problems` names, if it is one of ours. */
+export function adminProblemOf(text: string): AdminProblem | null {
+  return (Object.keys(ADMIN_PROBLEMS) as AdminProblem[]).find((problem) => ADMIN_PROBLEMS[problem] === text) ?? null;
+}
+
 export function adminAvailability(settings: AdminSettings): AdminAvailability {
   const problems: string[] = [];
-  if (settings.password !== null && settings.sessionSecret === null) problems.push("ADMIN_PASSWORD is set but SESSION_SECRET is not, so nobody can sign in.");
-  if (settings.password === null && settings.sessionSecret !== null) problems.push("SESSION_SECRET is set but ADMIN_PASSWORD is not, so nobody can sign in.");
+  if (settings.password !== null && settings.sessionSecret === null) problems.push(ADMIN_PROBLEMS.passwordWithoutSecret);
+  if (settings.password === null && settings.sessionSecret !== null) problems.push(ADMIN_PROBLEMS.secretWithoutPassword);
   return { signIn: signInEnabled(settings), token: settings.token !== null, problems };
 }
 
-/** Plain-English steps for switching the admin area on, shown when it is off. */
-export const ENABLE_ADMIN_STEPS = [
-  "Choose a password of 12 or more characters and hash it: npx tsx scripts/hash-password.ts (it reads the password from standard input and prints scrypt:…).",
-  "Set ADMIN_PASSWORD to that scrypt:… line (or to the password itself) and SESSION_SECRET to a random string of at least 32 characters, e.g. the output of: openssl rand -base64 48",
-  "For scripts, also set ADMIN_TOKEN and send it as: Authorization: Bearer <token>",
-  "Restart the app. `npm run demo` does all this for you and prints a one-time password.",
-] as const;
+// The steps for switching the admin area on, shown when it is off, are in the admin catalogue (off.steps).

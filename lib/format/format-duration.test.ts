@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDuration } from "./format-duration";
+import { durationParts, formatClock, formatDuration } from "./format-duration";
 
 describe("formatDuration", () => {
   it("reads like a person would say it", () => {
@@ -14,5 +14,13 @@ describe("formatClock", () => {
   it("writes a 24-hour clock in the time zone asked for", () => {
     expect(formatClock(Date.parse("2026-11-28T22:05:09Z"), "Africa/Johannesburg")).toBe("00:05:09");
     expect(formatClock(Date.parse("2026-11-28T22:05:09Z"), "UTC")).toBe("22:05:09");
+  });
+});
+
+describe("durationParts", () => {
+  it("gives the two largest units, the smaller padded, for pages to word", () => {
+    expect(durationParts(4_400)).toEqual({ unit: "seconds", seconds: "4" });
+    expect(durationParts(130_000)).toEqual({ unit: "minutes", minutes: "2", seconds: "10" });
+    expect(durationParts(3_725_000)).toEqual({ unit: "hours", hours: "1", minutes: "02" });
   });
 });

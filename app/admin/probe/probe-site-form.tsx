@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 // "Probe the site": runs the probe in the server for the chosen roll (up to about two minutes),
@@ -9,6 +10,8 @@ import { useState, type FormEvent } from "react";
 type Props = { rolls: readonly string[]; defaultRoll: string };
 
 export function ProbeSiteForm({ rolls, defaultRoll }: Props) {
+  const t = useTranslations("admin.probe");
+  const admin = useTranslations("admin");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,18 +32,18 @@ export function ProbeSiteForm({ rolls, defaultRoll }: Props) {
         return;
       }
       const body = (await response.json().catch(() => ({}))) as { detail?: string };
-      setFailure(body.detail ?? `The probe could not run (HTTP ${response.status}).`);
+      setFailure(body.detail ?? t("failed", { status: String(response.status) }));
     } catch {
-      setFailure("The server could not be reached.");
+      setFailure(admin("unreachable"));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-4" aria-label="Probe the site">
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-4" aria-label={t("form")}>
       <label className="block">
-        <span className="block font-medium">Roll</span>
+        <span className="block font-medium">{t("roll")}</span>
         <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
           {rolls.map((roll) => (
             <option key={roll} value={roll}>{roll}</option>
@@ -48,7 +51,7 @@ export function ProbeSiteForm({ rolls, defaultRoll }: Props) {
         </select>
       </label>
       <button type="submit" disabled={busy} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
-        {busy ? "Probing… (up to 2 minutes)" : "Probe the site"}
+        {busy ? t("probing") : t("submit")}
       </button>
       {failure && (
         <p role="alert" className="w-full rounded border border-red-300 bg-red-50 p-2 text-red-900">{failure}</p>

@@ -1,7 +1,9 @@
-import { formatDateTime } from "@/lib/format/format-date";
-import { formatAnswer, formatBytes, formatMs } from "@/lib/probe/format-probe-summary";
-import type { ProbeReport } from "@/lib/probe/probe-report";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
+import { formatBytes, formatMs } from "@/lib/probe/format-probe-summary";
+import type { ProbeReport, ResultsAnswer } from "@/lib/probe/probe-report";
 import type { StoredProbe } from "@/lib/probe/site-probes";
+import { useVerdictWord } from "../admin-words";
 import { ProbeSiteForm } from "./probe-site-form";
 
 // The site probe on the admin page: a button to run it, and the last report of each roll (verdict
@@ -14,26 +16,43 @@ const VERDICT_STYLES: Record<ProbeReport["verdict"], string> = {
 };
 
 function VerdictBadge({ verdict }: { verdict: ProbeReport["verdict"] }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${VERDICT_STYLES[verdict]}`}>{verdict}</span>;
+  const verdictWord = useVerdictWord();
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${VERDICT_STYLES[verdict]}`}>{verdictWord(verdict)}</span>;
+}
+
+/** What the results page answered for a suburb (as lib/probe's formatAnswer says it, in the page's language). */
+function useAnswerWords(): (answer: ResultsAnswer) => string {
+  const t = useTranslations("admin.probe.answer");
+  const format = useFormat();
+  return (answer) => {
+    const time = formatMs(answer.firstByteMs);
+    if (answer.error !== null) return t("failed", { error: answer.error });
+    if (answer.noMatch) return t("noMatch", { time });
+    const counts = { rows: format.number(answer.rows ?? 0), caption: format.number(answer.caption ?? 0), time };
+    return answer.banner ? t("banner", counts) : t("noBanner", counts);
+  };
 }
 
 function ProbeReportView({ probe }: { probe: StoredProbe }) {
+  const t = useTranslations("admin.probe");
+  const format = useFormat();
+  const answerWords = useAnswerWords();
   const { report } = probe;
-  const heading = `${probe.roll}: probe #${probe.id}`;
+  const heading = t("report", { roll: probe.roll, id: String(probe.id) });
   return (
     <article aria-label={heading} className="space-y-2 rounded border border-slate-200 p-3">
       <h3 className="font-medium">
         {heading} {report && <VerdictBadge verdict={report.verdict} />}
       </h3>
       <p className="text-sm text-slate-600">
-        {probe.baseUrl} · {formatDateTime(probe.startedAt)} · {probe.triggeredBy ?? "unknown"}
+        {probe.baseUrl} · {format.dateTime(probe.startedAt)} · {probe.triggeredBy ?? t("unknownWho")}
       </p>
       {!report ? (
-        <p className="text-sm">This report was stored by another version and cannot be shown; its summary is below.</p>
+        <p className="text-sm">{t("otherVersion")}</p>
       ) : (
         <>
           {report.explanations.length === 0 ? (
-            <p className="text-sm text-green-800">The site answered every page the probe asked for: it can be scraped now.</p>
+            <p className="text-sm text-green-800">{t("allAnswered")}</p>
           ) : (
             <ul className="list-disc pl-6 text-sm">
               {report.explanations.map((explanation) => (
@@ -43,16 +62,16 @@ function ProbeReportView({ probe }: { probe: StoredProbe }) {
           )}
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Pages the probe asked for, in order</caption>
+              <caption className="sr-only">{t("pagesCaption")}</caption>
               <thead className="border-b border-slate-300">
                 <tr>
-                  <th scope="col" className="p-1">Page</th>
-                  <th scope="col" className="p-1 text-right">Status</th>
-                  <th scope="col" className="p-1 text-right">First byte</th>
-                  <th scope="col" className="p-1 text-right">Total</th>
-                  <th scope="col" className="p-1 text-right">Size</th>
-                  <th scope="col" className="p-1">Charset</th>
-                  <th scope="col" className="p-1">Problem</th>
+                  <th scope="col" className="p-1">{t("columns.page")}</th>
+                  <th scope="col" className="p-1 text-right">{t("columns.status")}</th>
+                  <th scope="col" className="p-1 text-right">{t("columns.firstByte")}</th>
+                  <th scope="col" className="p-1 text-right">{t("columns.total")}</th>
+                  <th scope="col" className="p-1 text-right">{t("columns.size")}</th>
+                  <th scope="col" className="p-1">{t("columns.charset")}</th>
+                  <th scope="col" className="p-1">{t("columns.problem")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -63,7 +82,7 @@ function ProbeReportView({ probe }: { probe: StoredProbe }) {
                     <td className="p-1 text-right whitespace-nowrap">{formatMs(page.firstByteMs)}</td>
                     <td className="p-1 text-right whitespace-nowrap">{formatMs(page.totalMs)}</td>
                     <td className="p-1 text-right whitespace-nowrap">{formatBytes(page.bytes)}</td>
-                    <td className="p-1">{page.charset ?? "none"}</td>
+                    <td className="p-1">{page.charset ?? t("noCharset")}</td>
                     <td className="p-1">{page.error ?? "–"}</td>
                   </tr>
                 ))}
@@ -72,15 +91,15 @@ function ProbeReportView({ probe }: { probe: StoredProbe }) {
           </div>
           {report.suburb && (
             <p className="text-sm">
-              {report.suburb.name}: All=false {formatAnswer(report.suburb.allFalse)}
-              {report.suburb.allTrue && <>; All=true {formatAnswer(report.suburb.allTrue)}</>}
+              {t("suburb", { suburb: report.suburb.name, answer: answerWords(report.suburb.allFalse) })}
+              {report.suburb.allTrue && t("allTrue", { answer: answerWords(report.suburb.allTrue) })}
             </p>
           )}
         </>
       )}
       {probe.summary && (
         <details className="text-sm">
-          <summary className="cursor-pointer">Full summary</summary>
+          <summary className="cursor-pointer">{t("fullSummary")}</summary>
           <pre className="mt-2 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{probe.summary}</pre>
         </details>
       )}
@@ -89,14 +108,15 @@ function ProbeReportView({ probe }: { probe: StoredProbe }) {
 }
 
 export function SiteProbePanel({ probes, rolls, defaultRoll }: { probes: StoredProbe[]; rolls: readonly string[]; defaultRoll: string }) {
+  const t = useTranslations("admin.probe");
   return (
     <section aria-labelledby="site-probe" className="space-y-3">
-      <h2 id="site-probe" className="text-lg font-semibold">Site probe</h2>
+      <h2 id="site-probe" className="text-lg font-semibold">{t("heading")}</h2>
       <p className="text-sm text-slate-600">
-        A handful of polite requests that say whether the municipality&apos;s site can be scraped now (the same as <code>npm run probe-site</code>).
+        {t.rich("intro", { code: (chunks) => <code>{chunks}</code> })}
       </p>
       <ProbeSiteForm rolls={rolls} defaultRoll={defaultRoll} />
-      {probes.length === 0 ? <p className="text-sm">No probe has run yet.</p> : probes.map((probe) => <ProbeReportView key={probe.id} probe={probe} />)}
+      {probes.length === 0 ? <p className="text-sm">{t("none")}</p> : probes.map((probe) => <ProbeReportView key={probe.id} probe={probe} />)}
     </section>
   );
 }

@@ -1,43 +1,44 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { adminPageAccess } from "@/lib/auth/admin-page";
+import { getFormat } from "@/lib/i18n/get-format";
 import { AdminOff } from "../admin-off";
 
 // The admin sign-in form. It posts to /api/admin/sign-in, which redirects back here with ?error=
 // when the password was wrong or the client is locked out.
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Admin sign-in" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.signIn");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-function message(error: string | undefined, retryAfter: string | undefined): string | null {
-  if (error === "wrong-password") return "That password is wrong. After a few wrong tries, sign-in is locked for a while.";
-  if (error === "locked") {
-    const minutes = Math.max(1, Math.ceil(Number(retryAfter ?? "900") / 60));
-    return `Too many wrong passwords from this address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  }
-  return null;
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const access = await adminPageAccess();
   if (access.state === "signed-in") redirect("/admin");
-  const params = await searchParams;
-  const error = message(typeof params.error === "string" ? params.error : undefined, typeof params.retryAfter === "string" ? params.retryAfter : undefined);
+  const [params, t, format] = await Promise.all([searchParams, getTranslations("admin.signIn"), getFormat()]);
+  const error = typeof params.error === "string" ? params.error : undefined;
+  const retryAfter = typeof params.retryAfter === "string" ? params.retryAfter : undefined;
+  const minutes = Math.max(1, Math.ceil(Number(retryAfter ?? "900") / 60));
+  const message = error === "wrong-password" ? t("wrongPassword") : error === "locked" ? t("locked", { minutes, count: format.number(minutes) }) : null;
   return (
     <>
-      <h1 className="text-2xl font-semibold">Admin sign-in</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {access.state === "off" ? (
         <AdminOff availability={access.availability} />
       ) : (
         <form method="post" action="/api/admin/sign-in" className="max-w-sm space-y-3">
-          {error && (
+          {message && (
             <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-900">
-              {error}
+              {message}
             </p>
           )}
           <label className="block">
-            <span className="block font-medium">Password</span>
+            <span className="block font-medium">{t("password")}</span>
             <input
               type="password"
               name="password"
@@ -48,7 +49,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             />
           </label>
           <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">
-            Sign in
+            {t("submit")}
           </button>
         </form>
       )}
