@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { clientMessages } from "@/lib/i18n/catalogues";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -8,6 +10,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // The root layout's <main> holds the page: a second <main> here would be a landmark inside a landmark.
-export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <div className="mx-auto max-w-6xl space-y-6 p-4">{children}</div>;
+// The admin panels are client components: their words travel to the browser on admin pages only.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <NextIntlClientProvider locale={locale} messages={clientMessages(locale, ["admin"])} timeZone="Africa/Johannesburg">
+      <div className="mx-auto max-w-6xl space-y-6 p-4">{children}</div>
+    </NextIntlClientProvider>
+  );
 }

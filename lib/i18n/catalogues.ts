@@ -61,11 +61,12 @@ export const CATALOGUES: Record<Locale, Messages> = {
 };
 
 /**
- * The parts of the catalogue that client components read; only these travel to the browser.
- * Server components translate on the server and send text.
+ * The parts of the catalogue that client components on every page read; only these travel to the
+ * browser. Server components translate on the server and send text. An area with client components
+ * of its own (the admin pages) adds its namespace in its layout, so other pages do not carry it.
  */
-export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format", "admin"];
+export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format"];
 
-export function clientMessages(locale: Locale): Partial<Messages> {
-  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, CATALOGUES[locale][namespace]]));
+export function clientMessages(locale: Locale, extra: readonly Namespace[] = []): Partial<Messages> {
+  return Object.fromEntries([...CLIENT_NAMESPACES, ...extra].map((namespace) => [namespace, CATALOGUES[locale][namespace]]));
 }
