@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatPercentChange } from "@/lib/format/format-number";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 
 export type ChangeRangeRow = { key: string; label: string; href: string; compared: number; q1Percent: number; medianPercent: number; q3Percent: number };
 
@@ -9,6 +10,8 @@ export type ChangeRangeRow = { key: string; label: string; href: string; compare
  * falls read at a glance. The figures are written out, and carried as data attributes.
  */
 export function ChangeRangeChart({ title, note, rows, testId }: { title: string; note: string; rows: ChangeRangeRow[]; testId: string }) {
+  const t = useTranslations("changes.rangeChart");
+  const format = useFormat();
   const low = Math.min(0, ...rows.map((row) => row.q1Percent));
   const high = Math.max(0, ...rows.map((row) => row.q3Percent));
   const span = Math.max(1, high - low);
@@ -20,7 +23,7 @@ export function ChangeRangeChart({ title, note, rows, testId }: { title: string;
         <span className="text-sm text-slate-700">{note}</span>
       </figcaption>
       {rows.length === 0 ? (
-        <p className="text-slate-800">Too few properties valued on both rolls to chart.</p>
+        <p className="text-slate-800">{t("empty")}</p>
       ) : (
         <ol className="space-y-3">
           {rows.map((row) => (
@@ -30,7 +33,7 @@ export function ChangeRangeChart({ title, note, rows, testId }: { title: string;
                   {row.label}
                 </Link>
                 <span className="tabular-nums text-slate-800">
-                  median <strong className="text-slate-950">{formatPercentChange(row.medianPercent)}</strong>
+                  {t.rich("median", { value: format.percentChange(row.medianPercent), strong: (chunks) => <strong className="text-slate-950">{chunks}</strong> })}
                 </span>
               </div>
               <div aria-hidden="true" className="relative mt-1 h-4 rounded-sm bg-slate-100">
@@ -42,7 +45,8 @@ export function ChangeRangeChart({ title, note, rows, testId }: { title: string;
                 <div className="absolute -top-0.5 h-5 w-1 -translate-x-1/2 rounded-sm bg-slate-900" style={{ left: at(row.medianPercent) }} />
               </div>
               <p className="mt-0.5 text-xs tabular-nums text-slate-700">
-                Middle half: {formatPercentChange(row.q1Percent)} to {formatPercentChange(row.q3Percent)} · {row.compared} properties
+                {/* The count as it always read (no digit groups), so the English text is unchanged. */}
+                {t("middleHalf", { from: format.percentChange(row.q1Percent), to: format.percentChange(row.q3Percent), count: String(row.compared) })}
               </p>
             </li>
           ))}

@@ -1,9 +1,7 @@
-import { formatPercentChange, formatNumber } from "@/lib/format/format-number";
-import { formatRandChange } from "@/lib/format/format-rand";
+import { useTranslations } from "next-intl";
 import type { ChangeSummary } from "@/lib/roll-changes/change-stats";
 import { FLAT_PERCENT } from "@/lib/roll-changes/change-stats";
-
-const percentText = (value: number | null) => (value === null ? "—" : formatPercentChange(value));
+import { useFormat } from "@/lib/i18n/use-format";
 
 /**
  * How values moved over a set of properties: one bar split into the shares that went up, stayed
@@ -11,10 +9,13 @@ const percentText = (value: number | null) => (value === null ? "—" : formatPe
  * numbers are the API's ChangeSummary, as data attributes too.
  */
 export function ChangeShareBar({ title, change }: { title: string; change: ChangeSummary }) {
+  const t = useTranslations("changes.shareBar");
+  const format = useFormat();
+  const percentText = (value: number | null) => (value === null ? "—" : format.percentChange(value));
   const shares = [
-    { name: "up", label: "Up", share: change.upShare, count: change.up, className: "bg-emerald-600" },
-    { name: "flat", label: `Within ±${FLAT_PERCENT}%`, share: change.flatShare, count: change.flat, className: "bg-slate-400" },
-    { name: "down", label: "Down", share: change.downShare, count: change.down, className: "bg-rose-600" },
+    { name: "up", label: t("up"), share: change.upShare, count: change.up, className: "bg-emerald-600" },
+    { name: "flat", label: t("flat", { percent: format.number(FLAT_PERCENT) }), share: change.flatShare, count: change.flat, className: "bg-slate-400" },
+    { name: "down", label: t("down"), share: change.downShare, count: change.down, className: "bg-rose-600" },
   ];
   return (
     <figure
@@ -31,13 +32,18 @@ export function ChangeShareBar({ title, change }: { title: string; change: Chang
     >
       <figcaption className="font-semibold text-slate-950">{title}</figcaption>
       {change.compared === 0 ? (
-        <p className="text-slate-800">No property has a market value on both rolls.</p>
+        <p className="text-slate-800">{t("empty")}</p>
       ) : (
         <>
           <p className="text-slate-800">
-            Over {formatNumber(change.compared)} properties valued on both rolls: median change <strong>{percentText(change.medianPercent)}</strong> (
-            {change.medianChange === null ? "—" : formatRandChange(change.medianChange)}); the middle half changed by {percentText(change.q1Percent)} to{" "}
-            {percentText(change.q3Percent)}.
+            {t.rich("summary", {
+              compared: format.number(change.compared),
+              median: percentText(change.medianPercent),
+              medianChange: change.medianChange === null ? "—" : format.randChange(change.medianChange),
+              q1: percentText(change.q1Percent),
+              q3: percentText(change.q3Percent),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <div aria-hidden="true" className="flex h-5 w-full overflow-hidden rounded-sm bg-slate-100">
             {shares.map((part) => (
@@ -48,7 +54,7 @@ export function ChangeShareBar({ title, change }: { title: string; change: Chang
             {shares.map((part) => (
               <li key={part.name} data-share={part.name}>
                 <span className={`mr-1 inline-block h-3 w-3 rounded-sm align-middle ${part.className}`} />
-                {part.label}: {part.share === null ? "—" : `${formatNumber(part.share, 1)}%`} ({formatNumber(part.count)})
+                {part.label}: {part.share === null ? "—" : `${format.number(part.share, 1)}%`} ({format.number(part.count)})
               </li>
             ))}
           </ul>

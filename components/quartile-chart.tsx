@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatRand, formatRandShort } from "@/lib/format/format-rand";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { QuartileRow } from "@/lib/suburbs/stats-rows";
 
 /**
@@ -8,6 +9,8 @@ import type { QuartileRow } from "@/lib/suburbs/stats-rows";
  * below it has them all.
  */
 export function QuartileChart({ title, note, rows }: { title: string; note: string; rows: QuartileRow[] }) {
+  const t = useTranslations("suburbs.quartileChart");
+  const format = useFormat();
   const plotted = rows.filter((row) => row.q1 !== null && row.median !== null && row.q3 !== null);
   const scaleMax = Math.max(1, ...plotted.map((row) => row.q3 ?? 0));
   const at = (value: number) => `${Math.min(100, (value / scaleMax) * 100)}%`;
@@ -18,7 +21,7 @@ export function QuartileChart({ title, note, rows }: { title: string; note: stri
         <span className="text-sm text-slate-700">{note}</span>
       </figcaption>
       {plotted.length === 0 ? (
-        <p className="text-slate-800">No market values to chart.</p>
+        <p className="text-slate-800">{t("empty")}</p>
       ) : (
         <ol className="space-y-3">
           {plotted.map((row) => (
@@ -28,16 +31,14 @@ export function QuartileChart({ title, note, rows }: { title: string; note: stri
                   {row.label}
                 </Link>
                 <span className="tabular-nums text-slate-800">
-                  median <strong className="text-slate-950">{formatRand(row.median)}</strong>
+                  {t.rich("median", { value: format.rand(row.median), strong: (chunks) => <strong className="text-slate-950">{chunks}</strong> })}
                 </span>
               </div>
               <div aria-hidden="true" className="relative mt-1 h-4 rounded-sm bg-slate-100">
                 <div className="absolute top-0 h-4 rounded-sm bg-blue-300" style={{ left: at(row.q1 ?? 0), width: `calc(${at(row.q3 ?? 0)} - ${at(row.q1 ?? 0)})` }} />
                 <div className="absolute -top-0.5 h-5 w-1 -translate-x-1/2 rounded-sm bg-blue-900" style={{ left: at(row.median ?? 0) }} />
               </div>
-              <p className="mt-0.5 text-xs tabular-nums text-slate-700">
-                Middle half: {formatRandShort(row.q1 ?? 0)} to {formatRandShort(row.q3 ?? 0)}
-              </p>
+              <p className="mt-0.5 text-xs tabular-nums text-slate-700">{t("middleHalf", { from: format.randShort(row.q1 ?? 0), to: format.randShort(row.q3 ?? 0) })}</p>
             </li>
           ))}
         </ol>

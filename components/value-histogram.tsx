@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatCount, formatNumber } from "@/lib/format/format-number";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 
 export type HistogramBarData = { label: string; count: number; href: string; min: number; max: number | null };
 
@@ -8,16 +9,16 @@ export type HistogramBarData = { label: string; count: number; href: string; min
  * Each bar is a link to the search for exactly those properties; its count is written beside it.
  */
 export function ValueHistogram({ title, bars, unvalued }: { title: string; bars: HistogramBarData[]; unvalued: number }) {
+  const t = useTranslations("suburbs.histogram");
+  const format = useFormat();
   const largest = Math.max(1, ...bars.map((bar) => bar.count));
   const total = bars.reduce((sum, bar) => sum + bar.count, 0);
+  const counted = { n: total, count: format.number(total) };
   return (
     <figure className="rounded-lg border border-slate-300 bg-white p-4" data-testid="value-histogram">
       <figcaption className="mb-3">
         <span className="block font-semibold text-slate-950">{title}</span>
-        <span className="text-sm text-slate-700">
-          {formatCount(total, "property", "properties")} with a market value
-          {unvalued > 0 && `; ${formatNumber(unvalued)} without one not shown`}.
-        </span>
+        <span className="text-sm text-slate-700">{unvalued > 0 ? t("valuedAndUnvalued", { ...counted, unvalued: format.number(unvalued) }) : t("valued", counted)}</span>
       </figcaption>
       <ol className="space-y-1.5">
         {bars.map((bar) => (
@@ -31,8 +32,8 @@ export function ValueHistogram({ title, bars, unvalued }: { title: string; bars:
                   style={{ width: `${(bar.count / largest) * 75}%`, minWidth: bar.count > 0 ? "2px" : 0 }}
                 />
                 <span className="tabular-nums text-slate-950">
-                  {formatNumber(bar.count)}
-                  <span className="sr-only"> properties</span>
+                  {format.number(bar.count)}
+                  <span className="sr-only"> {t("barUnit")}</span>
                 </span>
               </span>
             </Link>

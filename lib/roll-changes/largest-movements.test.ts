@@ -23,4 +23,10 @@ describe("largestMovements", () => {
   it("leaves out groups with too few properties compared", () => {
     expect(largestMovements([group("small", 3, 90), group("big", 40, 5)], () => "#").map((row) => row.key)).toEqual(["big"]);
   });
+
+  it("labels a group without a name with the page's words", () => {
+    const unnamed = { ...group("x", 40, 5), label: null };
+    expect(largestMovements([unnamed], () => "#")[0]?.label).toBe("Not given");
+    expect(largestMovements([unnamed], () => "#", 8, 10, "Akunikiwe")[0]?.label).toBe("Akunikiwe");
+  });
 });

@@ -6,13 +6,22 @@ import type { ChangeGroup } from "@/lib/roll-changes/change-stats";
 
 export const MIN_COMPARED = 10;
 
-/** Chart rows: the `count` biggest median rises then the `count` biggest falls (a group once). */
-export function largestMovements(groups: readonly ChangeGroup[], hrefOf: (group: ChangeGroup) => string, count = 8, minCompared = MIN_COMPARED): ChangeRangeRow[] {
+/**
+ * Chart rows: the `count` biggest median rises then the `count` biggest falls (a group once).
+ * `notGiven` labels a group the roll gives no name (the page passes its language's words).
+ */
+export function largestMovements(
+  groups: readonly ChangeGroup[],
+  hrefOf: (group: ChangeGroup) => string,
+  count = 8,
+  minCompared = MIN_COMPARED,
+  notGiven = "Not given",
+): ChangeRangeRow[] {
   const rows = groups
     .filter((group) => group.change.compared >= minCompared && group.change.medianPercent !== null && group.change.q1Percent !== null && group.change.q3Percent !== null)
     .map((group) => ({
       key: String(group.key ?? "none"),
-      label: group.label ?? "Not given",
+      label: group.label ?? notGiven,
       href: hrefOf(group),
       compared: group.change.compared,
       q1Percent: group.change.q1Percent!,

@@ -22,6 +22,17 @@ describe("groupLabel", () => {
   });
 });
 
+describe("groupLabel in another language", () => {
+  it("takes the page's words for groups the roll does not name", () => {
+    const words = { noUseCode: "Ayikho ikhodi yokusetshenziswa", noRatingCategory: "Asikho isigaba sentela", noSuburb: "Ayikho indawo", unnamedUse: "Ukusetshenziswa" };
+    expect(groupLabel("useCode", group(null, null, 3, 1), words)).toBe("Ayikho ikhodi yokusetshenziswa");
+    expect(groupLabel("useCode", group(15, null, 3, 1), words)).toBe("Ukusetshenziswa (15)");
+    expect(groupLabel("ratingCategory", group(null, null, 3, 1), words)).toBe("Asikho isigaba sentela");
+    const [row] = statsRows("suburb", [group(null, null, 3, 1)], { roll: "gv2022", defaultRoll: "gv2022", words });
+    expect(row?.label).toBe("Ayikho indawo");
+  });
+});
+
 describe("statsRows", () => {
   it("links each use code to the search for it within the suburb", () => {
     const [row] = statsRows("useCode", [group(15, "Single Residential", 3, 900000)], { roll: "gv2022", defaultRoll: "gv2022", suburbName: "PINETOWN" });

@@ -22,9 +22,14 @@ export type StatsTableRow = {
 /** One bar of the quartile chart. */
 export type QuartileRow = Pick<StatsTableRow, "key" | "label" | "href" | "count" | "q1" | "median" | "q3">;
 
-export function groupLabel(groupBy: StatsGroup, group: StatsGroupRow): string {
-  if (group.key === null) return groupBy === "useCode" ? "No use code" : groupBy === "ratingCategory" ? "No rating category" : "No suburb";
-  if (groupBy === "useCode") return `${group.label ?? "Use"} (${group.key})`;
+/** The words of a group's label where the roll gives none (a page passes its catalogue's). */
+export type GroupWords = { noUseCode: string; noRatingCategory: string; noSuburb: string; unnamedUse: string };
+
+const ENGLISH_GROUP_WORDS: GroupWords = { noUseCode: "No use code", noRatingCategory: "No rating category", noSuburb: "No suburb", unnamedUse: "Use" };
+
+export function groupLabel(groupBy: StatsGroup, group: StatsGroupRow, words: GroupWords = ENGLISH_GROUP_WORDS): string {
+  if (group.key === null) return groupBy === "useCode" ? words.noUseCode : groupBy === "ratingCategory" ? words.noRatingCategory : words.noSuburb;
+  if (groupBy === "useCode") return `${group.label ?? words.unnamedUse} (${group.key})`;
   return group.label ?? String(group.key);
 }
 
@@ -42,7 +47,7 @@ export function suburbPagePath(suburbId: string, roll: RollId, defaultRoll: Roll
 export function statsRows(
   groupBy: StatsGroup,
   groups: StatsGroupRow[],
-  context: { roll: RollId; defaultRoll: RollId; suburbName?: string; linkSuburbPages?: boolean },
+  context: { roll: RollId; defaultRoll: RollId; suburbName?: string; linkSuburbPages?: boolean; words?: GroupWords },
 ): StatsTableRow[] {
   const base = { ...initialSearchState(context.roll), suburb: context.suburbName ?? "" };
   return groups.map((group) => {
@@ -55,7 +60,7 @@ export function statsRows(
           : searchHref(base, context.defaultRoll);
     return {
       key: String(group.key ?? "none"),
-      label: groupLabel(groupBy, group),
+      label: groupLabel(groupBy, group, context.words),
       href,
       count: group.count,
       valued: group.valued,

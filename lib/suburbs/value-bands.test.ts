@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { valueBands } from "./value-bands";
+import { valueBandLabel, valueBands } from "./value-bands";
 
 const plain = (text: string) => text.replace(/\u00a0/g, " ");
 
@@ -23,5 +23,12 @@ describe("valueBands", () => {
       "R 5m to R 10m",
       "R 10m and more",
     ]);
+  });
+});
+
+describe("valueBandLabel", () => {
+  it("words a band in the page's language, the amounts in short rand", () => {
+    const words = { under: (to: string) => `Ngaphansi kuka-${to}`, between: (from: string, to: string) => `${from} kuya ku-${to}`, andMore: (from: string) => `${from} nangaphezulu` };
+    expect(valueBands([0, 250_000, 1_000_000]).map((band) => plain(valueBandLabel(band, words)))).toEqual(["Ngaphansi kuka-R 250k", "R 250k kuya ku-R 1m", "R 1m nangaphezulu"]);
   });
 });
