@@ -64,7 +64,7 @@ export const CATALOGUES: Record<Locale, Messages> = {
  * The parts of the catalogue that client components read; only these travel to the browser.
  * Server components translate on the server and send text.
  */
-export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format"];
+export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format", "search"];
 
 export function clientMessages(locale: Locale): Partial<Messages> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, CATALOGUES[locale][namespace]]));
