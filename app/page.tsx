@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ValuationSearch } from "@/components/valuation-search";
 import { searchFeedPath } from "@/lib/feeds/feed-paths";
@@ -7,7 +8,7 @@ import { loadDataStamps } from "@/lib/pages/load-data-stamps";
 import { loadFilterOptions } from "@/lib/pages/load-filter-options";
 import { loadSearchResults } from "@/lib/pages/load-search-results";
 import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
-import { parseSearchState, searchTitle, SITE_NAME, toApiParams } from "@/lib/search-state/search-state";
+import { parseSearchState, searchTitle, toApiParams } from "@/lib/search-state/search-state";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -16,10 +17,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const registry = await rollRegistry(database());
   const rolls = rollOptions(registry);
   const state = parseSearchState(await searchParams, registry.defaultRoll, rolls);
+  const [t, common] = await Promise.all([getTranslations("search"), getTranslations("common")]);
   // The root layout's title template does not apply to its own segment's page.
   return {
-    title: { absolute: `${searchTitle(state, registry.defaultRoll, rolls)} · ${SITE_NAME}` },
-    alternates: { types: { "application/atom+xml": [{ url: searchFeedPath(toApiParams(state)), title: "Changes to the properties of this search" }] } },
+    title: { absolute: `${searchTitle(state, registry.defaultRoll, rolls, t)} · ${common("siteName")}` },
+    alternates: { types: { "application/atom+xml": [{ url: searchFeedPath(toApiParams(state)), title: t("feedTitle") }] } },
   };
 }
 

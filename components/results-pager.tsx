@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SearchLink } from "./search-link";
 
 export type PageLink = { href: string; go: () => void };
@@ -21,36 +22,39 @@ export function ResultsPager({
   first: PageLink | null;
   next: PageLink | null;
 }) {
+  const t = useTranslations("search.pager");
   if (page === 1 && next === null) return null;
   return (
-    <nav aria-label="Pages of results" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+    <nav aria-label={t("label")} className="mt-4 flex flex-wrap items-center justify-between gap-3">
       <div className="flex gap-2">
         {previous ? (
           <SearchLink href={previous.href} onNavigate={previous.go} className={linkClass} rel="prev">
-            <span aria-hidden="true">←&nbsp;</span>Previous
+            <span aria-hidden="true">←&nbsp;</span>
+            {t("previous")}
           </SearchLink>
         ) : first && page > 1 ? (
           <SearchLink href={first.href} onNavigate={first.go} className={linkClass}>
-            <span aria-hidden="true">«&nbsp;</span>First page
+            <span aria-hidden="true">«&nbsp;</span>
+            {t("first")}
           </SearchLink>
         ) : (
           <span className={disabledClass} aria-hidden="true">
-            ←&nbsp;Previous
+            ←&nbsp;{t("previous")}
           </span>
         )}
       </div>
       <p className="text-sm text-slate-800">
-        Page {page}
-        {pageCount !== null && ` of ${pageCount}`}
+        {pageCount === null ? t("page", { page: String(page) }) : t("pageOf", { page: String(page), pageCount: String(pageCount) })}
       </p>
       <div>
         {next ? (
           <SearchLink href={next.href} onNavigate={next.go} className={linkClass} rel="next">
-            Next<span aria-hidden="true">&nbsp;→</span>
+            {t("next")}
+            <span aria-hidden="true">&nbsp;→</span>
           </SearchLink>
         ) : (
           <span className={disabledClass} aria-hidden="true">
-            Next&nbsp;→
+            {t("next")}&nbsp;→
           </span>
         )}
       </div>

@@ -2,9 +2,9 @@
 
 import type { SortingState } from "@tanstack/react-table";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { formatExtent } from "@/lib/format/format-extent";
-import { formatRand } from "@/lib/format/format-rand";
+import { formatterFor, type Formatter } from "@/lib/i18n/formatter";
 import type { ResultRow } from "@/lib/search-state/search-results";
 import { DataTable, dataTableColumns } from "./data-table";
 
@@ -14,42 +14,51 @@ import { DataTable, dataTableColumns } from "./data-table";
 
 const column = dataTableColumns<ResultRow>();
 
-const columns = column.columns([
-  column.accessor("address", {
-    header: "Address",
-    meta: { className: "min-w-36 max-w-56 break-words" },
-    cell: (info) => (
-      <Link href={info.row.original.href} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
-        {info.getValue() || "No address"}
-      </Link>
-    ),
-  }),
-  column.accessor("rateNumber", {
-    header: "Rate number",
-    cell: (info) => (
-      <span className="tabular-nums">
-        {info.getValue()}
-        {info.row.original.titleType === "sectional" && <span className="block text-xs text-slate-700">(sectional)</span>}
-      </span>
-    ),
-  }),
-  column.accessor("suburbName", { header: "Suburb", meta: { className: "break-words" } }),
-  column.accessor("legalDescription", { header: "Legal description", meta: { className: "min-w-32 break-words" } }),
-  column.accessor("useCode", {
-    header: "Use",
-    cell: (info) => (info.getValue() === null ? "—" : `${info.row.original.useDescription ?? "Use"} (${info.getValue()})`),
-  }),
-  column.accessor("ratingCategory", { header: "Rating category", meta: { className: "hidden xl:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
-  column.accessor("marketValue", { header: "Market value", meta: { numeric: true }, cell: (info) => formatRand(info.getValue()) }),
-  column.accessor("registeredExtent", { header: "Extent", meta: { numeric: true }, cell: (info) => formatExtent(info.getValue()) }),
-]);
+/** The columns, in the page's language; their ids are the API's sort fields. */
+function resultColumns(t: ReturnType<typeof useTranslations<"search.columns">>, format: Formatter) {
+  return column.columns([
+    column.accessor("address", {
+      header: t("address"),
+      meta: { className: "min-w-36 max-w-56 break-words" },
+      cell: (info) => (
+        <Link href={info.row.original.href} className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950">
+          {info.getValue() || t("noAddress")}
+        </Link>
+      ),
+    }),
+    column.accessor("rateNumber", {
+      header: t("rateNumber"),
+      cell: (info) => (
+        <span className="tabular-nums">
+          {info.getValue()}
+          {info.row.original.titleType === "sectional" && <span className="block text-xs text-slate-700">{t("sectional")}</span>}
+        </span>
+      ),
+    }),
+    column.accessor("suburbName", { header: t("suburb"), meta: { className: "break-words" } }),
+    column.accessor("legalDescription", { header: t("legalDescription"), meta: { className: "min-w-32 break-words" } }),
+    column.accessor("useCode", {
+      header: t("use"),
+      cell: (info) => {
+        const code = info.getValue();
+        return code === null ? "—" : t("useWithCode", { use: info.row.original.useDescription ?? t("useUnnamed"), code: String(code) });
+      },
+    }),
+    column.accessor("ratingCategory", { header: t("ratingCategory"), meta: { className: "hidden xl:table-cell" }, cell: (info) => info.getValue() ?? "—" }),
+    column.accessor("marketValue", { header: t("marketValue"), meta: { numeric: true }, cell: (info) => format.rand(info.getValue()) }),
+    column.accessor("registeredExtent", { header: t("extent"), meta: { numeric: true }, cell: (info) => format.extent(info.getValue()) }),
+  ]);
+}
+
+/** The columns a sort can name (their ids). */
+const SORTABLE: ReadonlySet<string> = new Set(["address", "rateNumber", "suburbName", "legalDescription", "useCode", "ratingCategory", "marketValue", "registeredExtent"]);
 
 /** The API's sort ("-marketValue") as the table's sorting state; the column ids are the API's sort fields. */
 function toSortingState(sort: string): SortingState {
   if (sort === "relevance") return [];
   const desc = sort.startsWith("-");
   const id = desc ? sort.slice(1) : sort;
-  return columns.some((candidate) => candidate.id === id || ("accessorKey" in candidate && candidate.accessorKey === id)) ? [{ id, desc }] : [];
+  return SORTABLE.has(id) ? [{ id, desc }] : [];
 }
 
 export function ResultsTable({
@@ -65,6 +74,9 @@ export function ResultsTable({
   /** A column's sort button was pressed: its id is the API's sort field. */
   onSort: (field: string) => void;
 }) {
+  const t = useTranslations("search.columns");
+  const locale = useLocale();
+  const columns = useMemo(() => resultColumns(t, formatterFor(locale)), [t, locale]);
   const sorting = useMemo(() => toSortingState(sort), [sort]);
   return (
     <DataTable

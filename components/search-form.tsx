@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type FormEvent } from "react";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
-import { formatNumber } from "@/lib/format/format-number";
+import { useFormat } from "@/lib/i18n/use-format";
 import { parseExtentInput, parseRandInput } from "@/lib/search-state/parse-amount";
 import type { RollOption } from "@/lib/rolls/roll-id";
-import { MIN_QUERY_LENGTH, TITLE_LABELS, type SearchState } from "@/lib/search-state/search-state";
+import { MIN_QUERY_LENGTH, type SearchState } from "@/lib/search-state/search-state";
 
 export type SearchPatch = Partial<Omit<SearchState, "cursor" | "page">>;
 /** "typing": wait for a pause (~300 ms); "now": apply at once. */
@@ -69,6 +70,9 @@ export function SearchForm({
   options: FilterOptions;
   onChange: (patch: SearchPatch, mode: ApplyMode) => void;
 }) {
+  const t = useTranslations("search.form");
+  const titleTypes = useTranslations("search.titleTypes");
+  const format = useFormat();
   const id = useId();
   const active = countActiveFilters(state);
 
@@ -106,10 +110,10 @@ export function SearchForm({
   const shortQuery = state.q.length > 0 && state.q.length < MIN_QUERY_LENGTH;
 
   return (
-    <form id={SEARCH_FORM_ID} method="get" action="/" role="search" aria-label="Properties" onSubmit={onSubmit} className="space-y-3">
+    <form id={SEARCH_FORM_ID} method="get" action="/" role="search" aria-label={t("label")} onSubmit={onSubmit} className="space-y-3">
       <div>
         <label htmlFor={`${id}-q`} className="mb-1 block font-medium text-slate-900">
-          Street, rate number, erf or scheme
+          {t("q")}
         </label>
         <div className="flex gap-2">
           <input
@@ -122,41 +126,40 @@ export function SearchForm({
             autoComplete="off"
             spellCheck={false}
             enterKeyHint="search"
-            placeholder="e.g. somerset way, 96150534, ERF 18288"
+            placeholder={t("qPlaceholder")}
             aria-describedby={`${id}-q-hint`}
             className={`${inputClass} flex-1`}
             onChange={(event) => onChange({ q: event.target.value.trim() }, "typing")}
           />
           <button type="submit" className="shrink-0 rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">
-            Search
+            {t("submit")}
           </button>
         </div>
         <p id={`${id}-q-hint`} className="mt-1 text-sm text-slate-700">
-          {shortQuery ? `Type at least ${MIN_QUERY_LENGTH} characters.` : "Every word must appear. Case does not matter."}
+          {shortQuery ? t("qTooShort", { min: String(MIN_QUERY_LENGTH) }) : t("qHint")}
         </p>
       </div>
 
       <details className="group rounded-md border border-slate-300 bg-white" open={active > 0 ? true : undefined}>
         <summary className="cursor-pointer select-none px-3 py-2 font-medium text-slate-900">
-          Filters{active > 0 ? ` (${active} on)` : ""}
+          {active > 0 ? t("filtersOn", { count: String(active) }) : t("filters")}
         </summary>
         <div className="grid grid-cols-1 gap-3 border-t border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-4">
           <div>
             <label htmlFor={`${id}-roll`} className={labelClass}>
-              Valuation roll
+              {t("roll")}
             </label>
             <select id={`${id}-roll`} name="roll" value={state.roll} className={inputClass} onChange={(event) => onChange({ roll: event.target.value as SearchState["roll"] }, "now")}>
               {rolls.map((roll) => (
                 <option key={roll.id} value={roll.id}>
-                  {roll.label}
-                  {roll.id === defaultRoll ? " (current)" : ""}
+                  {roll.id === defaultRoll ? t("rollCurrent", { roll: roll.label }) : roll.label}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor={`${id}-title`} className={labelClass}>
-              Title type
+              {t("titleType")}
             </label>
             <select
               id={`${id}-title`}
@@ -165,14 +168,14 @@ export function SearchForm({
               className={inputClass}
               onChange={(event) => onChange({ title: event.target.value === "" ? null : (event.target.value as "full" | "sectional") }, "now")}
             >
-              <option value="">Any</option>
-              <option value="full">{TITLE_LABELS.full}</option>
-              <option value="sectional">{TITLE_LABELS.sectional}</option>
+              <option value="">{t("anyTitleType")}</option>
+              <option value="full">{titleTypes("full")}</option>
+              <option value="sectional">{titleTypes("sectional")}</option>
             </select>
           </div>
           <div>
             <label htmlFor={`${id}-suburb`} className={labelClass}>
-              Suburb
+              {t("suburb")}
             </label>
             <input
               id={`${id}-suburb`}
@@ -181,7 +184,7 @@ export function SearchForm({
               ref={suburbBox}
               defaultValue={state.suburb}
               autoComplete="off"
-              placeholder="Start typing a suburb"
+              placeholder={t("suburbPlaceholder")}
               className={inputClass}
               onChange={(event) => onSuburbText(event.target.value)}
             />
@@ -193,7 +196,7 @@ export function SearchForm({
           </div>
           <div>
             <label htmlFor={`${id}-use`} className={labelClass}>
-              Use
+              {t("use")}
             </label>
             <select
               id={`${id}-use`}
@@ -202,20 +205,20 @@ export function SearchForm({
               className={inputClass}
               onChange={(event) => onChange({ useCode: event.target.value === "" ? null : Number(event.target.value) }, "now")}
             >
-              <option value="">Any</option>
+              <option value="">{t("anyUse")}</option>
               {state.useCode !== null && !options.useCodes.some((option) => option.code === state.useCode) && (
-                <option value={state.useCode}>Use code {state.useCode}</option>
+                <option value={state.useCode}>{t("useCode", { code: String(state.useCode) })}</option>
               )}
               {options.useCodes.map((option) => (
                 <option key={option.code} value={option.code}>
-                  {option.label} ({option.code})
+                  {option.label ?? t("useCode", { code: String(option.code) })} ({option.code})
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor={`${id}-category`} className={labelClass}>
-              Rating category
+              {t("ratingCategory")}
             </label>
             <select
               id={`${id}-category`}
@@ -224,7 +227,7 @@ export function SearchForm({
               className={inputClass}
               onChange={(event) => onChange({ ratingCategory: event.target.value }, "now")}
             >
-              <option value="">Any</option>
+              <option value="">{t("anyRatingCategory")}</option>
               {state.ratingCategory !== "" && !options.ratingCategories.some((option) => option.name === state.ratingCategory) && (
                 <option value={state.ratingCategory}>{state.ratingCategory}</option>
               )}
@@ -236,32 +239,32 @@ export function SearchForm({
             </select>
           </div>
           <fieldset className="sm:col-span-2 lg:col-span-2">
-            <legend className={labelClass}>Market value (rand)</legend>
+            <legend className={labelClass}>{t("marketValue")}</legend>
             <div className="flex items-center gap-2">
               <label htmlFor={`${id}-min-value`} className="sr-only">
-                Lowest market value
+                {t("minValue")}
               </label>
               <input
                 id={`${id}-min-value`}
                 name="minValue"
                 inputMode="numeric"
                 autoComplete="off"
-                placeholder="From, e.g. 500k"
+                placeholder={t("minValuePlaceholder")}
                 ref={minValueBox}
                 defaultValue={amountText(state.minValue)}
                 className={inputClass}
                 onChange={(event) => onChange({ minValue: parseRandInput(event.target.value) }, "typing")}
               />
-              <span aria-hidden="true">to</span>
+              <span aria-hidden="true">{t("rangeTo")}</span>
               <label htmlFor={`${id}-max-value`} className="sr-only">
-                Highest market value
+                {t("maxValue")}
               </label>
               <input
                 id={`${id}-max-value`}
                 name="maxValue"
                 inputMode="numeric"
                 autoComplete="off"
-                placeholder="To, e.g. 2m"
+                placeholder={t("maxValuePlaceholder")}
                 ref={maxValueBox}
                 defaultValue={amountText(state.maxValue)}
                 className={inputClass}
@@ -270,32 +273,32 @@ export function SearchForm({
             </div>
           </fieldset>
           <fieldset className="sm:col-span-2 lg:col-span-2">
-            <legend className={labelClass}>Registered extent (m²)</legend>
+            <legend className={labelClass}>{t("extent")}</legend>
             <div className="flex items-center gap-2">
               <label htmlFor={`${id}-min-extent`} className="sr-only">
-                Smallest extent in square metres
+                {t("minExtent")}
               </label>
               <input
                 id={`${id}-min-extent`}
                 name="minExtent"
                 inputMode="decimal"
                 autoComplete="off"
-                placeholder="From"
+                placeholder={t("minExtentPlaceholder")}
                 ref={minExtentBox}
                 defaultValue={amountText(state.minExtent)}
                 className={inputClass}
                 onChange={(event) => onChange({ minExtent: parseExtentInput(event.target.value) }, "typing")}
               />
-              <span aria-hidden="true">to</span>
+              <span aria-hidden="true">{t("rangeTo")}</span>
               <label htmlFor={`${id}-max-extent`} className="sr-only">
-                Largest extent in square metres
+                {t("maxExtent")}
               </label>
               <input
                 id={`${id}-max-extent`}
                 name="maxExtent"
                 inputMode="decimal"
                 autoComplete="off"
-                placeholder="To"
+                placeholder={t("maxExtentPlaceholder")}
                 ref={maxExtentBox}
                 defaultValue={amountText(state.maxExtent)}
                 className={inputClass}
@@ -304,7 +307,7 @@ export function SearchForm({
             </div>
           </fieldset>
           <p className="text-sm text-slate-700 sm:col-span-2 lg:col-span-4">
-            Amounts can be typed as 1 500 000, 1,5m or 750k. {options.suburbs.length > 0 && `${formatNumber(options.suburbs.length)} suburbs on this roll.`}
+            {t("amountsHint")} {options.suburbs.length > 0 && t("suburbCount", { count: format.number(options.suburbs.length) })}
           </p>
         </div>
       </details>

@@ -15,10 +15,9 @@ async function fetchResults(query: string, defaultRoll: RollId, signal: AbortSig
     return { kind: "invalid", problems: problem.errors ?? [{ parameter: "search", message: problem.detail ?? "is not valid" }] };
   }
   if (response.status === 429) {
-    const wait = response.headers.get("Retry-After");
-    return { kind: "error", message: `Too many searches in one minute. Wait${wait ? ` ${wait} seconds` : " a moment"} and try again.` };
+    return { kind: "error", failure: { reason: "rateLimited", retryAfterSeconds: response.headers.get("Retry-After") } };
   }
-  if (!response.ok) return { kind: "error", message: `The search service had a problem (HTTP ${response.status}).` };
+  if (!response.ok) return { kind: "error", failure: { reason: "status", status: response.status } };
   const body = (await response.json()) as ValuationList;
   return {
     kind: "ok",
@@ -54,7 +53,7 @@ export function useSearchResults(state: SearchState, defaultRoll: RollId, initia
       },
       () => {
         if (controller.signal.aborted) return;
-        setAnswer({ query, results: { kind: "error", message: "Could not reach the server. Check your connection and try again." } });
+        setAnswer({ query, results: { kind: "error", failure: { reason: "unreachable" } } });
       },
     );
     return () => controller.abort();

@@ -1,14 +1,15 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { debounce, useQueryStates } from "nuqs";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NO_DATA_STAMP, type DataStamps } from "@/lib/pages/load-data-stamps";
 import type { FilterOptions } from "@/lib/pages/load-filter-options";
 import { searchFeedPath } from "@/lib/feeds/feed-paths";
 import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
-import { formatCount, formatNumber } from "@/lib/format/format-number";
-import { describeProblem, type SearchResults } from "@/lib/search-state/search-results";
+import { useFormat } from "@/lib/i18n/use-format";
+import { describeFailure, describeProblem, statusLine, type SearchResults } from "@/lib/search-state/search-results";
 import {
   changeSearch,
   consistentSearch,
@@ -23,7 +24,6 @@ import {
   searchHref,
   searchParsers,
   searchTitle,
-  SITE_NAME,
   sortOptions,
   toApiParams,
   toggledSort,
@@ -65,6 +65,9 @@ export function ValuationSearch({
   options: FilterOptions;
   stamps: DataStamps;
 }) {
+  const t = useTranslations("search");
+  const siteName = useTranslations("common")("siteName");
+  const format = useFormat();
   const parsers = useMemo(() => searchParsers(defaultRoll, rolls.map((roll) => roll.id)), [defaultRoll, rolls]);
   const [params, setParams] = useQueryStates(parsers);
   // What the form shows: every change, typing included, as soon as it is made.
@@ -118,8 +121,8 @@ export function ValuationSearch({
   pages.set(state.page, state.cursor);
 
   useEffect(() => {
-    document.title = `${searchTitle(state, defaultRoll, rolls)} · ${SITE_NAME}`;
-  }, [state, defaultRoll, rolls]);
+    document.title = `${searchTitle(state, defaultRoll, rolls, t)} · ${siteName}`;
+  }, [state, defaultRoll, rolls, t, siteName]);
 
   const link = (next: SearchState): PageLink => ({ href: searchHref(next, defaultRoll), go: () => go(next) });
   const sort = effectiveSort(shown);
@@ -127,8 +130,8 @@ export function ValuationSearch({
   const tableSort = effectiveSort(state);
   const loading = results === null;
   // While the next results load, the status line keeps saying what is on screen.
-  const status = results ? statusText(results, state) : null;
-  const lastStatus = useRef("Searching…");
+  const status = results ? statusLine(results, state, t, format) : null;
+  const lastStatus = useRef(t("results.searching"));
   useEffect(() => {
     if (status !== null) lastStatus.current = status;
   }, [status]);
@@ -146,10 +149,8 @@ export function ValuationSearch({
   return (
     <div className="space-y-5">
       <div className="space-y-1">
-        <h1 className="text-xl font-bold text-slate-950 sm:text-3xl">Find a property on the valuation roll</h1>
-        <p className="hidden text-slate-800 sm:block">
-          Search eThekwini&apos;s {rollLabel(rolls, state.roll)} roll by street, rate number, erf or sectional scheme.
-        </p>
+        <h1 className="text-xl font-bold text-slate-950 sm:text-3xl">{t("heading")}</h1>
+        <p className="hidden text-slate-800 sm:block">{t("intro", { roll: rollLabel(rolls, state.roll) })}</p>
       </div>
 
       <SearchForm state={shown} defaultRoll={defaultRoll} rolls={rolls} options={options} onChange={onChange} />
@@ -158,14 +159,14 @@ export function ValuationSearch({
         <div className="flex flex-wrap items-end justify-between gap-x-3 gap-y-2">
           <div className="w-full md:w-auto">
             <h2 id="results-heading" tabIndex={-1} className="text-lg font-semibold text-slate-950 focus:outline-none">
-              Results
+              {t("results.heading")}
             </h2>
             <p role="status" aria-live="polite" aria-atomic="true" className="text-slate-800" data-testid="result-count">
               {status ?? lastStatus.current}
             </p>
             {loading && (
               <p className="text-sm text-slate-700" aria-hidden="true">
-                Searching…
+                {t("results.searching")}
               </p>
             )}
             <DataStamp stamp={stamps[state.roll] ?? NO_DATA_STAMP} rollLabel={rollLabel(rolls, state.roll)} />
@@ -173,7 +174,7 @@ export function ValuationSearch({
           <div className="flex w-full flex-wrap items-end gap-3 md:w-auto">
             <div className="min-w-0 flex-1 md:flex-none">
               <label htmlFor="sort-by" className="mb-1 block text-sm font-medium text-slate-800">
-                Sort by
+                {t("results.sortBy")}
               </label>
               <select
                 id="sort-by"
@@ -183,7 +184,7 @@ export function ValuationSearch({
                 onChange={(event) => onChange({ sort: event.target.value }, "now")}
                 className="w-full rounded-md border border-slate-400 bg-white px-2 py-2 text-base"
               >
-                {sortOptions(shown).map((option) => (
+                {sortOptions(shown, t).map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
@@ -192,7 +193,7 @@ export function ValuationSearch({
             </div>
             <div>
               <label htmlFor="page-size" className="mb-1 block text-sm font-medium text-slate-800">
-                Per page
+                {t("results.perPage")}
               </label>
               <select
                 id="page-size"
@@ -214,35 +215,36 @@ export function ValuationSearch({
               download
               className="inline-flex min-h-11 w-full items-center rounded-md px-1 font-medium md:w-auto text-blue-800 underline underline-offset-2 hover:text-blue-950 md:border md:border-slate-400 md:bg-white md:px-3 md:no-underline md:hover:bg-blue-50"
             >
-              Download CSV<span className="sr-only"> of every property matching this search</span>
+              {t("results.download")}
+              <span className="sr-only"> {t("results.downloadWhat")}</span>
             </a>
-            <FollowLink href={searchFeedPath(toApiParams(state))} what="the properties of this search" className="md:px-1" />
+            <FollowLink href={searchFeedPath(toApiParams(state))} what={t("followWhat")} className="md:px-1" />
           </div>
         </div>
         <noscript>
-          <p className="text-sm text-slate-700">Change the sort or page size, then press Search.</p>
+          <p className="text-sm text-slate-700">{t("results.noscript")}</p>
         </noscript>
 
         {loading ? (
           <ResultsSkeleton rows={state.size} />
         ) : results.kind === "error" ? (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4">
-            <p className="font-semibold text-red-900">The results could not be loaded.</p>
-            <p className="text-red-900">{results.message}</p>
+            <p className="font-semibold text-red-900">{t("error.title")}</p>
+            <p className="text-red-900">{describeFailure(results.failure, t)}</p>
             <button type="button" onClick={retry} className="mt-3 rounded-md bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">
-              Try again
+              {t("error.retry")}
             </button>
           </div>
         ) : results.kind === "invalid" ? (
           <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950">
-            <p className="font-semibold">This search cannot be run as it is:</p>
+            <p className="font-semibold">{t("invalid.title")}</p>
             <ul className="ml-5 list-disc">
               {results.problems.map((problem) => (
-                <li key={problem.parameter}>{describeProblem(problem)}</li>
+                <li key={problem.parameter}>{describeProblem(problem, t)}</li>
               ))}
             </ul>
             <SearchLink href="/" onNavigate={() => go(initialSearchState(defaultRoll))} className="mt-2 inline-block text-blue-800 underline">
-              Start a new search
+              {t("invalid.restart")}
             </SearchLink>
           </div>
         ) : results.rows.length === 0 ? (
@@ -253,7 +255,7 @@ export function ValuationSearch({
               <ResultsTable
                 rows={results.rows}
                 sort={tableSort}
-                caption={`Properties matching the search, sorted by ${sortOptions(state).find((option) => option.value === tableSort)?.label ?? tableSort}`}
+                caption={t("results.caption", { sort: sortOptions(state, t).find((option) => option.value === tableSort)?.label ?? tableSort })}
                 onSort={(field) => onChange({ sort: toggledSort(state, field) }, "now")}
               />
             </div>
@@ -268,58 +270,54 @@ export function ValuationSearch({
   );
 }
 
-function statusText(results: SearchResults, state: SearchState): string {
-  if (results.kind !== "ok") return "No results to show.";
-  if (results.rows.length === 0) return "No properties found.";
-  const first = (state.page - 1) * state.size + 1;
-  const last = first + results.rows.length - 1;
-  const range = `Showing ${formatNumber(first)}–${formatNumber(last)}`;
-  return results.total === null ? `${range}.` : `${formatCount(results.total, "property", "properties")} found. ${range}.`;
-}
-
 function EmptyResults({ state, defaultRoll, rolls, go }: { state: SearchState; defaultRoll: RollId; rolls: readonly RollOption[]; go: (next: SearchState) => void }) {
+  const t = useTranslations("search.empty");
   const removals: { label: string; next: SearchState }[] = [];
-  if (state.title !== null) removals.push({ label: "any title type", next: changeSearch(state, { title: null }) });
-  if (state.suburb !== "") removals.push({ label: `every suburb, not only ${state.suburb}`, next: changeSearch(state, { suburb: "" }) });
-  if (state.useCode !== null) removals.push({ label: "any use", next: changeSearch(state, { useCode: null }) });
-  if (state.ratingCategory !== "") removals.push({ label: "any rating category", next: changeSearch(state, { ratingCategory: "" }) });
-  if (state.minValue !== null || state.maxValue !== null) removals.push({ label: "any market value", next: changeSearch(state, { minValue: null, maxValue: null }) });
-  if (state.minExtent !== null || state.maxExtent !== null) removals.push({ label: "any extent", next: changeSearch(state, { minExtent: null, maxExtent: null }) });
+  if (state.title !== null) removals.push({ label: t("anyTitleType"), next: changeSearch(state, { title: null }) });
+  if (state.suburb !== "") removals.push({ label: t("everySuburb", { suburb: state.suburb }), next: changeSearch(state, { suburb: "" }) });
+  if (state.useCode !== null) removals.push({ label: t("anyUse"), next: changeSearch(state, { useCode: null }) });
+  if (state.ratingCategory !== "") removals.push({ label: t("anyRatingCategory"), next: changeSearch(state, { ratingCategory: "" }) });
+  if (state.minValue !== null || state.maxValue !== null) removals.push({ label: t("anyMarketValue"), next: changeSearch(state, { minValue: null, maxValue: null }) });
+  if (state.minExtent !== null || state.maxExtent !== null) removals.push({ label: t("anyExtent"), next: changeSearch(state, { minExtent: null, maxExtent: null }) });
   const otherRoll = state.roll === defaultRoll ? null : defaultRoll;
   return (
     <div className="rounded-md border border-slate-300 bg-white p-4" data-testid="empty-results">
-      <p className="font-semibold text-slate-950">No properties match this search.</p>
+      <p className="font-semibold text-slate-950">{t("title")}</p>
       <ul className="ml-5 mt-2 list-disc space-y-1 text-slate-800">
-        {state.q !== "" && (
-          <li>
-            Search for fewer words: just the street name (&ldquo;somerset&rdquo;), or the first digits of the rate number. Check the
-            spelling; abbreviations such as &ldquo;rd&rdquo; for &ldquo;road&rdquo; may not match.
-          </li>
-        )}
+        {state.q !== "" && <li>{t("fewerWords")}</li>}
         {removals.map((removal) => (
           <li key={removal.label}>
-            Try{" "}
-            <SearchLink href={searchHref(removal.next, defaultRoll)} onNavigate={() => go(removal.next)} className="text-blue-800 underline">
-              {removal.label}
-            </SearchLink>
-            .
+            {t.rich("try", {
+              label: removal.label,
+              link: (chunks) => (
+                <SearchLink href={searchHref(removal.next, defaultRoll)} onNavigate={() => go(removal.next)} className="text-blue-800 underline">
+                  {chunks}
+                </SearchLink>
+              ),
+            })}
           </li>
         ))}
         {otherRoll && (
           <li>
-            Look on the{" "}
-            <SearchLink href={searchHref(changeSearch(state, { roll: otherRoll }), defaultRoll)} onNavigate={() => go(changeSearch(state, { roll: otherRoll }))} className="text-blue-800 underline">
-              current {rollLabel(rolls, otherRoll)} roll
-            </SearchLink>
-            .
+            {t.rich("otherRoll", {
+              roll: rollLabel(rolls, otherRoll),
+              link: (chunks) => (
+                <SearchLink href={searchHref(changeSearch(state, { roll: otherRoll }), defaultRoll)} onNavigate={() => go(changeSearch(state, { roll: otherRoll }))} className="text-blue-800 underline">
+                  {chunks}
+                </SearchLink>
+              ),
+            })}
           </li>
         )}
         {isNarrowed(state) && (
           <li>
-            <SearchLink href="/" onNavigate={() => go(initialSearchState(defaultRoll))} className="text-blue-800 underline">
-              Clear the search and every filter
-            </SearchLink>
-            .
+            {t.rich("clearAll", {
+              link: (chunks) => (
+                <SearchLink href="/" onNavigate={() => go(initialSearchState(defaultRoll))} className="text-blue-800 underline">
+                  {chunks}
+                </SearchLink>
+              ),
+            })}
           </li>
         )}
       </ul>

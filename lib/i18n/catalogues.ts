@@ -65,7 +65,7 @@ export const CATALOGUES: Record<Locale, Messages> = {
  * browser. Server components translate on the server and send text. An area with client components
  * of its own (the admin pages) adds its namespace in its layout, so other pages do not carry it.
  */
-export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format"];
+export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format", "search"];
 
 export function clientMessages(locale: Locale, extra: readonly Namespace[] = []): Partial<Messages> {
   return Object.fromEntries([...CLIENT_NAMESPACES, ...extra].map((namespace) => [namespace, CATALOGUES[locale][namespace]]));

@@ -2,6 +2,7 @@ import { config } from "@/lib/config";
 import type { RollId } from "@/lib/rolls/roll-id";
 import type { Database } from "@/lib/db/client";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
+import { ENGLISH_SEARCH_WORDS } from "@/lib/search-state/search-words";
 import type { DataVersion } from "@/lib/valuations/data-version";
 import { memoPerDataVersion } from "@/lib/valuations/memo-per-data-version";
 import { listSuburbs } from "@/lib/valuations/suburbs";
@@ -12,9 +13,12 @@ import { valuationStats } from "@/lib/valuations/valuation-stats";
 
 export type FilterOptions = {
   suburbs: { id: string; name: string; count: number }[];
-  useCodes: { code: number; label: string; count: number }[];
+  /** `label`: the roll's description of the use code, null when it has none (the page names the code). */
+  useCodes: { code: number; label: string | null; count: number }[];
   ratingCategories: { name: string; count: number }[];
 };
+
+const englishLabel = (option: { code: number; label: string | null }) => option.label ?? ENGLISH_SEARCH_WORDS("form.useCode", { code: String(option.code) });
 
 // One entry per roll; the bound only matters if rolls were many.
 const filterOptions = memoPerDataVersion<FilterOptions>(16);
@@ -31,8 +35,9 @@ async function readFilterOptions(db: Database, roll: RollId): Promise<FilterOpti
     suburbs: suburbs.map((suburb) => ({ id: suburb.id, name: suburb.name, count: suburb.counts.total })),
     useCodes: useCodes
       .filter((group) => typeof group.key === "number")
-      .map((group) => ({ code: group.key as number, label: group.label ?? `Use code ${String(group.key)}`, count: group.count }))
-      .sort((a, b) => a.label.localeCompare(b.label) || a.code - b.code),
+      .map((group) => ({ code: group.key as number, label: group.label ?? null, count: group.count }))
+      // In the order of their English labels, an unnamed code as "Use code 12".
+      .sort((a, b) => englishLabel(a).localeCompare(englishLabel(b)) || a.code - b.code),
     ratingCategories: categories
       .filter((group) => typeof group.key === "string" && group.key !== "")
       .map((group) => ({ name: group.key as string, count: group.count })),

@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import type { RollId } from "@/lib/rolls/roll-id";
 import { ownerPolicy } from "@/lib/owners/owner-policy";
 import type { Database } from "@/lib/db/client";
-import { toResultRow, type SearchResults } from "@/lib/search-state/search-results";
+import { CURSOR_EXPIRED, toResultRow, type SearchResults } from "@/lib/search-state/search-results";
 import { toApiParams, type SearchState } from "@/lib/search-state/search-state";
 import { CursorError } from "@/lib/valuations/cursor";
 import type { VersionAndAsAt } from "@/lib/valuations/data-version";
@@ -36,7 +36,7 @@ export async function loadSearchResults(db: Database, state: SearchState, defaul
       asAt: stamp.asAt?.toISOString() ?? null,
     };
   } catch (error) {
-    if (error instanceof CursorError) return { kind: "invalid", problems: [{ parameter: "cursor", message: "has expired: start again from the first page" }] };
+    if (error instanceof CursorError) return { kind: "invalid", problems: [{ parameter: "cursor", message: CURSOR_EXPIRED }] };
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { createLoader, createParser, createSerializer } from "nuqs/server";
 import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { SORT_VALUES } from "@/lib/valuations/sort-fields";
 import { parseExtentInput, parseRandInput } from "./parse-amount";
+import { ENGLISH_SEARCH_WORDS, type SearchWords } from "./search-words";
 
 // The search page's whole state, as it lives in the URL (shareable, Back works), and the
 // translation to the query of GET /api/valuations. Pure: used by the server page, the client
@@ -14,7 +15,8 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 25;
 
 export type TitleFilter = "full" | "sectional";
-export const TITLE_LABELS: Record<TitleFilter, string> = { full: "Full title", sectional: "Sectional title" };
+/** The title types in English (pages in another language ask the catalogue: search.titleTypes). */
+export const TITLE_LABELS: Record<TitleFilter, string> = { full: ENGLISH_SEARCH_WORDS("titleTypes.full"), sectional: ENGLISH_SEARCH_WORDS("titleTypes.sectional") };
 
 /** The API needs at least this many characters in `q`. */
 export const MIN_QUERY_LENGTH = 2;
@@ -219,47 +221,37 @@ export function listingKey(state: SearchState): string {
   return params.toString();
 }
 
-/** A short description for the page title: `“pinetown” · Residential · page 2`. */
-export function describeSearch(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[]): string {
+/** A short description for the page title: `“pinetown” · Residential · page 2`; in English unless given the page's `t`. */
+export function describeSearch(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[], t: SearchWords = ENGLISH_SEARCH_WORDS): string {
   const parts: string[] = [];
-  if (state.q !== "") parts.push(`“${state.q}”`);
+  if (state.q !== "") parts.push(t("title.query", { q: state.q }));
   if (state.suburb !== "") parts.push(state.suburb);
-  if (state.title !== null) parts.push(TITLE_LABELS[state.title]);
-  if (state.useCode !== null) parts.push(`use code ${state.useCode}`);
+  if (state.title !== null) parts.push(t(`titleTypes.${state.title}`));
+  if (state.useCode !== null) parts.push(t("title.useCode", { code: String(state.useCode) }));
   if (state.ratingCategory !== "") parts.push(state.ratingCategory);
-  if (state.minValue !== null || state.maxValue !== null) parts.push("value range");
-  if (state.minExtent !== null || state.maxExtent !== null) parts.push("extent range");
+  if (state.minValue !== null || state.maxValue !== null) parts.push(t("title.valueRange"));
+  if (state.minExtent !== null || state.maxExtent !== null) parts.push(t("title.extentRange"));
   if (state.roll !== defaultRoll) parts.push(rollLabel(rolls, state.roll));
-  if (state.page > 1) parts.push(`page ${state.page}`);
+  if (state.page > 1) parts.push(t("title.page", { page: String(state.page) }));
   return parts.join(" · ");
 }
 
-export const SITE_NAME = "Durban Valuation Roll Explorer";
-
 /** The search page's title (before the site name): "Search: “kloof” · KLOOF". */
-export function searchTitle(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[]): string {
-  const description = describeSearch(state, defaultRoll, rolls);
-  return description === "" ? "Search the valuation roll" : `Search: ${description}`;
+export function searchTitle(state: SearchState, defaultRoll: RollId, rolls: readonly RollOption[], t: SearchWords = ENGLISH_SEARCH_WORDS): string {
+  const description = describeSearch(state, defaultRoll, rolls, t);
+  return description === "" ? t("title.blank") : t("title.search", { description });
 }
 
 export type SortOption = { value: string; label: string };
 
-const SORT_LABELS: [field: string, ascending: string, descending: string][] = [
-  ["address", "Address (A to Z)", "Address (Z to A)"],
-  ["marketValue", "Market value (lowest first)", "Market value (highest first)"],
-  ["registeredExtent", "Extent (smallest first)", "Extent (largest first)"],
-  ["rateNumber", "Rate number (ascending)", "Rate number (descending)"],
-  ["suburbName", "Suburb (A to Z)", "Suburb (Z to A)"],
-  ["legalDescription", "Legal description (A to Z)", "Legal description (Z to A)"],
-  ["useCode", "Use code (ascending)", "Use code (descending)"],
-  ["ratingCategory", "Rating category (A to Z)", "Rating category (Z to A)"],
-];
+/** The fields the "Sort by" list offers, in its order (each ascending, then descending). */
+const SORT_FIELDS = ["address", "marketValue", "registeredExtent", "rateNumber", "suburbName", "legalDescription", "useCode", "ratingCategory"] as const;
 
 /** The choices of the "Sort by" list; "Best match" only when there is a search. */
-export function sortOptions(state: SearchState): SortOption[] {
-  const options = SORT_LABELS.flatMap(([field, ascending, descending]) => [
-    { value: field, label: ascending },
-    { value: `-${field}`, label: descending },
+export function sortOptions(state: SearchState, t: SearchWords = ENGLISH_SEARCH_WORDS): SortOption[] {
+  const options = SORT_FIELDS.flatMap((field) => [
+    { value: field, label: t(`sort.${field}.ascending`) },
+    { value: `-${field}`, label: t(`sort.${field}.descending`) },
   ]);
-  return state.q.length >= MIN_QUERY_LENGTH ? [{ value: "relevance", label: "Best match" }, ...options] : options;
+  return state.q.length >= MIN_QUERY_LENGTH ? [{ value: "relevance", label: t("sort.relevance") }, ...options] : options;
 }
