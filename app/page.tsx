@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ValuationSearch } from "@/components/valuation-search";
 import { searchFeedPath } from "@/lib/feeds/feed-paths";
 import { database } from "@/lib/db/client";
+import { clientMessages } from "@/lib/i18n/catalogues";
 import { loadDataStamps } from "@/lib/pages/load-data-stamps";
 import { loadFilterOptions } from "@/lib/pages/load-filter-options";
 import { loadSearchResults } from "@/lib/pages/load-search-results";
@@ -34,21 +36,25 @@ export default async function SearchPage({ searchParams }: Props) {
   // One query for the data version and the roll's asAt; the filter options, the data stamps and
   // (with it) the total are then cached per version, so a render runs that query and the page's.
   const stamp = await versionAndAsAt(db.pool, state.roll);
-  const [results, options, stamps] = await Promise.all([
+  const [results, options, stamps, locale] = await Promise.all([
     loadSearchResults(db, state, registry.defaultRoll, stamp),
     loadFilterOptions(db, state.roll, stamp.version),
     loadDataStamps(db, stamp.version, registry.ids),
+    getLocale(),
   ]);
+  // The search's client components read the search words; only this page sends them.
   return (
-    <NuqsAdapter>
-      <ValuationSearch
-        defaultRoll={registry.defaultRoll}
-        rolls={rolls}
-        initialQuery={toApiParams(state).toString()}
-        initialResults={results}
-        options={options}
-        stamps={stamps}
-      />
-    </NuqsAdapter>
+    <NextIntlClientProvider locale={locale} messages={clientMessages(locale, ["search"])} timeZone="Africa/Johannesburg">
+      <NuqsAdapter>
+        <ValuationSearch
+          defaultRoll={registry.defaultRoll}
+          rolls={rolls}
+          initialQuery={toApiParams(state).toString()}
+          initialResults={results}
+          options={options}
+          stamps={stamps}
+        />
+      </NuqsAdapter>
+    </NextIntlClientProvider>
   );
 }

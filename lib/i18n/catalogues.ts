@@ -62,10 +62,11 @@ export const CATALOGUES: Record<Locale, Messages> = {
 
 /**
  * The parts of the catalogue that client components on every page read; only these travel to the
- * browser. Server components translate on the server and send text. An area with client components
- * of its own (the admin pages) adds its namespace in its layout, so other pages do not carry it.
+ * browser. Server components translate on the server and send text. A page or area with client
+ * components of its own (the search page, the admin pages) adds its namespace around them, so other
+ * pages do not carry it.
  */
-export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format", "search"];
+export const CLIENT_NAMESPACES: readonly Namespace[] = ["common", "format"];
 
 export function clientMessages(locale: Locale, extra: readonly Namespace[] = []): Partial<Messages> {
   return Object.fromEntries([...CLIENT_NAMESPACES, ...extra].map((namespace) => [namespace, CATALOGUES[locale][namespace]]));
