@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { RollId } from "@/lib/rolls/roll-id";
 import type { Comparable } from "@/lib/comparables/comparables-schema";
+import { comparableKey } from "@/lib/comparables/comparable-key";
 import { formatPercentChange } from "@/lib/format/format-number";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { Formatter } from "@/lib/i18n/formatter";
@@ -25,7 +26,7 @@ export type ComparablesTableLabels = {
 
 export type ComparablesDataTableProps = {
   comparables: Comparable[];
-  /** Each comparable's name as the first column shows it, by rowKey. */
+  /** Each comparable's name as the first column shows it, by comparableKey. */
   names: Record<string, string>;
   labels: ComparablesTableLabels;
   roll: RollId;
@@ -33,15 +34,13 @@ export type ComparablesDataTableProps = {
   linked: boolean;
 };
 
-export const rowKey = (c: Pick<Comparable, "titleType" | "rateNumber">) => `${c.titleType}-${c.rateNumber}`;
-
 const column = dataTableColumns<Comparable>();
 const figure = { numeric: true };
 const orDash = <T,>(value: T | null, show: (value: T) => string) => (value === null ? "–" : show(value));
 
 function buildColumns({ names, labels, roll, defaultRoll, linked }: Omit<ComparablesDataTableProps, "comparables">, format: Formatter) {
   return column.columns([
-    column.accessor((c) => names[rowKey(c)] ?? c.rateNumber, {
+    column.accessor((c) => names[comparableKey(c)] ?? c.rateNumber, {
       id: "property",
       header: labels.property,
       sortFn: "alphanumeric",
@@ -72,7 +71,7 @@ export function ComparablesDataTable({ comparables, ...options }: ComparablesDat
       caption={options.labels.caption}
       columns={columns}
       rows={comparables}
-      rowId={rowKey}
+      rowId={comparableKey}
       rowData={(c) => ({ "data-rate-number": c.rateNumber })}
       density="compact"
       testId="comparables"

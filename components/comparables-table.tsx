@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { RollId } from "@/lib/rolls/roll-id";
 import type { Comparable } from "@/lib/comparables/comparables-schema";
-import { ComparablesDataTable, rowKey } from "./comparables-data-table";
+import { comparableKey } from "@/lib/comparables/comparable-key";
+import { ComparablesDataTable } from "./comparables-data-table";
 
 // The comparables, one row each, as a resident would set them out in an objection; sorted in the
 // browser by any column (comparables-data-table.tsx). Worded here, on the server, in the page's
@@ -12,7 +13,7 @@ type Props = { comparables: Comparable[]; roll: RollId; defaultRoll: RollId; pre
 export function ComparablesTable({ comparables, roll, defaultRoll, previousRollLabel, linked = true }: Props) {
   const t = useTranslations("objection.table");
   const names = Object.fromEntries(
-    comparables.map((c) => [rowKey(c), c.sectionNumber ? t("section", { section: c.sectionNumber, rateNumber: c.rateNumber }) : `${c.rateNumber} · ${c.address || c.legalDescription}`]),
+    comparables.map((c) => [comparableKey(c), c.sectionNumber ? t("section", { section: c.sectionNumber, rateNumber: c.rateNumber }) : `${c.rateNumber} · ${c.address || c.legalDescription}`]),
   );
   const labels = {
     caption: t("caption"),
