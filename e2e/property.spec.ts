@@ -105,6 +105,6 @@ test("in isiZulu: the headings, the value in rand, dates with isiZulu months, wh
   expect(expected[0]).toMatch(/^(Lesi sakhiwo|Silinganiselwe)/);
   expect((await page.getByTestId("standing").locator("li").allInnerTexts()).map(plain)).toEqual(expected.map(plain));
 
-  const glossary = page.getByRole("link", { name: "Kusho ukuthini lokhu: ikhodi yokusetshenziswa 15" });
+  const glossary = page.getByRole("link", { name: "Kusho ukuthini lokhu (ikhodi yokusetshenziswa 15)" });
   await expect(glossary).toHaveAttribute("href", "/glossary#use-15");
 });
