@@ -1,5 +1,9 @@
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { register } from "node:module";
 import { fileExists, findBrowser } from "./e2e/find-browser";
+
+// Specs import lib/ code that imports the message catalogues (JSON): see e2e/json-modules.mjs.
+register("./e2e/json-modules.mjs", import.meta.url);
 
 // End-to-end tests against `next start` on a freshly scraped simulator roll (e2e/start-stack.ts).
 // Needs a prior `next build`. The browser: Playwright's own when installed, else CHROMIUM_PATH,

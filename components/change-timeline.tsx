@@ -1,16 +1,9 @@
+import { useTranslations } from "next-intl";
 import { fieldLabel } from "@/lib/format/field-labels";
-import { formatDateTime } from "@/lib/format/format-date";
-import { formatCellValue } from "@/lib/format/format-cell-change";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { ValuationDetailResponse } from "@/lib/valuations/detail-schema";
 
 type Change = ValuationDetailResponse["history"][number];
-
-const KIND_LABELS: Record<Change["kind"], string> = {
-  added: "First seen on the roll",
-  changed: "Changed",
-  removed: "No longer on the roll",
-  restored: "Back on the roll",
-};
 
 const KIND_DOT: Record<Change["kind"], string> = {
   added: "bg-emerald-700",
@@ -26,30 +19,32 @@ function withoutValues(change: Change, field: string): boolean {
 
 /** The change history of a property, newest first, as a vertical timeline. */
 export function ChangeTimeline({ history }: { history: Change[] }) {
-  if (history.length === 0) return <p className="text-slate-800">No changes recorded yet.</p>;
+  const t = useTranslations("property.history");
+  const format = useFormat();
+  if (history.length === 0) return <p className="text-slate-800">{t("none")}</p>;
   return (
     <ol className="relative ml-2 space-y-5 border-l-2 border-slate-300 pl-5" data-testid="history">
       {history.map((change, index) => (
         <li key={`${change.runId}-${index}`} className="relative">
           <span aria-hidden="true" className={`absolute -left-[1.72rem] top-1.5 h-3 w-3 rounded-full ring-4 ring-slate-50 ${KIND_DOT[change.kind]}`} />
-          <p className="font-semibold text-slate-950">{KIND_LABELS[change.kind]}</p>
+          <p className="font-semibold text-slate-950">{t(`kind.${change.kind}`)}</p>
           <p className="text-sm text-slate-700">
-            <time dateTime={change.changedAt}>{formatDateTime(change.changedAt)}</time> · scrape run {change.runId}
+            <time dateTime={change.changedAt}>{format.dateTime(change.changedAt)}</time> · {t("run", { runId: String(change.runId) })}
           </p>
           {change.kind === "changed" && change.fields.length > 0 && (
             <dl className="mt-2 space-y-2 text-sm">
               {change.fields.map((field) => (
                 <div key={field} className="rounded border border-slate-200 bg-white p-2">
-                  <dt className="font-medium text-slate-900">{fieldLabel(field)}</dt>
+                  <dt className="font-medium text-slate-900">{fieldLabel(field, format.locale)}</dt>
                   {withoutValues(change, field) ? (
-                    <dd className="text-slate-800">Changed (names are not kept in the history)</dd>
+                    <dd className="text-slate-800">{t("namesNotKept")}</dd>
                   ) : (
                     <dd className="break-words text-slate-800">
-                      <span className="sr-only">from </span>
-                      <del className="text-slate-700">{formatCellValue(field, change.before?.[field])}</del>
+                      <span className="sr-only">{t("from")} </span>
+                      <del className="text-slate-700">{format.cellValue(field, change.before?.[field])}</del>
                       <span aria-hidden="true"> → </span>
-                      <span className="sr-only"> to </span>
-                      <ins className="font-medium text-slate-950 no-underline">{formatCellValue(field, change.after?.[field])}</ins>
+                      <span className="sr-only"> {t("to")} </span>
+                      <ins className="font-medium text-slate-950 no-underline">{format.cellValue(field, change.after?.[field])}</ins>
                     </dd>
                   )}
                 </div>

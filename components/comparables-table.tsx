@@ -1,61 +1,27 @@
-"use client";
-
-import Link from "next/link";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { RollId } from "@/lib/rolls/roll-id";
 import type { Comparable } from "@/lib/comparables/comparables-schema";
-import { formatExtent } from "@/lib/format/format-extent";
-import { formatPercentChange } from "@/lib/format/format-number";
-import { formatRand } from "@/lib/format/format-rand";
-import { propertyPath } from "@/lib/search-state/search-results";
-import { DataTable, dataTableColumns } from "./data-table";
+import { comparableKey } from "@/lib/comparables/comparable-key";
+import { ComparablesDataTable } from "./comparables-data-table";
 
 // The comparables, one row each, as a resident would set them out in an objection; sorted in the
-// browser by any column.
+// browser by any column (comparables-data-table.tsx). Worded here, on the server, in the page's
+// language, so the browser is not sent the catalogue.
 
 type Props = { comparables: Comparable[]; roll: RollId; defaultRoll: RollId; previousRollLabel: string | null; linked?: boolean };
 
-const column = dataTableColumns<Comparable>();
-const figure = { numeric: true };
-const orDash = <T,>(value: T | null, show: (value: T) => string) => (value === null ? "–" : show(value));
-
-function buildColumns({ roll, defaultRoll, previousRollLabel, linked = true }: Omit<Props, "comparables">) {
-  const name = (c: Comparable) => (c.sectionNumber ? `Section ${c.sectionNumber} · ${c.rateNumber}` : `${c.rateNumber} · ${c.address || c.legalDescription}`);
-  return column.columns([
-    column.accessor(name, {
-      id: "property",
-      header: "Property",
-      sortFn: "alphanumeric",
-      meta: { className: "min-w-40 break-words" },
-      cell: (info) =>
-        linked ? (
-          <Link href={propertyPath({ ...info.row.original, roll }, defaultRoll)} className="text-blue-800 underline">
-            {info.getValue()}
-          </Link>
-        ) : (
-          info.getValue()
-        ),
-    }),
-    column.accessor("marketValue", { header: "Market value", sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => formatRand(info.getValue()) }),
-    column.accessor("registeredExtent", { header: "Extent", sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => orDash(info.getValue(), formatExtent) }),
-    column.accessor("valuePerM2", { header: "Per m²", sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => orDash(info.getValue(), (v) => formatRand(Math.round(v))) }),
-    ...(previousRollLabel
-      ? [column.accessor("changePercent", { header: `Since ${previousRollLabel}`, sortFn: "basic", sortUndefined: "last", meta: figure, cell: (info) => orDash(info.getValue(), formatPercentChange) })]
-      : []),
-  ]);
-}
-
-export function ComparablesTable({ comparables, ...options }: Props) {
-  const [columns] = useState(() => buildColumns(options));
-  return (
-    <DataTable
-      caption="Comparable properties, nearest in extent first"
-      columns={columns}
-      rows={comparables}
-      rowId={(c) => `${c.titleType}-${c.rateNumber}`}
-      rowData={(c) => ({ "data-rate-number": c.rateNumber })}
-      density="compact"
-      testId="comparables"
-    />
+export function ComparablesTable({ comparables, roll, defaultRoll, previousRollLabel, linked = true }: Props) {
+  const t = useTranslations("objection.table");
+  const names = Object.fromEntries(
+    comparables.map((c) => [comparableKey(c), c.sectionNumber ? t("section", { section: c.sectionNumber, rateNumber: c.rateNumber }) : `${c.rateNumber} · ${c.address || c.legalDescription}`]),
   );
+  const labels = {
+    caption: t("caption"),
+    property: t("property"),
+    marketValue: t("marketValue"),
+    extent: t("extent"),
+    perM2: t("perM2"),
+    since: previousRollLabel ? t("since", { roll: previousRollLabel }) : null,
+  };
+  return <ComparablesDataTable comparables={comparables} names={names} labels={labels} roll={roll} defaultRoll={defaultRoll} linked={linked} />;
 }

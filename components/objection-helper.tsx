@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ObjectionHelper as Helper } from "@/lib/objections/load-objection-helper";
 import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import { ComparablesTable } from "./comparables-table";
@@ -11,21 +12,23 @@ import { ValuePerM2Strip } from "./value-per-m2-strip";
 type Props = { helper: Helper; roll: RollId; rolls: readonly RollOption[]; defaultRoll: RollId; printHref: string };
 
 export function ObjectionHelper({ helper, roll, rolls, defaultRoll, printHref }: Props) {
-  const { comparables } = helper;
+  const t = useTranslations("objection");
+  const { comparables, wording } = helper;
   const previousRollLabel = comparables?.previousRoll ? rollLabel(rolls, comparables.previousRoll) : null;
   const perM2 = comparables?.comparables.map((c) => c.valuePerM2).filter((value): value is number => value !== null) ?? [];
+  const standing = wording?.standing.map((sentence) => t(sentence.key, sentence.values)) ?? [];
   return (
     <section aria-labelledby="objection-heading" className="space-y-4 rounded-lg border border-slate-300 bg-white p-4" data-testid="objection-helper">
       <h2 id="objection-heading" className="text-xl font-semibold text-slate-950">
-        Thinking of objecting to this value?
+        {t("helper.heading")}
       </h2>
-      {comparables === null || comparables.comparables.length === 0 ? (
-        <p className="text-slate-800">No comparable property is on the roll: same scheme, or same suburb and use.</p>
+      {comparables === null || wording === null || comparables.comparables.length === 0 ? (
+        <p className="text-slate-800">{t("helper.noComparables")}</p>
       ) : (
         <>
-          <p className="text-slate-800">Compared with {comparables.basis.description}:</p>
+          <p className="text-slate-800">{t("helper.comparedWith", { basis: t(wording.basis.key, wording.basis.values) })}</p>
           <ul className="ml-5 list-disc space-y-1 text-slate-950" data-testid="standing">
-            {comparables.standing.summary.map((sentence) => (
+            {standing.map((sentence) => (
               <li key={sentence}>{sentence}</li>
             ))}
           </ul>
@@ -33,10 +36,16 @@ export function ObjectionHelper({ helper, roll, rolls, defaultRoll, printHref }:
           <ComparablesTable comparables={comparables.comparables} roll={roll} defaultRoll={defaultRoll} previousRollLabel={previousRollLabel} />
         </>
       )}
-      <h3 className="text-lg font-semibold text-slate-950">Objecting to the {rollLabel(rolls, roll)} roll</h3>
+      <h3 className="text-lg font-semibold text-slate-950">{t("helper.objectingTo", { roll: rollLabel(rolls, roll) })}</h3>
       <ObjectionFactsList facts={helper.facts} periodState={helper.periodState} rollLabel={rollLabel(rolls, roll)} />
       <p className="text-sm text-slate-800">
-        These figures come from the roll itself; they are not a valuation. <Link href={printHref} className="font-medium text-blue-800 underline">Printable summary for an objection</Link>
+        {t.rich("helper.notAValuation", {
+          link: (chunks) => (
+            <Link href={printHref} className="font-medium text-blue-800 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </section>
   );

@@ -4,16 +4,18 @@ import type { Queryable } from "@/lib/valuations/queryable";
 import { valuationHref } from "@/lib/valuations/serialise-valuation";
 import { chooseByExtentBand, chooseSchemeUnits, EXTENT_BAND_RATIOS, type Candidate, type Choice } from "./choose-comparables";
 import type { Comparables } from "./comparables-schema";
-import { describeBasis, describeStanding, type Basis } from "./describe-standing";
+import { basisSentence, describeBasis, describeStanding, standingSentences, type Basis, type BasisSentence, type StandingSentence } from "./describe-standing";
 import { changePercent, standing, valuePerM2 } from "./standing";
 
 // The comparables of one property, read from the roll: its own row, the candidates (one indexed
 // query: the scheme's units, or the suburb's properties of the same use within the widest band), and
 // their values on the previous roll.
 
+/** The API's `basis.description` and `standing.summary` as messages, for a page to word in its language. */
+export type ComparablesWording = { basis: BasisSentence; standing: StandingSentence[] };
 export type ComparablesLookup = { roll: RollId; rateNumber: string; title?: "full" | "sectional" };
 export type ComparablesResult =
-  | { kind: "found"; data: Comparables }
+  | { kind: "found"; data: Comparables; wording: ComparablesWording }
   | { kind: "not-found" }
   | { kind: "ambiguous"; choices: { titleType: "full" | "sectional"; href: string }[] };
 
@@ -132,8 +134,10 @@ export async function loadComparables(db: Queryable, registry: Pick<RollRegistry
   }));
   const ownFigures = priced(own);
   const stand = standing(ownFigures, comparables);
+  const rollLabels = [rollLabel(registry.rolls, lookup.roll), before === null ? null : rollLabel(registry.rolls, before)] as const;
   return {
     kind: "found",
+    wording: { basis: basisSentence(basis, comparables.length), standing: standingSentences(stand, ...rollLabels) },
     data: {
       property: ownFigures,
       previousRoll: before,
@@ -145,7 +149,7 @@ export async function loadComparables(db: Queryable, registry: Pick<RollRegistry
         medianValuePerM2: stand.medianValuePerM2,
         medianChangePercent: stand.medianChangePercent,
         changeComparedCount: stand.changeComparedCount,
-        summary: describeStanding(stand, rollLabel(registry.rolls, lookup.roll), before === null ? null : rollLabel(registry.rolls, before)),
+        summary: describeStanding(stand, ...rollLabels),
       },
     },
   };

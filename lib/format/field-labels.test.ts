@@ -12,3 +12,11 @@ describe("fieldLabel", () => {
     expect(fieldLabel("valuation_date")).toBe("Valuation date");
   });
 });
+
+describe("fieldLabel in isiZulu", () => {
+  it("names the known fields from the catalogue, and spells out an unknown one as English does", () => {
+    expect(fieldLabel("marketValue", "zu")).toBe("Inani lemakethe");
+    expect(fieldLabel("someNewField", "zu")).toBe("Some new field");
+    expect(fieldLabel("constructor", "zu")).toBe("Constructor");
+  });
+});

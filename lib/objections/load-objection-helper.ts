@@ -1,15 +1,18 @@
 import type { RollId } from "@/lib/rolls/roll-id";
 import { rollRegistry } from "@/lib/rolls/roll-registry";
 import type { Database } from "@/lib/db/client";
-import { loadComparables } from "@/lib/comparables/load-comparables";
+import { loadComparables, type ComparablesWording } from "@/lib/comparables/load-comparables";
 import type { Comparables } from "@/lib/comparables/comparables-schema";
 import { listObjectionFacts, objectionPeriodState, type ObjectionFact } from "./objection-facts";
 
 // What the property page's objection helper and its printable summary show: the comparables (as
-// the API gives them), the roll's objection facts, and whether the period is open today.
+// the API gives them, with their wording as messages for the page's language), the roll's
+// objection facts, and whether the period is open today.
 
 export type ObjectionHelper = {
   comparables: Comparables | null;
+  /** Where the property stands, as messages of the "objection" catalogue; null with `comparables`. */
+  wording: ComparablesWording | null;
   facts: ObjectionFact[];
   periodState: ReturnType<typeof objectionPeriodState>;
 };
@@ -27,6 +30,7 @@ export async function loadObjectionHelper(db: Database, property: { roll: RollId
   ]);
   return {
     comparables: comparables.kind === "found" ? comparables.data : null,
+    wording: comparables.kind === "found" ? comparables.wording : null,
     facts,
     periodState: objectionPeriodState(facts, todayInSouthAfrica()),
   };

@@ -1,12 +1,10 @@
-// The facts about objecting that admins can enter, and what they are called (client-safe).
+import enObjection from "@/messages/en/objection.json";
+
+// The facts about objecting that admins can enter, and what they are called (client-safe). Pages
+// name them in their language from the "objection" catalogue (facts.labels); the English names
+// here are the admin pages'.
 
 export const OBJECTION_FACT_KEYS = ["period-opens", "period-closes", "how-to-lodge", "where-to-lodge", "contact"] as const;
 export type ObjectionFactKey = (typeof OBJECTION_FACT_KEYS)[number];
 
-export const OBJECTION_FACT_LABELS: Record<ObjectionFactKey, string> = {
-  "period-opens": "Objections open",
-  "period-closes": "Objections close",
-  "how-to-lodge": "How to object",
-  "where-to-lodge": "Where to lodge an objection",
-  contact: "The municipality's contact",
-};
+export const OBJECTION_FACT_LABELS: Record<ObjectionFactKey, string> = enObjection.facts.labels;

@@ -1,9 +1,20 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startApiHarness, type ApiHarness } from "@/test-support/api-harness";
 import { seedValuations, type SeedSummary } from "@/lib/valuations/testing/seed";
 
 // Property pages name their owners, so search engines are kept off them (robots.txt and a noindex
 // meta tag) unless the deployment sets SEARCH_ENGINE_INDEXING=true; the API and admin area always.
+
+// generateMetadata words its title with next-intl's request-scoped getTranslations, which a test has
+// no request for: here it gets the English catalogue.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { CATALOGUES } = await import("@/lib/i18n/catalogues");
+  return {
+    getLocale: async () => "en",
+    getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages: CATALOGUES.en, namespace: namespace as never }),
+  };
+});
 
 type RobotsModule = { default: () => { rules: { userAgent: string; allow: string; disallow: string[] }[] } };
 type PageModule = {

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { ComparablesTable } from "@/components/comparables-table";
 import { ObjectionFactsList } from "@/components/objection-facts-list";
 import { PrintButton } from "@/components/print-button";
 import { config } from "@/lib/config";
 import { database } from "@/lib/db/client";
-import { formatDate } from "@/lib/format/format-date";
-import { formatExtent } from "@/lib/format/format-extent";
-import { formatRand } from "@/lib/format/format-rand";
+import { getFormat } from "@/lib/i18n/get-format";
 import { loadObjectionHelper } from "@/lib/objections/load-objection-helper";
 import { propertyPageRobots } from "@/lib/search-engines/indexing-policy";
 import { rollLabel } from "@/lib/rolls/roll-id";
@@ -22,8 +22,8 @@ import { readPropertyLookup, type PropertyPageProps } from "@/lib/pages/property
 type Props = PropertyPageProps;
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const lookup = await readPropertyLookup(props);
-  return { title: lookup ? `Objection summary: rate number ${lookup.rateNumber}` : "Property not found", robots: propertyPageRobots(config.SEARCH_ENGINE_INDEXING) };
+  const [lookup, t] = await Promise.all([readPropertyLookup(props), getTranslations("objection.summary")]);
+  return { title: lookup ? t("title", { rateNumber: lookup.rateNumber }) : t("notFound"), robots: propertyPageRobots(config.SEARCH_ENGINE_INDEXING) };
 }
 
 export default async function ObjectionSummaryPage(props: Props) {
@@ -32,43 +32,48 @@ export default async function ObjectionSummaryPage(props: Props) {
   const { result, asAt } = await loadProperty(lookup.rateNumber, lookup.roll, lookup.title);
   if (result.kind !== "found") notFound();
   const property = result.body.data;
-  const helper = await loadObjectionHelper(database(), property);
+  const [helper, t, tObjection, format] = await Promise.all([
+    loadObjectionHelper(database(), property),
+    getTranslations("objection.summary"),
+    getTranslations("objection"),
+    getFormat(),
+  ]);
   const label = rollLabel(lookup.rolls, property.roll);
-  const comparables = helper.comparables;
+  const { comparables, wording } = helper;
   const legal: [string, string | null][] = [
-    ["Rate number", property.rateNumber],
-    ["Valuation roll", label],
-    ["Title", property.titleType === "sectional" ? "Sectional Title" : "Full Title"],
-    ["Legal description", property.legalDescription],
-    ["Erf number", property.erfNumber],
-    ["Portion", property.portionNumber],
-    [property.isFarm ? "Farm" : "Township", property.township],
-    ["Sectional scheme", property.schemeName],
-    ["Section number", property.sectionNumber],
-    ["Physical address", property.address],
-    ["Suburb", property.suburbName],
-    ["Registered extent", property.registeredExtent === null ? null : formatExtent(property.registeredExtent)],
-    ["Use", property.useDescription ? `${property.useDescription}${property.useCode !== null ? ` (${property.useCode})` : ""}` : null],
-    ["Rating category", property.ratingCategory],
-    ["Market value on the roll", formatRand(property.marketValue)],
+    [t("legal.rateNumber"), property.rateNumber],
+    [t("legal.roll"), label],
+    [t("legal.title"), property.titleType === "sectional" ? t("legal.sectionalTitle") : t("legal.fullTitle")],
+    [t("legal.legalDescription"), property.legalDescription],
+    [t("legal.erfNumber"), property.erfNumber],
+    [t("legal.portion"), property.portionNumber],
+    [property.isFarm ? t("legal.farm") : t("legal.township"), property.township],
+    [t("legal.scheme"), property.schemeName],
+    [t("legal.sectionNumber"), property.sectionNumber],
+    [t("legal.address"), property.address],
+    [t("legal.suburb"), property.suburbName],
+    [t("legal.extent"), property.registeredExtent === null ? null : format.extent(property.registeredExtent)],
+    [t("legal.use"), property.useDescription ? `${property.useDescription}${property.useCode !== null ? ` (${property.useCode})` : ""}` : null],
+    [t("legal.ratingCategory"), property.ratingCategory],
+    [t("legal.marketValue"), format.rand(property.marketValue)],
   ];
+  const preparedOn = { date: format.date(new Date()), roll: label, prepared: (chunks: ReactNode) => <span data-testid="prepared-on">{chunks}</span> };
   return (
     <article className="mx-auto max-w-3xl space-y-4 text-sm print:max-w-none print:space-y-1.5 print:text-[8.5pt] print:leading-snug" data-testid="objection-summary">
       <p className="print:hidden">
         <Link href={propertyPath(property, lookup.defaultRoll)} className="text-blue-800 underline">
-          Back to the property
+          {t("back")}
         </Link>
       </p>
       <header className="space-y-1">
-        <h1 className="text-xl font-bold text-slate-950">Objection summary: rate number {property.rateNumber}</h1>
+        <h1 className="text-xl font-bold text-slate-950">{t("title", { rateNumber: property.rateNumber })}</h1>
         <p className="text-slate-800">
-          Prepared on <span data-testid="prepared-on">{formatDate(new Date())}</span> from the Durban Valuation Roll Explorer&apos;s copy of the {label}{" "}
-          roll{asAt ? ` as at ${formatDate(asAt)}` : ""}. The figures are the roll&apos;s own; they are not a valuation.
+          {asAt ? t.rich("preparedAsAt", { ...preparedOn, asAt: format.date(asAt) }) : t.rich("prepared", preparedOn)}
         </p>
-        <PrintButton label="Print this summary" />
+        <PrintButton label={t("print")} />
       </header>
       <section aria-labelledby="legal-heading">
-        <h2 id="legal-heading" className="font-semibold text-slate-950">The property, as the roll describes it</h2>
+        <h2 id="legal-heading" className="font-semibold text-slate-950">{t("legalHeading")}</h2>
         <dl className="grid grid-cols-1 gap-x-6 sm:grid-cols-2 print:grid-cols-2" data-testid="legal-fields">
           {legal
             .filter(([, value]) => value !== null && value !== "")
@@ -80,13 +85,17 @@ export default async function ObjectionSummaryPage(props: Props) {
             ))}
         </dl>
       </section>
-      {comparables && comparables.comparables.length > 0 && (
+      {comparables && wording && comparables.comparables.length > 0 && (
         <section aria-labelledby="comparables-heading" className="space-y-1">
-          <h2 id="comparables-heading" className="font-semibold text-slate-950">Comparable properties: {comparables.basis.description}</h2>
+          <h2 id="comparables-heading" className="font-semibold text-slate-950">
+            {t("comparablesHeading", { basis: tObjection(wording.basis.key, wording.basis.values) })}
+          </h2>
           <ul className="ml-5 list-disc">
-            {comparables.standing.summary.map((sentence) => (
-              <li key={sentence}>{sentence}</li>
-            ))}
+            {wording.standing
+              .map((sentence) => tObjection(sentence.key, sentence.values))
+              .map((sentence) => (
+                <li key={sentence}>{sentence}</li>
+              ))}
           </ul>
           <ComparablesTable
             comparables={comparables.comparables}
@@ -98,7 +107,7 @@ export default async function ObjectionSummaryPage(props: Props) {
         </section>
       )}
       <section aria-labelledby="lodging-heading" className="space-y-1">
-        <h2 id="lodging-heading" className="font-semibold text-slate-950">Lodging an objection</h2>
+        <h2 id="lodging-heading" className="font-semibold text-slate-950">{t("lodgingHeading")}</h2>
         <ObjectionFactsList facts={helper.facts} periodState={helper.periodState} rollLabel={label} />
       </section>
     </article>
