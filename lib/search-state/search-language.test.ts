@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CATALOGUES } from "@/lib/i18n/catalogues";
 import { formatterFor } from "@/lib/i18n/formatter";
 import { CURSOR_EXPIRED, describeFailure, describeProblem, statusLine, type ResultRow, type SearchResults } from "./search-results";
-import { parseSearchState, searchTitle, sortOptions, TITLE_LABELS } from "./search-state";
+import { parseSearchState, searchTitle, sortOptions } from "./search-state";
 import type { SearchWords } from "./search-words";
 
 // The search page's words in both languages: English exactly as the page always said it, isiZulu
@@ -61,7 +61,6 @@ describe("failures and problems", () => {
 
 describe("titles and sort labels", () => {
   it("the English catalogue holds what the page said before", () => {
-    expect(TITLE_LABELS).toEqual({ full: "Full title", sectional: "Sectional title" });
     expect(searchTitle(parse("q=kloof&useCode=15&minValue=1&maxExtent=2&roll=gv2017&cursor=a.b&page=3"), "gv2022", ROLLS, english)).toBe(
       "Search: “kloof” · use code 15 · value range · extent range · GV 2017 · page 3",
     );

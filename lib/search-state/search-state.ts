@@ -16,7 +16,6 @@ export const DEFAULT_PAGE_SIZE: PageSize = 25;
 
 export type TitleFilter = "full" | "sectional";
 /** The title types in English (pages in another language ask the catalogue: search.titleTypes). */
-export const TITLE_LABELS: Record<TitleFilter, string> = { full: ENGLISH_SEARCH_WORDS("titleTypes.full"), sectional: ENGLISH_SEARCH_WORDS("titleTypes.sectional") };
 
 /** The API needs at least this many characters in `q`. */
 export const MIN_QUERY_LENGTH = 2;
