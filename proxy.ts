@@ -8,8 +8,9 @@ import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/
 
 // Next 16's proxy (formerly middleware) runs before every route: a wrong method on an /api route
 // becomes a problem+json 405 with Allow (unknown /api paths: app/api/[[...path]]); pages get a
-// per-request script nonce and say their language (chosen from the cookie and Accept-Language, so
-// any cache in front keys on both); HTTPS answers get HSTS.
+// per-request script nonce and say their language (Content-Language; pages are rendered per request
+// and never stored by a cache in front, so one reader's language never reaches another); HTTPS
+// answers get HSTS.
 
 function withHsts(response: Response, request: NextRequest): Response {
   const hsts = strictTransportSecurity(servedOverHttps(request.headers), appConfig.HSTS_MAX_AGE);
@@ -34,7 +35,6 @@ export function proxy(request: NextRequest): Response {
   response.headers.set("Content-Security-Policy", policy);
   const locale = chooseLocale({ cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
   response.headers.set("Content-Language", HTML_LANG[locale]);
-  response.headers.append("Vary", "Accept-Language, Cookie");
   return withHsts(response, request);
 }
 
