@@ -93,6 +93,9 @@ export async function saveLinking(pool: Pool, fromRoll: RollId, toRoll: RollId, 
       [fromRoll, toRoll, linkedAt, summary.links, JSON.stringify(summary.byMethod), summary.gone, summary.added],
     );
   });
+  // The links were all replaced: without fresh statistics the planner guesses, and the comparison
+  // queries (pages, /api/stats?compare=) took 2 s instead of 60 ms on a 6 000-row roll.
+  await pool.query("ANALYZE roll_links");
   return summary;
 }
 

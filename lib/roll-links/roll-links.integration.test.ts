@@ -85,6 +85,11 @@ describe("linking two scraped simulator rolls against the ground truth", () => {
     expect(rows[0].links).toBe(accuracy.links.made);
   });
 
+  it("left the planner fresh statistics of the new links (the comparison pages' queries depend on them)", async () => {
+    const { rows } = await db.pool.query<{ analyzed: boolean }>("SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'roll_links'");
+    expect(rows).toEqual([{ analyzed: true }]);
+  });
+
   it("makes almost no wrong link (precision ≥ 0.99)", () => {
     expect(accuracy.links.precision, accuracy.wrong.slice(0, 20).join("\n")).toBeGreaterThanOrEqual(0.99);
   });
