@@ -37,7 +37,9 @@ export type RollRegistry = {
 type RollRow = RegisteredRoll & Pick<DefaultRollCandidate, "hasCompleteRun" | "hasRows">;
 
 // A run counts as complete when it read the whole roll, both title types, and proved it complete
-// (scrape_runs.complete: every task verified, the cross-check agreed when it ran).
+// (scrape_runs.complete: every task verified, the cross-check agreed when it ran). "hasRows" walks
+// the (roll, title_type, rate_number) index: a plain EXISTS was planned as a scan of the whole table
+// for a roll with no rows yet (a planned GV2026), 2,4 s at 1M rows on every registry refresh.
 const REGISTRY_SQL = `
   SELECT r.id, r.label, r.base_url AS "baseUrl",
          to_char(r.valuation_date, 'YYYY-MM-DD') AS "valuationDate",
@@ -47,7 +49,7 @@ const REGISTRY_SQL = `
          EXISTS (SELECT 1 FROM scrape_runs s
                   WHERE s.roll = r.id AND s.status = 'succeeded' AND s.whole_roll AND s.complete
                     AND s.options -> 'titleTypes' @> '["full", "sectional"]') AS "hasCompleteRun",
-         EXISTS (SELECT 1 FROM valuations v WHERE v.roll = r.id) AS "hasRows"
+         (SELECT 1 FROM valuations v WHERE v.roll = r.id ORDER BY v.roll, v.title_type, v.rate_number LIMIT 1) IS NOT NULL AS "hasRows"
     FROM rolls r
    ORDER BY r.effective_from DESC, r.id DESC`;
 
