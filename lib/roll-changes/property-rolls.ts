@@ -71,7 +71,8 @@ const COLUMNS = "o.roll, o.title_type, o.rate_number, o.legal_description, o.mar
 /**
  * A column (a JSON array) of the property on table alias `v` on every roll: itself, the rows its
  * links reach, and the same rate number on rolls never linked to its own. A subquery, so the
- * detail stays one statement.
+ * detail stays one statement. The other rolls come from the registry, so each is one index lookup
+ * ("roll <> this roll" alone walked the whole index: 122 ms at 1M rows).
  */
 export function propertyRollsColumn(v: string): string {
   const self = `${v}.roll, ${v}.title_type, ${v}.rate_number`;
@@ -86,8 +87,9 @@ export function propertyRollsColumn(v: string): string {
         JOIN valuations o ON o.roll = l.from_roll AND o.title_type = l.from_title_type AND o.rate_number = l.from_rate_number
        WHERE (l.to_roll, l.to_title_type, l.to_rate_number) = (${self})
       UNION ALL
-      SELECT ${COLUMNS}, 'same-rate-number' FROM valuations o
-       WHERE o.roll <> ${v}.roll AND o.title_type = ${v}.title_type AND o.rate_number = ${v}.rate_number
+      SELECT ${COLUMNS}, 'same-rate-number' FROM rolls other
+        JOIN valuations o ON o.roll = other.id AND o.title_type = ${v}.title_type AND o.rate_number = ${v}.rate_number
+       WHERE other.id <> ${v}.roll
          AND NOT EXISTS (SELECT 1 FROM roll_link_sets s WHERE (s.from_roll = ${v}.roll AND s.to_roll = o.roll) OR (s.to_roll = ${v}.roll AND s.from_roll = o.roll))
     ) r)`;
 }
