@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { OBJECTION_FACT_KEYS, type ObjectionFactKey } from "@/lib/objections/objection-fact-keys";
 import { useAdminRequest } from "./use-admin-request";
+import { RollSelect } from "./roll-select";
 
 // What residents are told about objecting to each roll: the period, how and where, the contact,
 // each with its source. Saved through the audited admin API; the property pages show only these.
@@ -34,14 +35,7 @@ export function ObjectionFactsPanel({ facts, rolls, defaultRoll }: Props) {
       <h2 id="objection-facts" className="text-lg font-semibold">{t("heading")}</h2>
       <p className="text-sm">{t("intro")}</p>
       <form onSubmit={save} className="grid gap-3 sm:grid-cols-2" aria-label={t("form")}>
-        <label className="block">
-          <span className="block font-medium">{t("roll")}</span>
-          <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            {rolls.map((roll) => (
-              <option key={roll} value={roll}>{roll}</option>
-            ))}
-          </select>
-        </label>
+        <RollSelect label={t("roll")} rolls={rolls} defaultRoll={defaultRoll} />
         <label className="block">
           <span className="block font-medium">{t("fact")}</span>
           <select name="key" defaultValue="period-closes" className="mt-1 rounded border border-slate-400 px-2 py-1">

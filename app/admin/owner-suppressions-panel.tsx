@@ -6,6 +6,7 @@ import { DataTable, dataTableColumns } from "@/components/data-table";
 import { useFormat } from "@/lib/i18n/use-format";
 import { useTitleTypeWord } from "./admin-words";
 import { useAdminRequest } from "./use-admin-request";
+import { RollSelect } from "./roll-select";
 
 // The owner suppression list: add a property (roll, title type, rate number, reason) and remove an
 // entry (with a reason). Both go through the audited admin API; the page reloads its list after.
@@ -59,14 +60,7 @@ export function OwnerSuppressionsPanel({ entries, rolls, defaultRoll }: Props) {
       <h2 id="suppressions" className="text-lg font-semibold">{t("heading")}</h2>
       <p className="text-sm">{t("intro")}</p>
       <form onSubmit={add} className="flex flex-wrap items-end gap-3" aria-label={t("form")}>
-        <label className="block">
-          <span className="block font-medium">{t("roll")}</span>
-          <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            {rolls.map((roll) => (
-              <option key={roll} value={roll}>{roll}</option>
-            ))}
-          </select>
-        </label>
+        <RollSelect label={t("roll")} rolls={rolls} defaultRoll={defaultRoll} />
         <label className="block">
           <span className="block font-medium">{t("titleType")}</span>
           <select name="titleType" defaultValue="full" className="mt-1 rounded border border-slate-400 px-2 py-1">

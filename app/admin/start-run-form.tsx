@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { RollSelect } from "./roll-select";
 
 // Starts a scrape: the whole roll, or chosen title types and suburbs, with or without detail
 // pages. On 202 it opens the run's page; on 409 it links to the run already going.
@@ -57,14 +58,7 @@ export function StartRunForm({ rolls, defaultRoll, suburbs }: Props) {
     <form onSubmit={submit} className="space-y-3" aria-labelledby="start-run">
       <h2 id="start-run" className="text-lg font-semibold">{t("heading")}</h2>
       <div className="flex flex-wrap gap-6">
-        <label className="block">
-          <span className="block font-medium">{t("roll")}</span>
-          <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            {rolls.map((roll) => (
-              <option key={roll} value={roll}>{roll}</option>
-            ))}
-          </select>
-        </label>
+        <RollSelect label={t("roll")} rolls={rolls} defaultRoll={defaultRoll} />
         <fieldset>
           <legend className="font-medium">{t("titleTypes")}</legend>
           <label className="mr-4"><input type="checkbox" name="titleType" value="full" defaultChecked /> {t("full")}</label>

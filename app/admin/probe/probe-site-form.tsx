@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { RollSelect } from "../roll-select";
 
 // "Probe the site": runs the probe in the server for the chosen roll (up to about two minutes),
 // then reloads the panel to show its report.
@@ -42,14 +43,7 @@ export function ProbeSiteForm({ rolls, defaultRoll }: Props) {
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-4" aria-label={t("form")}>
-      <label className="block">
-        <span className="block font-medium">{t("roll")}</span>
-        <select name="roll" defaultValue={defaultRoll} className="mt-1 rounded border border-slate-400 px-2 py-1">
-          {rolls.map((roll) => (
-            <option key={roll} value={roll}>{roll}</option>
-          ))}
-        </select>
-      </label>
+      <RollSelect label={t("roll")} rolls={rolls} defaultRoll={defaultRoll} />
       <button type="submit" disabled={busy} className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
         {busy ? t("probing") : t("submit")}
       </button>
