@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { residentPages } from "./pages";
 import { settled } from "./search-page";
 
@@ -50,6 +50,13 @@ async function expectColumnInView(page: Page, tableSelector: string, header: str
   expect(scrolling, "no column of the table is behind a sideways scroll").toEqual([]);
 }
 
+/** The whole page as the test saw it: a file in the test's output and an attachment of its report. */
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
 for (const width of [1024, 1280]) {
   test.describe(`at ${width} px wide`, () => {
     test.use({ viewport: { width, height: 900 } });
@@ -62,7 +69,7 @@ for (const width of [1024, 1280]) {
       ] as const) {
         await page.goto(path);
         await settled(page);
-        await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
+        await keepScreenshot(page, testInfo, `${name}-${width}`);
         await expectColumnInView(page, '[data-testid="results"] table', "Market value", width);
       }
     });
@@ -74,7 +81,8 @@ for (const width of [1024, 1280]) {
         ["suburb", suburb.path, ["use-table", "category-table"]],
       ] as const) {
         await page.goto(path);
-        await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
+        for (const table of tables) await expect(page.locator(`[data-testid="${table}"] table tbody tr`).first()).toBeVisible();
+        await keepScreenshot(page, testInfo, `${name}-${width}`);
         for (const table of tables) await expectColumnInView(page, `[data-testid="${table}"] table`, "Median", width);
       }
     });
