@@ -8,6 +8,7 @@ import { SiteHeader } from "@/components/site-header";
 import { clientMessages } from "@/lib/i18n/catalogues";
 import { HTML_LANG } from "@/lib/i18n/locales";
 import { SITE_ICON } from "@/lib/site-icon";
+import { SITE_TIME_ZONE } from "@/lib/format/site-time-zone";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={HTML_LANG[locale]}>
       <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider locale={locale} messages={clientMessages(locale)} timeZone="Africa/Johannesburg">
+        <NextIntlClientProvider locale={locale} messages={clientMessages(locale)} timeZone={SITE_TIME_ZONE}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"

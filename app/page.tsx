@@ -12,6 +12,7 @@ import { loadSearchResults } from "@/lib/pages/load-search-results";
 import { rollOptions, rollRegistry } from "@/lib/rolls/roll-registry";
 import { parseSearchState, searchTitle, toApiParams } from "@/lib/search-state/search-state";
 import { versionAndAsAt } from "@/lib/valuations/data-version";
+import { SITE_TIME_ZONE } from "@/lib/format/site-time-zone";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
   ]);
   // The search's client components read the search words; only this page sends them.
   return (
-    <NextIntlClientProvider locale={locale} messages={clientMessages(locale, ["search"])} timeZone="Africa/Johannesburg">
+    <NextIntlClientProvider locale={locale} messages={clientMessages(locale, ["search"])} timeZone={SITE_TIME_ZONE}>
       <NuqsAdapter>
         <ValuationSearch
           defaultRoll={registry.defaultRoll}

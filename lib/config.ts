@@ -1,6 +1,7 @@
 import { Cron } from "croner";
 import { z } from "zod";
 import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
+import { SITE_TIME_ZONE } from "@/lib/format/site-time-zone";
 
 // Every environment variable the app reads, parsed once. The rest of the code imports `config`,
 // never `process.env`. Empty strings count as unset (as in create-t3-app).
@@ -140,7 +141,7 @@ export const envSchema = z.object({
     .string()
     .refine(isCronPattern, "must be a cron expression such as \"0 2 * * *\"")
     .default("0 2 * * *"),
-  SCRAPE_SCHEDULE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Africa/Johannesburg").default("Africa/Johannesburg"),
+  SCRAPE_SCHEDULE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Africa/Johannesburg").default(SITE_TIME_ZONE),
   // Data older than this (since the last successful whole-roll scrape of each active roll) is stale:
   // /api/ready answers 503 and the scheduler sends a stale-data alert. 36 h tolerates a slow night,
   // not a missed one.

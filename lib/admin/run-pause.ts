@@ -1,6 +1,7 @@
 import type { ScrapeRun } from "@/lib/generated/prisma/client";
 import { formatClock, formatDuration } from "@/lib/format/format-duration";
 import type { RunState } from "./run-state";
+import { SITE_TIME_ZONE } from "@/lib/format/site-time-zone";
 
 // A run's outages and warnings as the admin pages show them: while the site is down, when the
 // next try is due; the time paused so far; what went wrong without failing the run.
@@ -23,7 +24,7 @@ export function runPause(run: Pick<ScrapeRun, "pausedUntil" | "pausedMs" | "warn
 /** While a live run waits for the site: the next try (HH:MM:SS, Johannesburg time) and the time paused so far; else null. */
 export function pauseNotice(pause: RunPauseJson): { nextTry: string; pausedMs: number } | null {
   if (pause.pausedUntil === null) return null;
-  return { nextTry: formatClock(Date.parse(pause.pausedUntil), "Africa/Johannesburg"), pausedMs: pause.pausedMs };
+  return { nextTry: formatClock(Date.parse(pause.pausedUntil), SITE_TIME_ZONE), pausedMs: pause.pausedMs };
 }
 
 /** "Site down, next try at 14:32:05 (Johannesburg time). Paused 3m 10s so far." or null when not paused (English; the run page words it from its catalogue). */

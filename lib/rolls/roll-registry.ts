@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { chooseDefaultRoll, type DefaultRollCandidate } from "./choose-default-roll";
 import type { RollId, RollOption } from "./roll-id";
+import { SITE_TIME_ZONE } from "@/lib/format/site-time-zone";
 
 // The roll registry (table `rolls`) as every part of the app reads it, with the default roll. Read
 // at most every ROLL_REGISTRY_TTL_MS per process (pages and the API ask on every request), and at
@@ -63,7 +64,7 @@ export async function readRollRegistry(sql: Pool | PoolClient, options: { overri
 
 /** Today's date where the rolls are (Durban), as YYYY-MM-DD. */
 export function todayInDurban(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Africa/Johannesburg", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: SITE_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 const cache = new WeakMap<Pool, { readAt: number; registry: Promise<RollRegistry> }>();
