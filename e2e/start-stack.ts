@@ -12,6 +12,7 @@ import { createTestDatabase } from "@/lib/db/test-database";
 import { createLogger } from "@/lib/log";
 import { runScrape } from "@/lib/scraper/run-scrape";
 import { resolveScrapeOptions } from "@/lib/scraper/scrape-options";
+import { ROLL_IDS } from "@/lib/simulator/roll-meta";
 import { startSimulator } from "@/lib/simulator/server";
 import { STACK_FILE } from "./start-stack-file";
 
@@ -58,6 +59,9 @@ try {
 
   const db = createDatabase(testDb.url, 4);
   const log = createLogger({ component: "e2e-stack" }, { level: "warn" });
+  // The registry points each roll at its simulated site, as an admin would point it at the real
+  // one: the app and the worker read each roll's address there (no VALUATION_BASE_URL override).
+  for (const roll of ROLL_IDS) await db.pool.query("UPDATE rolls SET base_url = $2 WHERE id = $1", [roll, sim.rollUrl(roll)]);
   const scrape = async (roll: "gv2017" | "gv2022", details: boolean) => {
     // The simulator's "No Match" is never transient here: no need to wait 30 s before reading it again.
     const options = resolveScrapeOptions({ roll, baseUrl: sim.rollUrl(roll), delayMs: 0, concurrency: 4, trigger: "demo", details, detailsBudget: 200, emptyRecheckMs: 200 });
@@ -85,7 +89,6 @@ try {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: testDb.url,
-      VALUATION_BASE_URL: sim.url,
       // Production refuses a plain password: the same password, hashed.
       ADMIN_PASSWORD: await hashPassword("e2e-admin-password"),
       CURSOR_SECRET: "e2e-cursor-secret-at-least-16",
@@ -117,7 +120,6 @@ try {
     env: {
       ...process.env,
       DATABASE_URL: testDb.url,
-      VALUATION_BASE_URL: sim.url,
       SCRAPE_DELAY_MS: "1500",
       WORKER_POLL_SECONDS: "1",
       PORT: "0",
