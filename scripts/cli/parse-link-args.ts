@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { rollIdSchema, type RollId } from "./roll-order";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 
 export const LINK_USAGE = `Usage: npm run link-rolls -- --from <roll> --to <roll>
 
