@@ -5,7 +5,6 @@ import { useState } from "react";
 import { useFormat } from "@/lib/i18n/use-format";
 import type { Formatter } from "@/lib/i18n/formatter";
 import type { PropertyRoll } from "@/lib/roll-changes/property-rolls";
-import { rollLabelOf } from "@/lib/roll-links/roll-order";
 import type { RollId } from "@/lib/rolls/roll-id";
 import { propertyPath } from "@/lib/search-state/search-results";
 import { DataTable, dataTableColumns } from "./data-table";
@@ -13,8 +12,8 @@ import { DataTable, dataTableColumns } from "./data-table";
 // The table of a property's value on every roll, in the browser; its words come translated from
 // RollValues (roll-values.tsx), which renders it.
 
-/** A roll's row with its words: how it is linked to the property, and the change from the roll before. */
-export type RollValuesRow = PropertyRoll & { note: string; changeText: string };
+/** A roll's row with its words: the roll's label (the registry's), how it is linked to the property, and the change from the roll before. */
+export type RollValuesRow = PropertyRoll & { rollLabel: string; note: string; changeText: string };
 
 export type RollValuesLabels = { caption: string; roll: string; property: string; marketValue: string; ratingCategory: string; change: string };
 
@@ -22,7 +21,7 @@ const column = dataTableColumns<RollValuesRow>();
 
 function buildColumns(defaultRoll: RollId, labels: RollValuesLabels, format: Formatter) {
   return column.columns([
-    column.accessor("roll", { header: labels.roll, enableSorting: false, meta: { className: "font-semibold" }, cell: (info) => rollLabelOf(info.getValue()) }),
+    column.accessor("rollLabel", { id: "roll", header: labels.roll, enableSorting: false, meta: { className: "font-semibold" } }),
     column.accessor("legalDescription", {
       header: labels.property,
       enableSorting: false,

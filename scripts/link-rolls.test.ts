@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, createDatabase, type Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { storeRoll } from "@/lib/roll-links/testing/store-roll";
+import { ROLL_ID_MESSAGE } from "@/lib/rolls/roll-id";
 
 // `npm run link-rolls` as an operator runs it: --help with no database at all, bad options, a roll
 // not stored, and a real linking of two stored rolls.
@@ -46,7 +47,7 @@ describe("npm run link-rolls", () => {
   it("exits 2 on bad options and 1 on a roll not stored, saying why", async () => {
     const bad = await linkRolls(["--from", "2017", "--to", "gv2022"], { DATABASE_URL: testDb.url });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('error: --from must be a roll id such as "gv2022" (got "2017")');
+    expect(bad.stderr).toContain(`error: --from ${ROLL_ID_MESSAGE} (got "2017")`);
     const missing = await linkRolls(["--from", "gv2012", "--to", "gv2022"], { DATABASE_URL: testDb.url });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("error: no properties of gv2012 are stored: scrape it first");

@@ -1,6 +1,6 @@
 // npm run link-rolls -- --from gv2022 --to gv2026: links the properties of two rolls.
 // `--help` answers without a database.
-import { LINK_USAGE, LinkUsageError, parseLinkArgs } from "@/lib/roll-links/parse-link-args";
+import { LINK_USAGE, LinkUsageError, parseLinkArgs } from "./cli/parse-link-args";
 import { formatNumber } from "@/lib/format/format-number";
 
 let command;

@@ -91,6 +91,16 @@ describe("the OpenAPI document", () => {
       const roll = document.paths[path]!.get.parameters!.find((parameter) => parameter.name === "roll") as { schema: { enum?: string[] } } | undefined;
       expect(roll?.schema.enum, path).toEqual(["gv2099", "gv2022"]);
     }
+    const rollValued = [
+      ["/api/stats", "compare"],
+      ["/api/changes", "against"],
+      ["/api/rolls/{roll}/unlinked", "against"],
+      ["/api/rolls/{roll}/unlinked", "roll"],
+    ];
+    for (const [path, name] of rollValued) {
+      const parameter = document.paths[path!]!.get.parameters!.find((candidate) => candidate.name === name) as { schema: { enum?: string[] } } | undefined;
+      expect(parameter?.schema.enum, `${path} ${name}`).toEqual(["gv2099", "gv2022"]);
+    }
   });
 
   it("has schemas a JSON Schema validator accepts, whose examples are valid", () => {

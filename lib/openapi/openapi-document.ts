@@ -24,6 +24,7 @@ import { ChangeListSchema, UnlinkedListSchema } from "@/lib/roll-changes/changes
 import { PropertyRollSchema } from "@/lib/roll-changes/property-rolls";
 import { UnlinkedPropertySchema } from "@/lib/roll-links/unlinked";
 import { componentSchemas, parameterObjects } from "./json-schemas";
+import { ROLL_VALUED_PARAMETERS } from "@/lib/rolls/roll-id";
 
 // The OpenAPI 3.1 document of the public API, built from the zod schemas that validate requests
 // and type responses, so the two cannot drift. next-swagger-doc assembles it; `apis: []` keeps it
@@ -338,20 +339,22 @@ export function openApiDefinition() {
 
 type Parameter = { name?: string; schema?: Record<string, unknown> };
 
-/** Every `roll` query parameter limited to these rolls (the registry's: which there are is data, not code). */
+const isRollValued = (name: string | undefined): boolean => (ROLL_VALUED_PARAMETERS as readonly (string | undefined)[]).includes(name);
+
+/** Every roll-valued parameter (`roll`, `compare`, `against`) limited to these rolls (the registry's: which there are is data, not code). */
 function withRolls(document: Record<string, unknown>, rollIds: readonly string[]): Record<string, unknown> {
   const paths = document.paths as Record<string, Record<string, { parameters?: Parameter[] }>>;
   for (const operations of Object.values(paths)) {
     for (const operation of Object.values(operations)) {
       for (const parameter of operation.parameters ?? []) {
-        if (parameter.name === "roll" && parameter.schema) parameter.schema = { ...parameter.schema, enum: [...rollIds] };
+        if (isRollValued(parameter.name) && parameter.schema) parameter.schema = { ...parameter.schema, enum: [...rollIds] };
       }
     }
   }
   return document;
 }
 
-/** The document; `rollIds` (the registry's rolls) become the enum of each `roll` parameter. */
+/** The document; `rollIds` (the registry's rolls) become the enum of each roll-valued parameter. */
 export function buildOpenApiDocument(rollIds: readonly string[] = []): Record<string, unknown> {
   const document = createSwaggerSpec({ apis: [], definition: openApiDefinition() }) as Record<string, unknown>;
   return rollIds.length === 0 ? document : withRolls(document, rollIds);

@@ -1,8 +1,9 @@
 import type { Database } from "@/lib/db/client";
 import { changeStats, type ChangeGroup, type ChangeSummary } from "@/lib/roll-changes/change-stats";
-import { pairLinked, type PairBasis } from "@/lib/roll-changes/compared-pairs";
+import { rollComparison, type PairBasis } from "@/lib/roll-changes/compared-pairs";
 import { linkSets, rollsHeld, type LinkSetSummary } from "@/lib/roll-links/roll-links-store";
-import { compareRolls, type RollId } from "@/lib/roll-links/roll-order";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { olderFirst, type OrderedRoll } from "@/lib/rolls/roll-order";
 import { unlinkedPage, type UnlinkedProperty } from "@/lib/roll-links/unlinked";
 
 // The figures of the changes page, from the API's own functions (the ones behind
@@ -21,15 +22,15 @@ export type ChangesPageData = {
   held: RollId[];
 };
 
-export async function loadChanges(db: Database, roll: RollId, against: RollId): Promise<ChangesPageData> {
-  const basis = (await pairLinked(db.pool, roll, against)) ? "links" : "rate-number";
+export async function loadChanges(db: Database, rolls: readonly OrderedRoll[], roll: RollId, against: RollId): Promise<ChangesPageData> {
+  const comparison = await rollComparison(db.pool, rolls, roll, against);
   const filters = { roll, includeRemoved: false };
   const options = { ownerSearch: false };
-  const [older, newer] = compareRolls(roll, against) < 0 ? [roll, against] : [against, roll];
+  const [older, newer] = olderFirst(rolls, roll, against);
   const [all, bySuburb, byUse, sets, held] = await Promise.all([
-    changeStats(db.pool, filters, against, basis, "all", options),
-    changeStats(db.pool, filters, against, basis, "suburb", options),
-    changeStats(db.pool, filters, against, basis, "useCode", options),
+    changeStats(db.pool, filters, against, comparison, "all", options),
+    changeStats(db.pool, filters, against, comparison, "suburb", options),
+    changeStats(db.pool, filters, against, comparison, "useCode", options),
     linkSets(db.pool),
     rollsHeld(db.pool),
   ]);
@@ -41,5 +42,5 @@ export async function loadChanges(db: Database, roll: RollId, against: RollId): 
         unlinkedPage(db.pool, { ...page, roll: older, against: newer, status: "gone" }),
       ])
     : [{ data: [] }, { data: [] }];
-  return { basis, all: all[0]!.change, bySuburb, byUse, linkSet, added: added.data, gone: gone.data, held };
+  return { basis: comparison.basis, all: all[0]!.change, bySuburb, byUse, linkSet, added: added.data, gone: gone.data, held };
 }

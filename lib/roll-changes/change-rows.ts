@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { SearchOptions } from "@/lib/valuations/build-filter-conditions";
 import type { Queryable } from "@/lib/valuations/queryable";
 import { SqlParams } from "@/lib/valuations/sql-params";
-import type { RollId } from "@/lib/roll-links/roll-order";
-import { comparedPairs, filterConditions, type ComparedFilters, type PairBasis } from "./compared-pairs";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { comparedPairs, filterConditions, type ComparedFilters, type RollComparison } from "./compared-pairs";
 
 // The properties behind the change figures, one row each with both values: GET /api/changes (a
 // page of JSON, or every row as CSV).
@@ -49,12 +49,12 @@ type Row = {
   change_percent: number | null;
 };
 
-export type ChangeRowsQuery = { filters: ComparedFilters; against: RollId; basis: PairBasis; limit: number | null; afterId: string | null };
+export type ChangeRowsQuery = { filters: ComparedFilters; against: RollId; comparison: RollComparison; limit: number | null; afterId: string | null };
 
 /** The statement, for a page (limit) or a whole export (no limit, read through a cursor). */
 export function changeRowsSql(query: ChangeRowsQuery, options: SearchOptions): { text: string; values: unknown[] } {
   const params = new SqlParams();
-  const pairs = comparedPairs(query.filters.roll, query.against, query.basis, params);
+  const pairs = comparedPairs(query.against, query.comparison, params);
   const where = filterConditions(query.filters, params, options);
   if (query.afterId !== null) where.push(`v.id > ${params.add(query.afterId, "bigint")}`);
   const change = `${pairs.newerValue} - ${pairs.olderValue}`;

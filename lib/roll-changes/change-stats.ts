@@ -3,8 +3,8 @@ import type { SearchOptions } from "@/lib/valuations/build-filter-conditions";
 import type { Queryable } from "@/lib/valuations/queryable";
 import { SqlParams } from "@/lib/valuations/sql-params";
 import type { StatsGroup } from "@/lib/valuations/valuation-stats";
-import type { RollId } from "@/lib/roll-links/roll-order";
-import { comparedPairs, filterConditions, type ComparedFilters, type PairBasis } from "./compared-pairs";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { comparedPairs, filterConditions, type ComparedFilters, type PairBasis, type RollComparison } from "./compared-pairs";
 
 // How market values moved between two rolls, per group: the median change in rand, the quartiles
 // of the change in per cent, and how many properties went up, stayed flat or went down. Over the
@@ -99,12 +99,12 @@ export async function changeStats(
   db: Queryable,
   filters: ComparedFilters,
   against: RollId,
-  basis: PairBasis,
+  comparison: RollComparison,
   groupBy: StatsGroup | "all",
   options: SearchOptions,
 ): Promise<ChangeGroup[]> {
   const params = new SqlParams();
-  const pairs = comparedPairs(filters.roll, against, basis, params);
+  const pairs = comparedPairs(against, comparison, params);
   const where = filterConditions(filters, params, options);
   const group = groupBy === "all" ? { key: "NULL::text", label: "NULL::text" } : GROUPS[groupBy];
   const { rows } = await db.query<Row>(
@@ -125,5 +125,5 @@ export async function changeStats(
       ${groupBy === "all" ? "" : "GROUP BY key ORDER BY label NULLS LAST, key NULLS LAST"}`,
     params.values,
   );
-  return rows.map((row) => ({ key: row.key, label: row.label, change: toChangeSummary(row, against, basis) }));
+  return rows.map((row) => ({ key: row.key, label: row.label, change: toChangeSummary(row, against, comparison.basis) }));
 }

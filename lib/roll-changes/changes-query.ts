@@ -2,13 +2,14 @@ import { z } from "zod";
 import { optionalShape } from "@/lib/api/parse-query";
 import { enumParam, integerParam, textParam } from "@/lib/api/query-parameters";
 import { checkRanges, filterParameters, MAX_LIMIT, DEFAULT_LIMIT } from "@/lib/valuations/list-query-schema";
-import { ROLL_ID_PATTERN } from "@/lib/roll-links/roll-order";
+import { ROLL_ID_MESSAGE, ROLL_ID_PATTERN } from "@/lib/rolls/roll-id";
 
 // The query parameters of GET /api/changes and GET /api/rolls/{roll}/unlinked, and `compare` of
-// GET /api/stats: the one source for validation and the OpenAPI document.
+// GET /api/stats: the one source for validation and the OpenAPI document. The schemas check a roll's
+// form; which rolls exist is the registry's (roll-param.ts checks `against` and `compare` there).
 
 export function rollIdParam(description: string) {
-  return textParam({ maxLength: 8, pattern: ROLL_ID_PATTERN, patternMessage: 'must be a roll id such as "gv2022"', description, example: "gv2017" });
+  return textParam({ maxLength: 8, pattern: ROLL_ID_PATTERN, patternMessage: ROLL_ID_MESSAGE, description, example: "gv2017" });
 }
 
 const afterParam = textParam({

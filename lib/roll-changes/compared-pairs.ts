@@ -2,7 +2,8 @@ import { buildFilterConditions, type SearchOptions } from "@/lib/valuations/buil
 import type { ValuationFilters } from "@/lib/valuations/list-query-schema";
 import type { Queryable } from "@/lib/valuations/queryable";
 import type { SqlParams } from "@/lib/valuations/sql-params";
-import { compareRolls, type RollId } from "@/lib/roll-links/roll-order";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { olderFirst, type OrderedRoll } from "@/lib/rolls/roll-order";
 
 // Which property of one roll is which of another, for comparing their values: the pair's links
 // (one-to-one only: a subdivided erf and its pieces have no single value to compare), or, for a
@@ -20,16 +21,18 @@ export type ComparedPairs = {
   basis: PairBasis;
 };
 
-/** Whether the pair has been linked (roll_link_sets has its row). */
-export async function pairLinked(db: Queryable, a: RollId, b: RollId): Promise<boolean> {
-  const [older, newer] = compareRolls(a, b) <= 0 ? [a, b] : [b, a];
+/** How `roll` is compared with `against`: by the pair's links or by rate number, and which is the newer (by the registry). */
+export type RollComparison = { basis: PairBasis; rollIsNewer: boolean };
+
+/** The comparison of two rolls: through links when the pair has been linked (roll_link_sets has its row). */
+export async function rollComparison(db: Queryable, rolls: readonly OrderedRoll[], roll: RollId, against: RollId): Promise<RollComparison> {
+  const [older, newer] = olderFirst(rolls, roll, against);
   const { rows } = await db.query("SELECT 1 FROM roll_link_sets WHERE from_roll = $1 AND to_roll = $2", [older, newer]);
-  return rows.length > 0;
+  return { basis: rows.length > 0 ? "links" : "rate-number", rollIsNewer: newer === roll };
 }
 
-export function comparedPairs(roll: RollId, against: RollId, basis: PairBasis, params: SqlParams): ComparedPairs {
+export function comparedPairs(against: RollId, { basis, rollIsNewer }: RollComparison, params: SqlParams): ComparedPairs {
   const againstParam = params.add(against);
-  const rollIsNewer = compareRolls(roll, against) > 0;
   const values = rollIsNewer ? { olderValue: "o.market_value", newerValue: "v.market_value" } : { olderValue: "v.market_value", newerValue: "o.market_value" };
   if (basis === "rate-number") {
     return {

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { compareRolls } from "@/lib/roll-links/roll-order";
+import { isGeneralRoll, rollIdOrder, type OrderedRoll } from "@/lib/rolls/roll-order";
 
 // One property on every roll: its value and category on each, and the change from the roll
-// before. The other rolls' rows come from the links of this roll with each of them; with a roll
+// before: the previous general roll it is on, in the registry's order (a supplementary roll amends
+// a general one; it is not the roll before the next general roll). The other rolls' rows come from the links of this roll with each of them; with a roll
 // never linked to this one, from the same title type and rate number.
 
 export const PropertyRollSchema = z
@@ -25,9 +26,13 @@ export const PropertyRollSchema = z
         from: z.string().meta({ description: "The roll before." }),
         absolute: z.int().meta({ description: "This value minus the value on `from`, rand." }),
         percent: z.number().nullable().meta({ description: "In per cent of the value on `from`, one decimal." }),
+        ratingCategory: z
+          .object({ from: z.string().meta({ description: "The category on `from`." }), to: z.string().meta({ description: "The category on this roll." }) })
+          .nullable()
+          .meta({ description: "Set when the rating category differs from the one on `from` (null when the same, or either is missing)." }),
       })
       .nullable()
-      .meta({ description: "From the one row of the roll before (null when it or either value is missing, or the land was split or joined)." }),
+      .meta({ description: "From the one row of the roll before, the previous general roll (null when it or either value is missing, or the land was split or joined)." }),
   })
   .meta({ id: "PropertyRoll" });
 
@@ -44,29 +49,43 @@ type Row = {
   use_description: string | null;
   removed_at: Date | null;
   linked_by: LinkedBy;
+  /** The roll's registry entry; null for a roll the registry lacks. */
+  effective_from: string | null;
+  roll_kind: OrderedRoll["kind"] | null;
 };
 
 const ONE_TO_ONE: ReadonlySet<LinkedBy> = new Set(["this-property", "rate-number", "legal-description", "same-rate-number"]);
 
-/** Oldest roll first; the change from the roll before where each side is one whole property. */
-export function withRollChanges(rows: readonly Omit<PropertyRoll, "change">[]): PropertyRoll[] {
-  const sorted = [...rows].sort((a, b) => compareRolls(a.roll, b.roll) || a.rateNumber.localeCompare(b.rateNumber));
+/** The category change from `before` to `after`, when both are known and differ. */
+export function categoryChange(before: string | null, after: string | null): { from: string; to: string } | null {
+  return before !== null && after !== null && before !== after ? { from: before, to: after } : null;
+}
+
+/**
+ * Oldest roll first by `rolls` (the registry's order); the change from the roll before (the
+ * previous general roll the property is on) where each side is one whole property.
+ */
+export function withRollChanges(rows: readonly Omit<PropertyRoll, "change">[], rolls: readonly OrderedRoll[]): PropertyRoll[] {
+  const sorted = [...rows].sort((a, b) => rollIdOrder(rolls)(a.roll, b.roll) || a.rateNumber.localeCompare(b.rateNumber));
   const perRoll = new Map<string, number>();
   for (const row of sorted) perRoll.set(row.roll, (perRoll.get(row.roll) ?? 0) + 1);
-  const rolls = [...perRoll.keys()];
+  const present = [...perRoll.keys()];
   return sorted.map((row) => {
-    const before = rolls[rolls.indexOf(row.roll) - 1];
+    const before = present.slice(0, present.indexOf(row.roll)).findLast((roll) => isGeneralRoll(rolls, roll));
     const previous = before !== undefined && perRoll.get(before) === 1 ? sorted.find((candidate) => candidate.roll === before) : undefined;
     const comparable =
       previous !== undefined && perRoll.get(row.roll) === 1 && ONE_TO_ONE.has(row.linkedBy) && ONE_TO_ONE.has(previous.linkedBy) && previous.marketValue !== null && row.marketValue !== null;
     if (!comparable) return { ...row, change: null };
     const absolute = row.marketValue! - previous.marketValue!;
     const percent = previous.marketValue! > 0 ? Math.round((absolute / previous.marketValue!) * 1000) / 10 : null;
-    return { ...row, change: { from: previous.roll, absolute, percent } };
+    return { ...row, change: { from: previous.roll, absolute, percent, ratingCategory: categoryChange(previous.ratingCategory, row.ratingCategory) } };
   });
 }
 
-const COLUMNS = "o.roll, o.title_type, o.rate_number, o.legal_description, o.market_value, o.rating_category, o.use_description, o.removed_at";
+// Each row carries its roll's place in the registry (the rolls table: a handful of rows).
+const COLUMNS = `o.roll, o.title_type, o.rate_number, o.legal_description, o.market_value, o.rating_category, o.use_description, o.removed_at,
+       (SELECT to_char(rr.effective_from, 'YYYY-MM-DD') FROM rolls rr WHERE rr.id = o.roll) AS effective_from,
+       (SELECT rr.kind::text FROM rolls rr WHERE rr.id = o.roll) AS roll_kind`;
 
 /**
  * A column (a JSON array) of the property on table alias `v` on every roll: itself, the rows its
@@ -97,6 +116,11 @@ export function propertyRollsColumn(v: string): string {
 /** Timestamps inside json_agg arrive as text ("2026-01-02T03:04:05.678+00:00"). */
 export type PropertyRollJson = Omit<Row, "removed_at"> & { removed_at: string | null };
 
+/** The registry's facts about the rolls of `rows` (a roll the registry lacks is left out: it sorts last). */
+function rollsOf(rows: readonly PropertyRollJson[]): OrderedRoll[] {
+  return rows.flatMap((row) => (row.effective_from !== null && row.roll_kind !== null ? [{ id: row.roll, effectiveFrom: row.effective_from, kind: row.roll_kind }] : []));
+}
+
 export function toPropertyRolls(rows: readonly PropertyRollJson[]): PropertyRoll[] {
   return withRollChanges(
     rows.map((row) => ({
@@ -110,5 +134,6 @@ export function toPropertyRolls(rows: readonly PropertyRollJson[]): PropertyRoll
       removedAt: row.removed_at === null ? null : new Date(row.removed_at).toISOString(),
       linkedBy: row.linked_by,
     })),
+    rollsOf(rows),
   );
 }

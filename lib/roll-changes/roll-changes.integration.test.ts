@@ -8,7 +8,8 @@ import { storeRoll, type HandRow } from "@/lib/roll-links/testing/store-roll";
 import { unlinkedPage } from "@/lib/roll-links/unlinked";
 import { changeRowsPage } from "./change-rows";
 import { changeStats } from "./change-stats";
-import { pairLinked } from "./compared-pairs";
+import { seedRolls } from "@/lib/rolls/seed-rolls";
+import { rollComparison, type RollComparison } from "./compared-pairs";
 
 // Linking two hand-made rolls in a real PostgreSQL, then the change figures and the unlinked
 // properties over those links, checked against figures worked out by hand below.
@@ -57,6 +58,7 @@ afterAll(async () => {
 });
 
 const options = { ownerSearch: false };
+const links = (rollIsNewer: boolean): RollComparison => ({ basis: "links", rollIsNewer });
 
 describe("linking two stored rolls", () => {
   it("links a complete scrape's roll to the other roll held, and records the set", async () => {
@@ -83,7 +85,7 @@ describe("linking two stored rolls", () => {
       "00000200→00000200 rate-number",
       "00000201→00000201 rate-number",
     ]);
-    expect(await pairLinked(db.pool, "gv2026", "gv2022")).toBe(true);
+    expect(await rollComparison(db.pool, seedRolls(), "gv2026", "gv2022")).toEqual({ basis: "links", rollIsNewer: true });
   });
 
   it("replaces a pair's links when linked again, and refuses a pair in the wrong order or not stored", async () => {
@@ -115,27 +117,27 @@ describe("what changed between the rolls", () => {
   };
 
   it("gives the median, the quartiles of the change in per cent and the shares up, flat and down", async () => {
-    const [summary] = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false }, "gv2022", "links", "all", options);
+    const [summary] = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false }, "gv2022", links(true), "all", options);
     expect(summary).toEqual({ key: null, label: null, change: all });
   });
 
   it("gives the same figures from the older roll's side (the change is always older to newer)", async () => {
-    const [summary] = await changeStats(db.pool, { roll: "gv2022", includeRemoved: false }, "gv2026", "links", "all", options);
+    const [summary] = await changeStats(db.pool, { roll: "gv2022", includeRemoved: false }, "gv2026", links(false), "all", options);
     expect(summary?.change).toEqual({ ...all, against: "gv2026" });
   });
 
   it("groups by suburb and takes the listing's filters", async () => {
-    const groups = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false }, "gv2022", "links", "suburb", options);
+    const groups = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false }, "gv2022", links(true), "suburb", options);
     expect(groups.map((group) => [group.label, group.change.compared, group.change.medianPercent])).toEqual([
       ["KINGSBURGH", 1, 50],
       ["PINETOWN", 3, 0],
     ]);
-    const [pinetown] = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false, suburb: "pinetown" }, "gv2022", "links", "all", options);
+    const [pinetown] = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false, suburb: "pinetown" }, "gv2022", links(true), "all", options);
     expect(pinetown?.change).toMatchObject({ compared: 3, up: 1, flat: 1, down: 1, medianChange: 0 });
   });
 
   it("lists every compared property with both values and rate numbers, page by page", async () => {
-    const query = { filters: { roll: "gv2026", includeRemoved: false }, against: "gv2022", basis: "links" as const, afterId: null };
+    const query = { filters: { roll: "gv2026", includeRemoved: false }, against: "gv2022", comparison: links(true), afterId: null };
     const first = await changeRowsPage(db.pool, { ...query, limit: 4 }, options);
     expect(first.nextAfter).not.toBeNull();
     const second = await changeRowsPage(db.pool, { ...query, limit: 4, afterId: first.nextAfter }, options);
@@ -148,8 +150,9 @@ describe("what changed between the rolls", () => {
 
   it("compares a pair never linked by title type and rate number", async () => {
     await storeRoll(db, "gv2017", [full("00000100", "ERF 1 of PINETOWN", "PINETOWN", 900_000)]);
-    expect(await pairLinked(db.pool, "gv2017", "gv2026")).toBe(false);
-    const [summary] = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false }, "gv2017", "rate-number", "all", options);
+    const comparison = await rollComparison(db.pool, seedRolls(), "gv2026", "gv2017");
+    expect(comparison).toEqual({ basis: "rate-number", rollIsNewer: true });
+    const [summary] = await changeStats(db.pool, { roll: "gv2026", includeRemoved: false }, "gv2017", comparison, "all", options);
     expect(summary?.change).toMatchObject({ basis: "rate-number", compared: 1, medianChange: 200_000, medianPercent: 22.2, up: 1 });
   });
 });

@@ -2,7 +2,7 @@ import type { Pool } from "pg";
 import { inTransaction } from "@/lib/scraper/store/in-transaction";
 import type { Queryable } from "@/lib/valuations/queryable";
 import { LINK_METHODS, type Linking, type LinkMethod, type RollRow } from "./link-rolls";
-import { compareRolls, type RollId } from "./roll-order";
+import type { RollId } from "@/lib/rolls/roll-id";
 
 // The database side of linking: the rows of a roll in, a pair's links out (replacing the pair's
 // previous links in one transaction, so readers see the old set or the new one, never half).
@@ -37,7 +37,10 @@ export async function loadRollRows(db: Queryable, roll: RollId): Promise<RollRow
   }));
 }
 
-/** The rolls with at least one property stored, oldest first (a skip scan of the roll index). */
+/**
+ * The rolls with at least one property stored (a skip scan of the roll index), oldest first by the
+ * registry's order (lib/rolls/roll-order.ts: effective date, then id; a roll it lacks last).
+ */
 export async function rollsHeld(db: Queryable): Promise<RollId[]> {
   const { rows } = await db.query<{ roll: string }>(
     `WITH RECURSIVE held(roll) AS (
@@ -45,9 +48,11 @@ export async function rollsHeld(db: Queryable): Promise<RollId[]> {
        UNION ALL
        SELECT (SELECT v.roll FROM valuations v WHERE v.roll > held.roll ORDER BY v.roll LIMIT 1) FROM held WHERE held.roll IS NOT NULL
      )
-     SELECT roll FROM held WHERE roll IS NOT NULL`,
+     SELECT held.roll FROM held LEFT JOIN rolls r ON r.id = held.roll
+      WHERE held.roll IS NOT NULL
+      ORDER BY r.effective_from NULLS LAST, held.roll COLLATE "C"`,
   );
-  return rows.map((row) => row.roll).sort(compareRolls);
+  return rows.map((row) => row.roll);
 }
 
 function countByMethod(linking: Linking): Record<LinkMethod, number> {

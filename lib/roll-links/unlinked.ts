@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Queryable } from "@/lib/valuations/queryable";
 import { SqlParams } from "@/lib/valuations/sql-params";
-import { compareRolls, type RollId } from "./roll-order";
+import type { RollId } from "@/lib/rolls/roll-id";
 
 // The properties of a linked pair of rolls that have no link: new on the newer roll, gone from the
 // older one. What a resident whose property "is missing from the roll" needs: it was consolidated,
@@ -28,19 +28,19 @@ export type UnlinkedProperty = z.infer<typeof UnlinkedPropertySchema>;
 
 type Row = { id: number; roll: string; title_type: "full" | "sectional"; rate_number: string; suburb_id: string; suburb_name: string; address: string; legal_description: string; market_value: number | null };
 
+/** `roll` is the newer of the pair for `new`, the older for `gone` (the callers order them by the registry). */
 export type UnlinkedQuery = { roll: RollId; against: RollId; status: UnlinkedStatus; suburb?: string; limit: number | null; afterId: string | null };
 
 /** The statement for new or gone properties of the pair (roll, against), by internal id. */
 export function unlinkedSql(query: UnlinkedQuery): { text: string; values: unknown[] } {
   const params = new SqlParams();
-  const [older, newer] = compareRolls(query.roll, query.against) < 0 ? [query.roll, query.against] : [query.against, query.roll];
   // New: rows of the newer roll that no link reaches; gone: rows of the older no link leaves.
-  const [side, other, roll] = query.status === "new" ? (["to", "from", newer] as const) : (["from", "to", older] as const);
+  const [side, other] = query.status === "new" ? (["to", "from"] as const) : (["from", "to"] as const);
   const conditions = [
-    `v.roll = ${params.add(roll)}`,
+    `v.roll = ${params.add(query.roll)}`,
     "v.removed_at IS NULL",
     `NOT EXISTS (SELECT 1 FROM roll_links l WHERE l.${side}_roll = v.roll AND l.${side}_title_type = v.title_type AND l.${side}_rate_number = v.rate_number
-                   AND l.${other}_roll = ${params.add(query.status === "new" ? older : newer)})`,
+                   AND l.${other}_roll = ${params.add(query.against)})`,
   ];
   if (query.suburb !== undefined) {
     conditions.push(/^\d+$/.test(query.suburb) ? `v.suburb_id = ${params.add(query.suburb)}` : `upper(v.suburb_name) = ${params.add(query.suburb.toUpperCase())}`);

@@ -8,6 +8,9 @@ export type RollId = string;
 
 export const ROLL_ID_MESSAGE = "must be a roll id: a lower-case letter, then 1 to 7 lower-case letters or digits (e.g. gv2026)";
 
+/** The query parameters whose value is a roll: each is checked against the registry (roll-param.ts) and gets its rolls as the enum in OpenAPI. */
+export const ROLL_VALUED_PARAMETERS = ["roll", "compare", "against"] as const;
+
 /** What pages and client components need to know about a roll. */
 export type RollOption = { id: RollId; label: string };
 

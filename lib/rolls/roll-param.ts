@@ -3,7 +3,7 @@ import { readInput, type ParameterError, type PathInput, type PathParameters, ty
 import { invalidParameters } from "@/lib/api/problem";
 import { database } from "@/lib/db/client";
 import { textParam } from "@/lib/api/query-parameters";
-import type { RollId } from "./roll-id";
+import { ROLL_VALUED_PARAMETERS, type RollId } from "./roll-id";
 import { rollRegistry, type RollRegistry } from "./roll-registry";
 
 // A `roll` parameter against the registry: the query schemas check its form (rollIdSchema), and
@@ -22,6 +22,25 @@ export function resolveRoll(requested: string | undefined, registry: RollRegistr
   const parsed = registeredRollSchema(registry.ids).safeParse(requested);
   if (parsed.success) return { ok: true, roll: parsed.data };
   return { ok: false, errors: [{ parameter: "roll", message: parsed.error.issues[0]?.message ?? "is not a roll" }] };
+}
+
+/**
+ * The other roll-valued parameters given (`compare`, `against`, a path's `roll`) that name no
+ * registered roll, each with the same message as `roll`. One not given is not checked here.
+ */
+export function unregisteredRolls(values: Record<string, string | undefined>, registry: RollRegistry): ParameterError[] {
+  const schema = registeredRollSchema(registry.ids);
+  return Object.entries(values).flatMap(([parameter, value]) => {
+    if (value === undefined) return [];
+    const parsed = schema.safeParse(value);
+    return parsed.success ? [] : [{ parameter, message: parsed.error.issues[0]?.message ?? "is not a roll" }];
+  });
+}
+
+/** The roll-valued query parameters other than `roll`, as given once (a repeated one is parseQuery's to report). */
+function otherRollParams(params: URLSearchParams): Record<string, string | undefined> {
+  const names = ROLL_VALUED_PARAMETERS.filter((name) => name !== "roll");
+  return Object.fromEntries(names.map((name) => [name, params.getAll(name).length === 1 ? params.get(name)! : undefined]));
 }
 
 /** The `roll` query parameter of the public API: any text here; resolveRoll checks it against the registry. */
@@ -49,7 +68,8 @@ export function queryErrors(params: URLSearchParams, ...lists: ParameterError[][
 
 /**
  * A public endpoint's typed input with its `roll` resolved against the registry (the default when
- * none is asked for), or an ApiError (400) naming every bad parameter, the roll's too.
+ * none is asked for) and its other roll parameters (`compare`, `against`) checked there too, or an
+ * ApiError (400) naming every bad parameter, the rolls' too.
  */
 export async function parseRollInput<S extends z.ZodType<object>, P extends PathSchemas = Record<never, z.ZodType>>(
   schema: S,
@@ -59,6 +79,7 @@ export async function parseRollInput<S extends z.ZodType<object>, P extends Path
   const registry = await rollRegistry(database());
   const input = readInput(schema, params, path);
   const roll = resolveRollParam(params, registry);
-  if (!input.ok || !roll.ok) throw invalidParameters(queryErrors(params, input.ok ? [] : input.errors, roll.ok ? [] : roll.errors));
+  const others = unregisteredRolls(otherRollParams(params), registry);
+  if (!input.ok || !roll.ok || others.length > 0) throw invalidParameters(queryErrors(params, input.ok ? [] : input.errors, roll.ok ? [] : roll.errors, others));
   return { input: input.value, roll: roll.roll, registry };
 }

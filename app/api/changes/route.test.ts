@@ -31,6 +31,12 @@ beforeAll(async () => {
     full("00000300", "ERF 99 of KINGSBURGH", "KINGSBURGH", 250_000),
   ]);
   await linkRollPair(api.db.pool, "gv2017", "gv2022");
+  // A roll the registry adds with an id that is no "gvYYYY" (before any request reads the registry).
+  await api.db.pool.query(
+    `INSERT INTO rolls (id, label, base_url, valuation_date, effective_from, effective_to, kind, status)
+     VALUES ('sup2024', 'Supplementary 2024', NULL, '2024-01-01', '2024-07-01', NULL, 'supplementary', 'active')`,
+  );
+  await storeRoll(api.db, "sup2024", [full("00000100", "ERF 1 of PINETOWN", "PINETOWN", 1_210_000)]);
 });
 afterAll(async () => api?.close());
 
@@ -50,7 +56,7 @@ describe("GET /api/stats?compare=", () => {
     expect((await api.get("/api/stats?roll=gv2022&compare=gv2022")).status).toBe(400);
     const bad = await api.get("/api/stats?compare=2017");
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('compare: must be a roll id such as \\"gv2022\\"');
+    expect(bad.text).toContain("compare: must be a roll id: a lower-case letter");
   });
 });
 
@@ -103,13 +109,29 @@ describe("GET /api/rolls/{roll}/unlinked", () => {
   });
 });
 
+describe("a roll the registry adds, whatever its id", () => {
+  it("is compared by compare= and against=, and an unregistered roll is refused with the registered ones listed", async () => {
+    const stats = await api.get("/api/stats?roll=sup2024&groupBy=suburb&compare=gv2022");
+    expect(stats.status, stats.text).toBe(200);
+    // The supplementary roll is the newer (its date, not its id): +10% on ERF 1, by rate number.
+    expect(stats.json<{ data: StatsGroupRow[] }>().data[0]?.change).toMatchObject({ basis: "rate-number", compared: 1, medianPercent: 10 });
+    const changes = await api.get("/api/changes?roll=gv2022&against=sup2024");
+    expect(changes.json<{ data: PropertyChange[] }>().data).toEqual([expect.objectContaining({ rateNumber: "00000100", change: 110_000, changePercent: 10 })]);
+    for (const path of ["/api/stats?compare=gv2099", "/api/changes?against=gv2099", "/api/rolls/gv2022/unlinked?against=gv2099"]) {
+      const refused = await api.get(path);
+      expect(refused.status, path).toBe(400);
+      expect(refused.text, path).toMatch(/(compare|against): must be one of: gv2026, sup2024, gv2022, gv2017, gv2012/);
+    }
+  });
+});
+
 describe("GET /api/valuations/{rateNumber}: rolls", () => {
   it("follows a renumbered property to the older roll, with the change", async () => {
     const answer = await api.get("/api/valuations/00000902?roll=gv2022");
     const rolls = answer.json<{ rolls: PropertyRoll[] }>().rolls;
     expect(rolls.map((entry) => [entry.roll, entry.rateNumber, entry.linkedBy, entry.marketValue, entry.change])).toEqual([
       ["gv2017", "00000102", "legal-description", 800_000, null],
-      ["gv2022", "00000902", "this-property", 720_000, { from: "gv2017", absolute: -80_000, percent: -10 }],
+      ["gv2022", "00000902", "this-property", 720_000, { from: "gv2017", absolute: -80_000, percent: -10, ratingCategory: null }],
     ]);
   });
 });

@@ -9,7 +9,7 @@ import { parseRollInput } from "@/lib/rolls/roll-param";
 import { CHANGE_CSV_COLUMNS, changeRowsPage, changeRowsSql, toPropertyChange, type ChangeRow } from "@/lib/roll-changes/change-rows";
 import { changesQuerySchema } from "@/lib/roll-changes/changes-query";
 import { CSV_CONTENT_TYPE, nextPath } from "@/lib/roll-changes/changes-schema";
-import { pairLinked } from "@/lib/roll-changes/compared-pairs";
+import { rollComparison } from "@/lib/roll-changes/compared-pairs";
 import { streamCsv } from "@/lib/roll-changes/stream-csv";
 import { DEFAULT_LIMIT, toFilters } from "@/lib/valuations/list-query-schema";
 import { openGuardedExport } from "@/lib/valuations/open-export";
@@ -21,16 +21,16 @@ const isCsv = (request: Request) => new URL(request.url).searchParams.get("forma
 export const GET = cachedPublicGet(
   {
     parse: async (request) => {
-      const { input, roll } = await parseRollInput(changesQuerySchema, new URL(request.url).searchParams);
+      const { input, roll, registry } = await parseRollInput(changesQuerySchema, new URL(request.url).searchParams);
       const { against = "", limit, after, format, ...filterInput } = input;
       const filters = toFilters(filterInput, roll);
       if (against === filters.roll) throw invalidParameters([{ parameter: "against", message: "must be another roll than roll" }]);
-      return { roll: filters.roll, filters, against, limit, after, format };
+      return { roll: filters.roll, filters, against, limit, after, format, rolls: registry.rolls };
     },
     variant: () => [config.OWNER_NAMES],
-    answer: async ({ filters, against, limit, after, format }, { db, request, url, asAt, meta }) => {
-      const basis = (await pairLinked(db.pool, filters.roll, against)) ? "links" : "rate-number";
-      const query = { filters, against, basis, afterId: after ?? null } as const;
+    answer: async ({ filters, against, limit, after, format, rolls }, { db, request, url, asAt, meta }) => {
+      const comparison = await rollComparison(db.pool, rolls, filters.roll, against);
+      const query = { filters, against, comparison, afterId: after ?? null } as const;
       const options = { ownerSearch: ownerPolicy(config.OWNER_NAMES).search };
       if (format === "csv") {
         const sql = changeRowsSql({ ...query, limit: null }, options);
@@ -44,7 +44,7 @@ export const GET = cachedPublicGet(
         return new Response(body, { headers: { "Content-Type": CSV_CONTENT_TYPE, "Content-Disposition": `attachment; filename="${filename}"` } });
       }
       const page = await changeRowsPage(db.pool, { ...query, limit: limit ?? DEFAULT_LIMIT }, options);
-      return { data: page.data, next: nextPath(url, page.nextAfter), meta: { ...meta, against, basis } };
+      return { data: page.data, next: nextPath(url, page.nextAfter), meta: { ...meta, against, basis: comparison.basis } };
     },
   },
   { cost: (request) => (isCsv(request) ? EXPORT_COST : 1) },

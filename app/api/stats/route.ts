@@ -13,17 +13,17 @@ export const dynamic = "force-dynamic";
 
 export const GET = cachedPublicGet({
   parse: async (request) => {
-    const { input, roll } = await parseRollInput(statsQuerySchema, new URL(request.url).searchParams);
+    const { input, roll, registry } = await parseRollInput(statsQuerySchema, new URL(request.url).searchParams);
     const { groupBy = "suburb", compare, ...filterInput } = input;
     const filters = toFilters(filterInput, roll);
     if (compare === filters.roll) throw invalidParameters([{ parameter: "compare", message: "must be another roll than roll" }]);
-    return { roll: filters.roll, filters, groupBy, compare };
+    return { roll: filters.roll, filters, groupBy, compare, rolls: registry.rolls };
   },
   variant: () => [config.OWNER_NAMES],
-  answer: async ({ filters, groupBy, compare }, { db, meta }) => {
+  answer: async ({ filters, groupBy, compare, rolls }, { db, meta }) => {
     const options = { ownerSearch: ownerPolicy(config.OWNER_NAMES).search };
     const stats = await valuationStats(db.pool, filters, groupBy, options);
-    const data = compare === undefined ? stats : await withChanges(db.pool, stats, { filters, compare, groupBy, options });
+    const data = compare === undefined ? stats : await withChanges(db.pool, stats, { filters, compare, rolls, groupBy, options });
     return { groupBy, data, meta };
   },
 });

@@ -31,7 +31,7 @@ async function loadSuburb(props: Props) {
   const registry = await rollRegistry(database());
   const roll = readRoll(await props.searchParams, registry);
   const [summary] = await loadStats(database(), roll, "suburb", suburbId);
-  return summary ? { suburbId, roll, summary, name: summary.label ?? suburbId, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry) } : null;
+  return summary ? { suburbId, roll, summary, name: summary.label ?? suburbId, defaultRoll: registry.defaultRoll, rolls: rollOptions(registry), registry } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -48,14 +48,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function SuburbPage(props: Props) {
   const suburb = await loadSuburb(props);
   if (!suburb) notFound();
-  const { suburbId, roll, summary, name, defaultRoll, rolls } = suburb;
+  const { suburbId, roll, summary, name, defaultRoll, rolls, registry } = suburb;
   const db = database();
-  const against = readAgainst(await props.searchParams, roll);
+  const against = readAgainst(await props.searchParams, roll, registry);
   const [byUse, byCategory, histogram, changes, t, tGroups, format] = await Promise.all([
     loadStats(db, roll, "useCode", suburbId),
     loadStats(db, roll, "ratingCategory", suburbId),
     loadHistogram(db, roll, suburbId),
-    loadSuburbChanges(db, roll, suburbId, against),
+    loadSuburbChanges(db, registry, roll, suburbId, against),
     getTranslations("suburbs.suburb"),
     getTranslations("suburbs.groups"),
     getFormat(),
@@ -100,7 +100,7 @@ export default async function SuburbPage(props: Props) {
 
       <ValueSpreadSection title={t("histogramTitle", { name })} histogram={histogram} unvalued={summary.count - summary.valued} search={base} defaultRoll={defaultRoll} />
 
-      <SuburbChangesSection name={name} roll={roll} hrefFor={changesHref} changes={changes} />
+      <SuburbChangesSection name={name} roll={roll} rolls={rolls} hrefFor={changesHref} changes={changes} />
 
       <GroupStatsSection
         id="use"

@@ -1,12 +1,26 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ChangeShareBar } from "@/components/change-share-bar";
-import { rollLabelOf, type RollId } from "@/lib/roll-links/roll-order";
+import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
 import type { SuburbChanges } from "@/lib/suburbs/load-suburb-changes";
 
 /** The suburb's change in values against another roll (chosen by `?against=`), and the choice. */
-export function SuburbChangesSection({ name, roll, hrefFor, changes }: { name: string; roll: RollId; hrefFor: (against: RollId | null) => string; changes: SuburbChanges }) {
+export function SuburbChangesSection({
+  name,
+  roll,
+  rolls,
+  hrefFor,
+  changes,
+}: {
+  name: string;
+  roll: RollId;
+  /** The registry's rolls, for their labels. */
+  rolls: RollOption[];
+  hrefFor: (against: RollId | null) => string;
+  changes: SuburbChanges;
+}) {
   const t = useTranslations("suburbs.changes");
+  const rollLabelOf = (id: RollId) => rollLabel(rolls, id);
   if (changes.others.length === 0) return null;
   return (
     <section aria-labelledby="changes-heading" className="space-y-3">

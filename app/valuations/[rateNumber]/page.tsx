@@ -239,7 +239,7 @@ export default async function PropertyPage(props: Props) {
             {t("rollValues.heading")}
           </h2>
           <p className="text-sm text-slate-800">{t("rollValues.intro")}</p>
-          <RollValues rolls={rolls} defaultRoll={lookup.defaultRoll} />
+          <RollValues rolls={rolls} registered={lookup.rolls} defaultRoll={lookup.defaultRoll} />
         </section>
       )}
 

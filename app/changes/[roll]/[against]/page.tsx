@@ -9,8 +9,8 @@ import { database } from "@/lib/db/client";
 import { FORMAT_WORDS } from "@/lib/format/format-words";
 import { getFormat } from "@/lib/i18n/get-format";
 import { useFormat } from "@/lib/i18n/use-format";
-import { compareRolls, rollIdSchema, type RollId } from "@/lib/roll-links/roll-order";
-import { rollLabel } from "@/lib/rolls/roll-id";
+import { rollLabel, type RollId } from "@/lib/rolls/roll-id";
+import { olderFirst } from "@/lib/rolls/roll-order";
 import { rollRegistry, type RollRegistry } from "@/lib/rolls/roll-registry";
 import type { UnlinkedProperty } from "@/lib/roll-links/unlinked";
 import { propertyPath } from "@/lib/search-state/search-results";
@@ -22,18 +22,17 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ roll: string; against: string }> };
 
-async function readPair(props: Props): Promise<{ roll: RollId; against: RollId } | null> {
+/** Two different registered rolls (any two: general or supplementary), or null. */
+async function readPair(props: Props, registry: RollRegistry): Promise<{ roll: RollId; against: RollId } | null> {
   const { roll, against } = await props.params;
-  const a = rollIdSchema.safeParse(roll);
-  const b = rollIdSchema.safeParse(against);
-  return a.success && b.success && a.data !== b.data ? { roll: a.data, against: b.data } : null;
+  return registry.ids.includes(roll) && registry.ids.includes(against) && roll !== against ? { roll, against } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const [pair, t] = await Promise.all([readPair(props), getTranslations("changes")]);
+  const [registry, t] = await Promise.all([rollRegistry(database()), getTranslations("changes")]);
+  const pair = await readPair(props, registry);
   if (!pair) return { title: t("notFoundTitle") };
-  const { rolls } = await rollRegistry(database());
-  return { title: t("title", { roll: rollLabel(rolls, pair.roll), against: rollLabel(rolls, pair.against) }) };
+  return { title: t("title", { roll: rollLabel(registry.rolls, pair.roll), against: rollLabel(registry.rolls, pair.against) }) };
 }
 
 /** The search of a roll, when the app's search knows that roll (the roll registry will know them all). */
@@ -73,13 +72,13 @@ function UnlinkedList({ rows, total, testId, registry }: { rows: UnlinkedPropert
 
 /** How values moved between two rolls: overall, by suburb, by use; and what is on one roll only. */
 export default async function ChangesPage(props: Props) {
-  const pair = await readPair(props);
-  if (!pair) notFound();
   const registry = await rollRegistry(database());
+  const pair = await readPair(props, registry);
+  if (!pair) notFound();
   const rollLabelOf = (id: RollId) => rollLabel(registry.rolls, id);
   const { roll, against } = pair;
-  const [data, t, format] = await Promise.all([loadChanges(database(), roll, against), getTranslations("changes"), getFormat()]);
-  const [older, newer] = compareRolls(roll, against) < 0 ? [roll, against] : [against, roll];
+  const [data, t, format] = await Promise.all([loadChanges(database(), registry.rolls, roll, against), getTranslations("changes"), getFormat()]);
+  const [older, newer] = olderFirst(registry.rolls, roll, against);
   const notGiven = FORMAT_WORDS[format.locale].notGiven;
   const suburbRows = largestMovements(data.bySuburb, (group) => `/suburbs/${group.key}?roll=${roll}&against=${against}`, undefined, undefined, notGiven);
   const useRows = largestMovements(

@@ -1,14 +1,17 @@
 import { cachedPublicGet } from "@/lib/api/cached-public-get";
 import { clientAddress } from "@/lib/api/client-address";
 import { preflightResponse } from "@/lib/api/cors";
-import { parseInput } from "@/lib/api/parse-query";
+import { readInput } from "@/lib/api/parse-query";
 import { ApiError, invalidParameters } from "@/lib/api/problem";
 import { EXPORT_COST } from "@/lib/api/public-get";
 import { unlinkedQuerySchema, unlinkedRollPathSchema } from "@/lib/roll-changes/changes-query";
 import { CSV_CONTENT_TYPE, nextPath } from "@/lib/roll-changes/changes-schema";
 import { streamCsv } from "@/lib/roll-changes/stream-csv";
 import { linkSets } from "@/lib/roll-links/roll-links-store";
-import { compareRolls } from "@/lib/roll-links/roll-order";
+import { database } from "@/lib/db/client";
+import { olderFirst } from "@/lib/rolls/roll-order";
+import { queryErrors, unregisteredRolls } from "@/lib/rolls/roll-param";
+import { rollRegistry } from "@/lib/rolls/roll-registry";
 import { toUnlinkedProperty, unlinkedPage, unlinkedSql, type UnlinkedRow } from "@/lib/roll-links/unlinked";
 import { DEFAULT_LIMIT } from "@/lib/valuations/list-query-schema";
 import { openGuardedExport } from "@/lib/valuations/open-export";
@@ -23,13 +26,19 @@ const isCsv = (request: Request) => new URL(request.url).searchParams.get("forma
 export const GET = cachedPublicGet(
   {
     parse: async (request, context: Context) => {
+      const params = new URL(request.url).searchParams;
       const path = { schemas: { roll: unlinkedRollPathSchema }, values: await context.params };
-      const { roll, against = "", suburb, limit, after, format } = parseInput(unlinkedQuerySchema, new URL(request.url).searchParams, path);
+      const registry = await rollRegistry(database());
+      const input = readInput(unlinkedQuerySchema, params, path);
+      // Both rolls must be registered: the path's (listed first) and `against`.
+      const unknown = unregisteredRolls({ roll: path.values.roll, against: params.getAll("against").length === 1 ? params.get("against")! : undefined }, registry);
+      if (!input.ok || unknown.length > 0) throw invalidParameters(queryErrors(params, input.ok ? [] : input.errors, unknown));
+      const { roll, against = "", suburb, limit, after, format } = input.value;
       if (against === roll) throw invalidParameters([{ parameter: "against", message: "must be another roll than roll" }]);
-      return { roll, against, suburb, limit, after, format };
+      return { roll, against, suburb, limit, after, format, rolls: registry.rolls };
     },
-    answer: async ({ roll, against, suburb, limit, after, format }, { db, request, url, meta }) => {
-      const [older, newer] = compareRolls(roll, against) < 0 ? [roll, against] : [against, roll];
+    answer: async ({ roll, against, suburb, limit, after, format, rolls }, { db, request, url, meta }) => {
+      const [older, newer] = olderFirst(rolls, roll, against);
       const set = (await linkSets(db.pool)).find((candidate) => candidate.fromRoll === older && candidate.toRoll === newer);
       if (!set) {
         throw new ApiError({

@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
-import { rollIdSchema, type RollId } from "./roll-order";
+import type { RollId } from "@/lib/rolls/roll-id";
+import { rollIdSchema } from "@/lib/rolls/roll-id-schema";
 
 export const LINK_USAGE = `Usage: npm run link-rolls -- --from <roll> --to <roll>
 
 Links every property of the older roll (--from) to the property or properties it became on the
 newer roll (--to): by rate number, by legal description (a new rate number), through
 subdivisions and consolidations, and from an erf to the units of a sectional scheme built on it. Replaces the pair's earlier links. A complete whole-roll scrape
-does this by itself for the roll and every other roll held; run this after a partial scrape, or to redo it.
+does this by itself for a general roll and every other general roll held; run this after a partial scrape, to redo it, or to link a supplementary roll.
 
 Options:
   --from <roll>   the older roll, e.g. gv2022

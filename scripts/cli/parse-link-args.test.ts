@@ -14,7 +14,7 @@ describe("parseLinkArgs", () => {
   it.each([
     [[], "--from is required"],
     [["--from", "gv2022"], "--to is required"],
-    [["--from", "2022", "--to", "gv2026"], 'must be a roll id such as "gv2022"'],
+    [["--from", "2022", "--to", "gv2026"], "must be a roll id: a lower-case letter"],
     [["--from", "gv2022", "--to", "gv2022"], "must be different rolls"],
     [["--from", "gv2022", "--to", "gv2026", "--force"], "Unknown option '--force'"],
   ])("refuses %j clearly", (argv, message) => {
