@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/lib/i18n/use-format";
-import { formatBytes, formatMs } from "@/lib/probe/format-probe-summary";
+import { formatBytes } from "@/lib/format/format-bytes";
+import { formatMilliseconds } from "@/lib/format/format-duration";
 import type { ProbeReport, ResultsAnswer } from "@/lib/probe/probe-report";
 import type { StoredProbe } from "@/lib/probe/site-probes";
 import { useVerdictWord } from "../admin-words";
@@ -25,7 +26,7 @@ function useAnswerWords(): (answer: ResultsAnswer) => string {
   const t = useTranslations("admin.probe.answer");
   const format = useFormat();
   return (answer) => {
-    const time = formatMs(answer.firstByteMs);
+    const time = formatMilliseconds(answer.firstByteMs);
     if (answer.error !== null) return t("failed", { error: answer.error });
     if (answer.noMatch) return t("noMatch", { time });
     const counts = { rows: format.number(answer.rows ?? 0), caption: format.number(answer.caption ?? 0), time };
@@ -79,8 +80,8 @@ function ProbeReportView({ probe }: { probe: StoredProbe }) {
                   <tr key={`${index}:${page.url}`} className="border-b border-slate-100 align-top">
                     <td className="p-1">{page.label}</td>
                     <td className="p-1 text-right">{page.status ?? "–"}</td>
-                    <td className="p-1 text-right whitespace-nowrap">{formatMs(page.firstByteMs)}</td>
-                    <td className="p-1 text-right whitespace-nowrap">{formatMs(page.totalMs)}</td>
+                    <td className="p-1 text-right whitespace-nowrap">{formatMilliseconds(page.firstByteMs)}</td>
+                    <td className="p-1 text-right whitespace-nowrap">{formatMilliseconds(page.totalMs)}</td>
                     <td className="p-1 text-right whitespace-nowrap">{formatBytes(page.bytes)}</td>
                     <td className="p-1">{page.charset ?? t("noCharset")}</td>
                     <td className="p-1">{page.error ?? "–"}</td>
