@@ -6,8 +6,8 @@ import { fileExists, findBrowser } from "./e2e/find-browser";
 register("./e2e/json-modules.mjs", import.meta.url);
 
 // End-to-end tests against `next start` on a freshly scraped simulator roll (e2e/start-stack.ts).
-// Needs a prior `next build`. The browser: Playwright's own when installed, else CHROMIUM_PATH,
-// else a Chromium or Chrome on PATH (Debian's /usr/bin/chromium on CI: no browser download).
+// Needs a prior `next build`. The browser: CHROMIUM_PATH when set (it must exist), else Playwright's
+// own when installed, else a Chromium or Chrome on PATH (Debian's /usr/bin/chromium on CI: no browser download).
 const browser = findBrowser({
   env: process.env,
   playwrightChromium: chromium.executablePath(),

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { formatterFor, type Formatter } from "@/lib/i18n/formatter";
 import type { ResultRow } from "@/lib/search-state/search-results";
+import type { SortFieldName } from "@/lib/valuations/sort-fields";
 import { DataTable, dataTableColumns } from "./data-table";
 
 // The results as a table (wider screens), sorted by the server: each header's button asks for a
@@ -51,7 +52,16 @@ function resultColumns(t: ReturnType<typeof useTranslations<"search.columns">>, 
 }
 
 /** The columns a sort can name (their ids). */
-const SORTABLE: ReadonlySet<string> = new Set(["address", "rateNumber", "suburbName", "legalDescription", "useCode", "ratingCategory", "marketValue", "registeredExtent"]);
+const SORTABLE: ReadonlySet<string> = new Set([
+  "address",
+  "rateNumber",
+  "suburbName",
+  "legalDescription",
+  "useCode",
+  "ratingCategory",
+  "marketValue",
+  "registeredExtent",
+] satisfies SortFieldName[]);
 
 /** The API's sort ("-marketValue") as the table's sorting state; the column ids are the API's sort fields. */
 function toSortingState(sort: string): SortingState {

@@ -30,8 +30,8 @@ const INSTALL_HINT =
   "or set CHROMIUM_PATH to a Chromium or Chrome executable.";
 
 /**
- * Playwright's own browser when installed, else CHROMIUM_PATH, else a Chromium or Chrome on PATH
- * (or in the platform's standard place). CHROMIUM_PATH, when set, wins and must exist.
+ * CHROMIUM_PATH when set (it must exist: a wrong one is an error, not passed over), else Playwright's
+ * own browser when installed, else a Chromium or Chrome on PATH (or in the platform's standard place).
  */
 export function findBrowser(search: BrowserSearch): BrowserChoice {
   const named = search.env.CHROMIUM_PATH?.trim();

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,10 +28,11 @@ afterAll(async () => {
 
 type Outcome = { code: number | null; stdout: string; stderr: string };
 
-function run(command: string, args: string[]): Promise<Outcome> {
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Outcome> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import ${withoutEmbedded}`, LOG_LEVEL: "warn" };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
+  Object.assign(env, extraEnv);
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -41,7 +43,13 @@ function run(command: string, args: string[]): Promise<Outcome> {
   });
 }
 
-const npmRun = (script: string, args: string[]) => run("npm", ["run", "--silent", script, "--", ...args]);
+const npmRun = (script: string, args: string[], env: Record<string, string> = {}) => run("npm", ["run", "--silent", script, "--", ...args], env);
+
+/** What the scripts that write files would have written: the OpenAPI document's mtime and the migrations. */
+const written = () => ({
+  openapi: statSync(path.join(root, "public", "openapi.json")).mtimeMs,
+  migrations: readdirSync(path.join(root, "prisma", "migrations")).sort(),
+});
 
 describe.concurrent("every script answers --help and bad flags without a database", () => {
   const cases: { script: string; usage: string; badFlag: string[]; error: string }[] = [
@@ -54,6 +62,8 @@ describe.concurrent("every script answers --help and bad flags without a databas
     { script: "simulate-site", usage: "Usage: npm run simulate-site", badFlag: ["--rows", "many"], error: "error: --rows must be a whole number" },
     { script: "bench:parse", usage: "Usage: npm run bench:parse", badFlag: ["--rows", "lots"], error: "error: --rows takes numbers like 10k,100k,1m" },
     { script: "bench:scrape", usage: "Usage: npm run bench:scrape", badFlag: ["--cross-check", "sometimes"], error: "error: --cross-check takes always or never" },
+    { script: "openapi", usage: "Usage: npm run openapi", badFlag: ["--out", "elsewhere.json"], error: "error: Unknown option '--out'" },
+    { script: "db:new-migration", usage: "Usage: npm run db:new-migration", badFlag: ["--name", "x"], error: "error: Unknown option '--name'" },
   ];
 
   for (const { script, usage, badFlag, error } of cases) {
@@ -72,6 +82,39 @@ describe.concurrent("every script answers --help and bad flags without a databas
       expect(result.code).toBe(2);
     });
   }
+
+  // Not concurrent with each other: each compares what is on disk before and after.
+  describe.sequential("the scripts that write files write nothing for --help or a bad flag", () => {
+    for (const [script, args] of [
+      ["openapi", ["--help"]],
+      ["openapi", ["--out", "elsewhere.json"]],
+      ["db:new-migration", ["--help"]],
+      ["db:new-migration", ["--print", "extra"]],
+      ["db:new-migration", []],
+    ] as const) {
+      it(`npm run ${script} -- ${args.join(" ")}`, async () => {
+        const before = written();
+        const result = await npmRun(script, [...args]);
+        expect(result.code).toBe(args[0] === "--help" ? 0 : 2);
+        expect(written()).toEqual(before);
+      });
+    }
+  });
+
+  it("cron answers --help even when the environment is invalid, and refuses to run with it", async () => {
+    for (const env of [{ DATABASE_URL: "nonsense" }, { SCRAPE_SCHEDULE_TIMEZONE: "Mars/Olympus_Mons" }] as Record<string, string>[]) {
+      const help = await npmRun("cron", ["--help"], env);
+      expect(help.stdout, JSON.stringify(env)).toContain("Usage: npm run cron");
+      expect(help.stderr, JSON.stringify(env)).not.toContain("Invalid environment");
+      expect(help.code, JSON.stringify(env)).toBe(0);
+    }
+    const openapiHelp = await npmRun("openapi", ["--help"], { SCRAPE_SCHEDULE_TIMEZONE: "Mars/Olympus_Mons" });
+    expect(openapiHelp.stdout).toContain("Usage: npm run openapi");
+    expect(openapiHelp.code).toBe(0);
+    const refused = await run("npx", ["tsx", "scripts/cron.ts"], { SCRAPE_SCHEDULE_TIMEZONE: "Mars/Olympus_Mons" });
+    expect(refused.stderr).toContain('Invalid environment: SCRAPE_SCHEDULE_TIMEZONE="Mars/Olympus_Mons"');
+    expect(refused.code).toBe(2);
+  });
 
   it("hash-password answers --help and refuses a flag before reading a password", async () => {
     const help = await run("npx", ["tsx", "scripts/hash-password.ts", "--help"]);

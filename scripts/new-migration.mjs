@@ -8,15 +8,38 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-const [name] = process.argv.slice(2);
-if (!name) {
-  console.error("usage: npm run db:new-migration -- <name> | --print");
+const USAGE = `Usage: npm run db:new-migration -- <name>
+       npm run db:new-migration -- --print
+
+Writes the SQL that takes prisma/migrations to prisma/schema.prisma as
+prisma/migrations/<UTC timestamp>_<name>/migration.sql, or with --print only prints it.
+Needs no database (the migrations are replayed on an in-memory PGlite).`;
+
+// Plain node (no tsx), so not scripts/cli/parse-help-only.ts; the same answers: --help exit 0, a mistake exit 2.
+function parseCommand(argv) {
+  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { help: { type: "boolean", short: "h" }, print: { type: "boolean" } } });
+  if (values.help) return { kind: "help" };
+  if (values.print && positionals.length === 0) return { kind: "print" };
+  if (!values.print && positionals.length === 1) return { kind: "write", name: positionals[0] };
+  throw new Error(values.print ? "--print takes no name" : positionals.length === 0 ? "a migration name is needed" : "one migration name only");
+}
+
+let command;
+try {
+  command = parseCommand(process.argv.slice(2));
+} catch (error) {
+  console.error(`error: ${error.message}\n\n${USAGE}`);
   process.exit(2);
+}
+if (command.kind === "help") {
+  console.log(USAGE);
+  process.exit(0);
 }
 
 const require = createRequire(import.meta.url);
@@ -74,11 +97,11 @@ try {
     exitCode: null,
     filters: { externalTables: [], externalEnums: [] },
   });
-  if (name === "--print") process.stdout.write(sql);
+  if (command.kind === "print") process.stdout.write(sql);
   else if (/^-- This is an empty migration\.\s*$/.test(sql)) console.log("schema and migrations agree; nothing written");
   else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(migrationsDir, `${stamp}_${name.replace(/\W+/g, "_")}`);
+    const dir = path.join(migrationsDir, `${stamp}_${command.name.replace(/\W+/g, "_")}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "migration.sql"), sql);
     console.log("wrote", path.relative(process.cwd(), dir));

@@ -4,7 +4,6 @@
 // A command that will not use it (--help, a bad flag) runs at once, without a database.
 import { spawn } from "node:child_process";
 import { needsDatabase } from "./cli/needs-database";
-import { prepareDatabase } from "./prepare-database";
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -12,7 +11,9 @@ if (!command) {
   process.exit(2);
 }
 
-const database = (await needsDatabase(command, args, process.cwd())) ? await prepareDatabase() : null;
+// prepare-database loads lib/config, which refuses a bad environment: only when a database is wanted,
+// so that the command's --help answers regardless.
+const database = (await needsDatabase(command, args, process.cwd())) ? await (await import("./prepare-database")).prepareDatabase() : null;
 const child = spawn(command, args, {
   stdio: "inherit",
   env: database ? { ...process.env, DATABASE_URL: database.url } : process.env,

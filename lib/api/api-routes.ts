@@ -24,7 +24,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: "/api/changes", methods: ["GET", "OPTIONS"] },
   { path: "/api/feeds", methods: ["GET", "OPTIONS"] },
   { path: "/api/health", methods: ["GET"] },
-  { path: "/api/openapi.json", methods: ["GET"] },
+  { path: "/api/openapi.json", methods: ["GET", "OPTIONS"] },
   { path: "/api/ready", methods: ["GET"] },
   { path: "/api/rolls/[roll]/unlinked", methods: ["GET", "OPTIONS"] },
   { path: "/api/stats", methods: ["GET", "OPTIONS"] },

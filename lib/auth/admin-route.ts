@@ -1,8 +1,7 @@
-import { logError } from "@/lib/api/log-error";
-import { internalError } from "@/lib/api/problem";
 import { config } from "@/lib/config";
 import { database, type Database } from "@/lib/db/client";
 import { log as rootLog, type Logger } from "@/lib/log";
+import { adminAnswer } from "./admin-answer";
 import { adminProblem } from "./admin-problem";
 import { adminSettings } from "./admin-settings";
 import { recordAudit, type AuditAction, type AuditOutcome } from "./audit-log";
@@ -15,7 +14,7 @@ import { authenticateThrottled } from "./throttled-authentication";
 // Wraps every admin route handler: nobody reaches the handler without a valid session (plus a
 // same-origin check for writes) or the bearer token. Only a signed session cookie is looked up in
 // the database (is the session still alive?); other refusals never touch it. Answers
-// are never cached; unexpected errors become a logged 500 without internals.
+// are never cached; unexpected errors become a logged 500 without internals (adminAnswer).
 
 export type AdminRequestContext<P> = {
   actor: AdminActor;
@@ -48,11 +47,10 @@ export function adminRoute<P = Record<string, never>>(
       return adminProblem({ ...refusal }, headers);
     }
     const { actor } = outcome;
-    let response: Response;
-    try {
+    return adminAnswer(request, async () => {
       const db = database();
       const params = await context.params;
-      response = await handler(request, {
+      return handler(request, {
         actor,
         db,
         log: log.child({ actor: actor.label }),
@@ -73,11 +71,6 @@ export function adminRoute<P = Record<string, never>>(
             log,
           ),
       });
-    } catch (error) {
-      logError(request, error);
-      response = internalError().toResponse();
-    }
-    response.headers.set("Cache-Control", "no-store");
-    return response;
+    });
   };
 }

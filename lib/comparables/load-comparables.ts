@@ -2,6 +2,8 @@ import { rollLabel, type RollId } from "@/lib/rolls/roll-id";
 import type { RollRegistry } from "@/lib/rolls/roll-registry";
 import type { Queryable } from "@/lib/valuations/queryable";
 import { valuationHref } from "@/lib/valuations/serialise-valuation";
+import type { FieldName, RowOf } from "@/lib/valuations/valuation-fields";
+import { fieldColumns } from "@/lib/valuations/valuation-row";
 import { chooseByExtentBand, chooseSchemeUnits, EXTENT_BAND_RATIOS, type Candidate, type Choice } from "./choose-comparables";
 import type { Comparables } from "./comparables-schema";
 import { basisSentence, describeBasis, describeStanding, standingSentences, type Basis, type BasisSentence, type StandingSentence } from "./describe-standing";
@@ -19,20 +21,18 @@ export type ComparablesResult =
   | { kind: "not-found" }
   | { kind: "ambiguous"; choices: { titleType: "full" | "sectional"; href: string }[] };
 
-type Row = {
-  rate_number: string;
-  title_type: "full" | "sectional";
-  section_number: string | null;
-  address: string;
-  legal_description: string;
-  market_value: string | null;
-  registered_extent: string | null;
-};
-type PropertyRow = Row & { suburb_id: string; suburb_name: string; use_code: number | null; use_description: string | null; scheme_name: string | null };
+/** What a candidate is read with; the property itself also with what chooses its candidates. */
+const CANDIDATE_FIELDS = ["rateNumber", "titleType", "sectionNumber", "address", "legalDescription", "marketValue", "registeredExtent"] as const satisfies readonly FieldName[];
+const PROPERTY_FIELDS = [...CANDIDATE_FIELDS, "suburbId", "suburbName", "useCode", "useDescription", "schemeName"] as const satisfies readonly FieldName[];
+const PREVIOUS_FIELDS = ["titleType", "rateNumber", "marketValue"] as const satisfies readonly FieldName[];
+// BIGINT and NUMERIC arrive as numbers (lib/db/client.ts sets the type parsers).
+type Row = RowOf<(typeof CANDIDATE_FIELDS)[number]>;
+type PropertyRow = RowOf<(typeof PROPERTY_FIELDS)[number]>;
+type PreviousRow = RowOf<(typeof PREVIOUS_FIELDS)[number]>;
 
 /** Candidates read at most: the widest band of a big suburb, or the biggest schemes. */
 const CANDIDATE_LIMIT = 1000;
-const COLUMNS = "rate_number, title_type, section_number, address, legal_description, market_value, registered_extent";
+const COLUMNS = fieldColumns(CANDIDATE_FIELDS);
 
 const toCandidate = (row: Row): Candidate => ({
   rateNumber: row.rate_number,
@@ -40,8 +40,8 @@ const toCandidate = (row: Row): Candidate => ({
   sectionNumber: row.section_number,
   address: row.address,
   legalDescription: row.legal_description,
-  marketValue: row.market_value === null ? null : Number(row.market_value),
-  registeredExtent: row.registered_extent === null ? null : Number(row.registered_extent),
+  marketValue: row.market_value,
+  registeredExtent: row.registered_extent,
 });
 
 /** The general roll in force before this one (the registry lists rolls newest first); null for the oldest. */
@@ -84,19 +84,19 @@ async function suburbUseCandidates(db: Queryable, roll: RollId, property: Proper
 
 async function previousValues(db: Queryable, roll: RollId | null, titleTypes: string[], rateNumbers: string[]): Promise<Map<string, number>> {
   if (roll === null || rateNumbers.length === 0) return new Map();
-  const { rows } = await db.query<{ title_type: string; rate_number: string; market_value: string }>(
-    `SELECT title_type, rate_number, market_value FROM valuations
+  const { rows } = await db.query<PreviousRow>(
+    `SELECT ${fieldColumns(PREVIOUS_FIELDS)} FROM valuations
       WHERE roll = $1 AND (title_type::text, rate_number) IN (SELECT * FROM unnest($2::text[], $3::text[])) AND market_value IS NOT NULL`,
     [roll, titleTypes, rateNumbers],
   );
-  return new Map(rows.map((row) => [`${row.title_type}:${row.rate_number}`, Number(row.market_value)]));
+  return new Map(rows.flatMap((row) => (row.market_value === null ? [] : [[`${row.title_type}:${row.rate_number}`, row.market_value] as const])));
 }
 
 export async function loadComparables(db: Queryable, registry: Pick<RollRegistry, "rolls">, lookup: ComparablesLookup): Promise<ComparablesResult> {
   const values: unknown[] = [lookup.roll, lookup.rateNumber];
   if (lookup.title) values.push(lookup.title);
   const { rows } = await db.query<PropertyRow>(
-    `SELECT ${COLUMNS}, suburb_id, suburb_name, use_code, use_description, scheme_name FROM valuations
+    `SELECT ${fieldColumns(PROPERTY_FIELDS)} FROM valuations
       WHERE roll = $1 AND rate_number = $2 ${lookup.title ? "AND title_type = $3::title_type" : ""} ORDER BY title_type`,
     values,
   );

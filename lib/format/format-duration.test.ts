@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { durationParts, formatClock, formatDuration } from "./format-duration";
+import { durationParts, formatClock, formatDuration, formatMilliseconds } from "./format-duration";
+
+describe("formatMilliseconds", () => {
+  it("writes a response time in ms, or in seconds with a decimal comma from a second up", () => {
+    expect(formatMilliseconds(null)).toBe("–");
+    expect(formatMilliseconds(0)).toBe("0 ms");
+    expect(formatMilliseconds(12.4)).toBe("12 ms");
+    expect(formatMilliseconds(999)).toBe("999 ms");
+    expect(formatMilliseconds(999.6)).toBe("1 s");
+    expect(formatMilliseconds(12_345)).toBe("12,3 s");
+    expect(formatMilliseconds(1_234_000).replace(/\u00a0/g, " ")).toBe("1 234 s");
+  });
+});
 
 describe("formatDuration", () => {
   it("reads like a person would say it", () => {

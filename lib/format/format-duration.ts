@@ -1,3 +1,5 @@
+import { formatNumber } from "./format-number";
+
 // Lengths of time and clock times as a person reads them, shared by the scraper's terminal output
 // and the admin pages.
 
@@ -23,6 +25,12 @@ export function formatDuration(ms: number): string {
   if (parts.unit === "hours") return `${parts.hours}h ${parts.minutes}m`;
   if (parts.unit === "minutes") return `${parts.minutes}m ${parts.seconds}s`;
   return `${parts.seconds}s`;
+}
+
+/** A response time: 999 → "999 ms", 12 345 → "12,3 s"; null (no answer) → "–". */
+export function formatMilliseconds(ms: number | null): string {
+  if (ms === null) return "–";
+  return Math.round(ms) < 1_000 ? `${Math.round(ms)} ms` : `${formatNumber(ms / 1_000, 1)} s`;
 }
 
 /** HH:MM:SS, 24-hour, in the given time zone (default: the machine's). */

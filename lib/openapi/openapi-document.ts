@@ -329,7 +329,17 @@ export function openApiDefinition() {
           operationId: "openApiDocument",
           tags: ["Service"],
           summary: "This document",
-          responses: { "200": { description: "OpenAPI 3.1.", content: { "application/json": { schema: { type: "object" } } } } },
+          description: "Rate limited like the data. Its `ETag` changes with the document (a new release, a roll added) and the server it names; `Cache-Control: public, max-age=300`.",
+          responses: {
+            "200": {
+              description: "OpenAPI 3.1.",
+              headers: { ETag: { description: "Changes when the document does.", schema: { type: "string" } }, ...rateLimitHeaders },
+              content: { "application/json": { schema: { type: "object" } } },
+            },
+            "304": { description: "Not modified: your copy (If-None-Match) is current.", headers: { ETag: { description: "The document's.", schema: { type: "string" } } } },
+            "429": commonErrors["429"],
+            "500": problem("Our fault (the roll registry could not be read); logged."),
+          },
         },
       },
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatMs, formatProbeSummary } from "./format-probe-summary";
+import { formatProbeSummary } from "./format-probe-summary";
 import type { ProbeReport } from "./probe-report";
 
 const report: ProbeReport = {
@@ -68,16 +68,5 @@ describe("formatProbeSummary", () => {
   it("prints the details page it read", () => {
     const text = formatProbeSummary({ ...report, details: { ...report.details!, error: null, rateNumber: "05100037", owners: 2, marketValue: 1_830_000 } });
     expect(text).toContain("rate number 05100037, 2 owners, market value R\u00a01\u00a0830\u00a0000");
-  });
-});
-
-describe("formatMs and formatBytes", () => {
-  it("use South African decimals", () => {
-    expect(formatMs(null)).toBe("–");
-    expect(formatMs(999)).toBe("999 ms");
-    expect(formatMs(12_345)).toBe("12,3 s");
-    expect(formatBytes(999)).toBe("999 B");
-    expect(formatBytes(1_500)).toBe("1,5 kB");
-    expect(formatBytes(40_000_000)).toBe("40 MB");
   });
 });

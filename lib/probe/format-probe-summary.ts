@@ -1,4 +1,6 @@
+import { formatBytes } from "@/lib/format/format-bytes";
 import { formatCalendarDate, formatDateTime } from "@/lib/format/format-date";
+import { formatMilliseconds } from "@/lib/format/format-duration";
 import { formatNumber } from "@/lib/format/format-number";
 import { formatRand } from "@/lib/format/format-rand";
 import type { ProbePage, ProbeReport, ResultsAnswer } from "./probe-report";
@@ -59,8 +61,8 @@ export function formatProbeSummary(report: ProbeReport): string {
 
 export function formatAnswer(answer: ResultsAnswer): string {
   if (answer.error !== null) return `failed: ${answer.error}`;
-  if (answer.noMatch) return `"No Match" (first byte ${formatMs(answer.firstByteMs)})`;
-  return `${formatNumber(answer.rows ?? 0)} rows, caption ${formatNumber(answer.caption ?? 0)}, ${answer.banner ? "WITH the size banner" : "no banner"} (first byte ${formatMs(answer.firstByteMs)})`;
+  if (answer.noMatch) return `"No Match" (first byte ${formatMilliseconds(answer.firstByteMs)})`;
+  return `${formatNumber(answer.rows ?? 0)} rows, caption ${formatNumber(answer.caption ?? 0)}, ${answer.banner ? "WITH the size banner" : "no banner"} (first byte ${formatMilliseconds(answer.firstByteMs)})`;
 }
 
 function formatTls(tls: ProbeReport["tls"]): string {
@@ -74,8 +76,8 @@ function pageTable(pages: readonly ProbePage[]): string[] {
   const header = ["status", "first byte", "total", "size", "charset", "page"];
   const rows = pages.map((page) => [
     page.status === null ? "–" : String(page.status),
-    formatMs(page.firstByteMs),
-    formatMs(page.totalMs),
+    formatMilliseconds(page.firstByteMs),
+    formatMilliseconds(page.totalMs),
     formatBytes(page.bytes),
     page.charset ?? "none",
     `${page.label}${page.failure ? ` [${page.failure}: ${page.error ?? ""}]` : ""}`,
@@ -87,15 +89,4 @@ function pageTable(pages: readonly ProbePage[]): string[] {
 
 function asAt(isoDate: string | null): string {
   return isoDate === null ? "not stated" : formatCalendarDate(isoDate);
-}
-
-export function formatMs(ms: number | null): string {
-  if (ms === null) return "–";
-  return ms < 1_000 ? `${Math.round(ms)} ms` : `${formatNumber(ms / 1_000, 1)} s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${formatNumber(bytes / 1_000, 1)} kB`;
-  return `${formatNumber(bytes / 1_000_000, 1)} MB`;
 }

@@ -1,6 +1,6 @@
 import { createLoader, createParser, createSerializer } from "nuqs/server";
 import { rollLabel, type RollId, type RollOption } from "@/lib/rolls/roll-id";
-import { SORT_VALUES } from "@/lib/valuations/sort-fields";
+import { SORT_VALUES, type SortFieldName } from "@/lib/valuations/sort-fields";
 import { parseExtentInput, parseRandInput } from "./parse-amount";
 import { ENGLISH_SEARCH_WORDS, type SearchWords } from "./search-words";
 
@@ -244,7 +244,7 @@ export function searchTitle(state: SearchState, defaultRoll: RollId, rolls: read
 export type SortOption = { value: string; label: string };
 
 /** The fields the "Sort by" list offers, in its order (each ascending, then descending). */
-const SORT_FIELDS = ["address", "marketValue", "registeredExtent", "rateNumber", "suburbName", "legalDescription", "useCode", "ratingCategory"] as const;
+const SORT_FIELDS = ["address", "marketValue", "registeredExtent", "rateNumber", "suburbName", "legalDescription", "useCode", "ratingCategory"] as const satisfies readonly SortFieldName[];
 
 /** The choices of the "Sort by" list; "Best match" only when there is a search. */
 export function sortOptions(state: SearchState, t: SearchWords = ENGLISH_SEARCH_WORDS): SortOption[] {

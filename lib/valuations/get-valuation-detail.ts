@@ -8,7 +8,8 @@ import type { ValuationDetailResponse } from "./detail-schema";
 import type { TitleTypeValue } from "./list-query-schema";
 import type { Queryable } from "./queryable";
 import { serialiseValuation, valuationHref } from "./serialise-valuation";
-import { selectColumns, type ValuationRow } from "./valuation-row";
+import type { JsonRowOf, RowOf } from "./valuation-fields";
+import { fieldColumns, selectColumns, type ValuationRow } from "./valuation-row";
 import { valueChange } from "./value-change";
 
 export type DetailLookup = { rateNumber: string; roll: RollId; title?: TitleTypeValue };
@@ -31,10 +32,12 @@ type ChangeJson = {
   after: Record<string, unknown> | null;
   changed_at: string;
 };
-type OtherJson = Pick<ValuationRow, "roll" | "title_type" | "rate_number" | "market_value" | "registered_extent"> & { removed_at: string | null; effective_from: string };
-type DetailRow = ValuationRow & {
-  detail: Record<string, unknown> | null;
-  detail_fetched_at: Date | null;
+/** The same rate number on another roll: what otherRolls answers of it. */
+const OTHER_FIELDS = ["roll", "titleType", "rateNumber", "marketValue", "registeredExtent", "removedAt"] as const;
+type OtherJson = JsonRowOf<(typeof OTHER_FIELDS)[number]> & { effective_from: string };
+/** Read for the detail page only, besides the row every query reads. */
+const DETAIL_FIELDS = ["detail", "detailFetchedAt"] as const;
+type DetailRow = ValuationRow & RowOf<(typeof DETAIL_FIELDS)[number]> & {
   owner_suppressed: boolean;
   /** The roll's effective date (YYYY-MM-DD), from the registry. */
   roll_effective_from: string;
@@ -54,13 +57,13 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
   const values: unknown[] = [lookup.roll, lookup.rateNumber];
   if (lookup.title) values.push(lookup.title);
   const { rows } = await db.query<DetailRow>(
-    `SELECT ${selectColumns("v")}, v.detail, v.detail_fetched_at, ${suppressedCondition("v")} AS owner_suppressed,
+    `SELECT ${selectColumns("v")}, ${fieldColumns(DETAIL_FIELDS, "v")}, ${suppressedCondition("v")} AS owner_suppressed,
             (SELECT coalesce(json_agg(c ORDER BY c.changed_at DESC, c.id DESC), '[]')
                FROM (SELECT id, run_id, kind, fields, before, after, changed_at FROM valuation_changes
                       WHERE valuation_id = v.id ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}) c) AS history,
             (SELECT to_char(effective_from, 'YYYY-MM-DD') FROM rolls WHERE id = v.roll) AS roll_effective_from,
             (SELECT coalesce(json_agg(o ORDER BY o.effective_from DESC), '[]')
-               FROM (SELECT o.roll, o.title_type, o.rate_number, o.market_value, o.registered_extent, o.removed_at,
+               FROM (SELECT ${fieldColumns(OTHER_FIELDS, "o")},
                             to_char(r.effective_from, 'YYYY-MM-DD') AS effective_from
                        FROM rolls r JOIN valuations o ON o.roll = r.id AND o.title_type = v.title_type AND o.rate_number = v.rate_number
                       WHERE r.id <> v.roll) o) AS other_rolls,

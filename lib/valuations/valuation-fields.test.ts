@@ -10,6 +10,7 @@ import {
   type ApiFieldName,
   type FieldName,
   type FieldValue,
+  type RowOf,
   type ValuationField,
 } from "./valuation-fields";
 import type { Valuation } from "./valuation-schema";
@@ -97,6 +98,25 @@ describe("the valuation fields", () => {
         const column = columns.get(field.column)!;
         expect(UDT_NAMES[field.type], field.column).toContain(column.udt_name);
         expect(column.is_nullable === "YES", field.column).toBe(field.nullable);
+      }
+    });
+
+    // node-pg gives BIGINT and NUMERIC as strings unless a type parser says otherwise: the app's
+    // (lib/db/client.ts) does, and RowOf types them as numbers because of it.
+    it("arrive from pg as RowOf types them: BIGINT and NUMERIC as numbers, through the app's type parsers", async () => {
+      await import("@/lib/db/client");
+      const client = new pg.Client({ connectionString: testDb.url });
+      await client.connect();
+      try {
+        const values = { market_value: 1_830_000, registered_extent: 1634.55, use_code: 15, last_changed_at: "2026-12-03T08:00:00Z" };
+        const { rows } = await client.query<RowOf<"marketValue" | "registeredExtent" | "useCode" | "lastChangedAt">>(
+          `SELECT (r).market_value, (r).registered_extent, (r).use_code, (r).last_changed_at
+             FROM (SELECT jsonb_populate_record(NULL::valuations, $1::jsonb) AS r) typed`,
+          [JSON.stringify(values)],
+        );
+        expect(rows[0]).toEqual({ ...values, last_changed_at: new Date(values.last_changed_at) });
+      } finally {
+        await client.end();
       }
     });
   });

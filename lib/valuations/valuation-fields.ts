@@ -5,7 +5,8 @@ import type { DisplayedCells } from "./displayed-cells";
 // API's name), its column, its type, who writes it, and how the API answers it. prisma/schema.prisma
 // makes the table; valuation-fields.test.ts checks this list against the Prisma model and the
 // migrated table. Derived from it: the columns and records the scraper's store writes
-// (lib/scraper/store/upsert-valuations.ts), the row every valuation query reads (valuation-row.ts),
+// (lib/scraper/store/upsert-valuations.ts), the row every valuation query reads (valuation-row.ts)
+// and the narrower rows some read (RowOf with fieldColumns: comparables, other rolls of a property),
 // the API's zod schema (valuation-schema.ts) and serialiser (serialise-valuation.ts), and the CSV
 // export's columns (valuation-csv.ts) and COPY (export-csv-query.ts).
 
@@ -177,6 +178,9 @@ export type FieldValue<N extends FieldName> = RowValue<Fields[N]>;
 
 /** The named fields as a query row has them: keyed by column. */
 export type RowOf<Name extends FieldName> = { [K in Name as Fields[K]["column"]]: RowValue<Fields[K]> };
+
+/** The named fields inside json_agg or to_json: as RowOf, but timestamps arrive as text. */
+export type JsonRowOf<Name extends FieldName> = { [K in keyof RowOf<Name>]: RowOf<Name>[K] extends infer V ? (V extends Date ? string : V) : never };
 
 /** What the store writes of a results row: keyed by field name, as normaliseRow gives them. */
 export type ResultsRowValues = { [K in ResultsRowFieldName]: RowValue<Fields[K]> };

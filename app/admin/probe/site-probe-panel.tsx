@@ -1,9 +1,10 @@
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/lib/i18n/use-format";
-import { formatBytes, formatMs } from "@/lib/probe/format-probe-summary";
+import { formatMilliseconds } from "@/lib/format/format-duration";
 import type { ProbeReport, ResultsAnswer } from "@/lib/probe/probe-report";
 import type { StoredProbe } from "@/lib/probe/site-probes";
 import { useVerdictWord } from "../admin-words";
+import { ProbePagesTable } from "./probe-pages-table";
 import { ProbeSiteForm } from "./probe-site-form";
 
 // The site probe on the admin page: a button to run it, and the last report of each roll (verdict
@@ -25,7 +26,7 @@ function useAnswerWords(): (answer: ResultsAnswer) => string {
   const t = useTranslations("admin.probe.answer");
   const format = useFormat();
   return (answer) => {
-    const time = formatMs(answer.firstByteMs);
+    const time = formatMilliseconds(answer.firstByteMs);
     if (answer.error !== null) return t("failed", { error: answer.error });
     if (answer.noMatch) return t("noMatch", { time });
     const counts = { rows: format.number(answer.rows ?? 0), caption: format.number(answer.caption ?? 0), time };
@@ -60,35 +61,7 @@ function ProbeReportView({ probe }: { probe: StoredProbe }) {
               ))}
             </ul>
           )}
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("pagesCaption")}</caption>
-              <thead className="border-b border-slate-300">
-                <tr>
-                  <th scope="col" className="p-1">{t("columns.page")}</th>
-                  <th scope="col" className="p-1 text-right">{t("columns.status")}</th>
-                  <th scope="col" className="p-1 text-right">{t("columns.firstByte")}</th>
-                  <th scope="col" className="p-1 text-right">{t("columns.total")}</th>
-                  <th scope="col" className="p-1 text-right">{t("columns.size")}</th>
-                  <th scope="col" className="p-1">{t("columns.charset")}</th>
-                  <th scope="col" className="p-1">{t("columns.problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.pages.map((page, index) => (
-                  <tr key={`${index}:${page.url}`} className="border-b border-slate-100 align-top">
-                    <td className="p-1">{page.label}</td>
-                    <td className="p-1 text-right">{page.status ?? "–"}</td>
-                    <td className="p-1 text-right whitespace-nowrap">{formatMs(page.firstByteMs)}</td>
-                    <td className="p-1 text-right whitespace-nowrap">{formatMs(page.totalMs)}</td>
-                    <td className="p-1 text-right whitespace-nowrap">{formatBytes(page.bytes)}</td>
-                    <td className="p-1">{page.charset ?? t("noCharset")}</td>
-                    <td className="p-1">{page.error ?? "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProbePagesTable pages={report.pages} />
           {report.suburb && (
             <p className="text-sm">
               {t("suburb", { suburb: report.suburb.name, answer: answerWords(report.suburb.allFalse) })}

@@ -80,6 +80,7 @@ describe("sign-in", () => {
     expect(right.status).toBe(303);
     expect(right.headers.get("location")).toBe("/admin");
     expect(right.headers.get("set-cookie")).toContain("dvre_admin_session=");
+    expect(right.headers.get("cache-control")).toBe("no-store");
     const wrong = await form("not it at all");
     expect(wrong.status).toBe(303);
     expect(wrong.headers.get("location")).toBe("/admin/sign-in?error=wrong-password");
@@ -108,6 +109,22 @@ describe("sign-in", () => {
     });
     expect(response.status).toBe(403);
     expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("answers a logged 500 problem without internals, as every admin route does, when the database fails", async () => {
+    await harness.db.pool.query("ALTER TABLE admin_sessions RENAME TO admin_sessions_away");
+    try {
+      const response = await signIn("192.0.2.30", "e2e-admin-password");
+      expect(response.status).toBe(500);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("set-cookie")).toBeNull();
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({ type: "/problems/internal-error", status: 500 });
+      expect(body).not.toContain("admin_sessions");
+    } finally {
+      await harness.db.pool.query("ALTER TABLE admin_sessions_away RENAME TO admin_sessions");
+    }
   });
 });
 

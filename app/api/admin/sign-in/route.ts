@@ -1,5 +1,4 @@
-import { logError } from "@/lib/api/log-error";
-import { internalError } from "@/lib/api/problem";
+import { adminAnswer } from "@/lib/auth/admin-answer";
 import { adminProblem } from "@/lib/auth/admin-problem";
 import { adminSettings } from "@/lib/auth/admin-settings";
 import { recordAudit } from "@/lib/auth/audit-log";
@@ -28,7 +27,7 @@ const TOO_LARGE = {
 };
 
 function redirect(location: string, headers: Record<string, string> = {}): Response {
-  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
+  return new Response(null, { status: 303, headers: { Location: location, ...headers } });
 }
 
 function lockedOut(retryAfterSeconds: number): Response {
@@ -45,12 +44,13 @@ function lockedOut(retryAfterSeconds: number): Response {
   );
 }
 
+// Not adminRoute: this is how a session is got, so no session is asked for; errors as adminRoute renders them.
 export async function POST(request: Request): Promise<Response> {
   const settings = adminSettings(config);
   const form = wantsRedirect(request);
   if (!isSameOriginRequest(request.headers, settings.allowedOrigins)) return adminProblem({ ...CROSS_SITE });
   if (settings.password === null || settings.sessionSecret === null) return adminProblem({ ...ADMIN_OFF });
-  try {
+  return adminAnswer(request, async () => {
     const body = await readSignInRequest(request);
     if (body === "too-large") return adminProblem(TOO_LARGE);
     if (!body) return adminProblem({ ...UNAUTHORISED, detail: 'Send the password as a form field or as JSON {"password": "…"}.' });
@@ -72,10 +72,7 @@ export async function POST(request: Request): Promise<Response> {
       case "signed-in": {
         const cookie = sessionCookie(result.token, { maxAgeSeconds: result.maxAgeSeconds, secure: origin.secureCookie });
         if (form) return redirect("/admin", { "Set-Cookie": cookie });
-        return Response.json(
-          { signedIn: true, expiresAt: new Date(result.session.expiresAt * 1000).toISOString() },
-          { headers: { "Set-Cookie": cookie, "Cache-Control": "no-store" } },
-        );
+        return Response.json({ signedIn: true, expiresAt: new Date(result.session.expiresAt * 1000).toISOString() }, { headers: { "Set-Cookie": cookie } });
       }
       case "wrong-password":
         if (form) return redirect(result.lockedOut ? `/admin/sign-in?error=locked&retryAfter=${result.lockoutSeconds}` : "/admin/sign-in?error=wrong-password");
@@ -86,8 +83,5 @@ export async function POST(request: Request): Promise<Response> {
       case "disabled":
         return adminProblem({ ...ADMIN_OFF });
     }
-  } catch (error) {
-    logError(request, error);
-    return internalError().toResponse();
-  }
+  });
 }
