@@ -3,7 +3,8 @@ import type { RollId } from "@/lib/rolls/roll-id";
 import { ownerNamesShown, ownerPolicy } from "@/lib/owners/owner-policy";
 import { suppressedCondition } from "@/lib/owners/owner-suppressions";
 import { redactChange, withoutDetailOwners } from "@/lib/owners/redact-owner-names";
-import { propertyRollsColumn, toPropertyRolls, type PropertyRollJson } from "@/lib/roll-changes/property-rolls";
+import { propertyRollsColumn, REGISTRY_ROLLS_COLUMN, toPropertyRolls, type PropertyRollJson } from "@/lib/roll-changes/property-rolls";
+import type { OrderedRoll } from "@/lib/rolls/roll-order";
 import type { ValuationDetailResponse } from "./detail-schema";
 import type { TitleTypeValue } from "./list-query-schema";
 import type { Queryable } from "./queryable";
@@ -44,6 +45,7 @@ type DetailRow = ValuationRow & RowOf<(typeof DETAIL_FIELDS)[number]> & {
   history: ChangeJson[];
   other_rolls: OtherJson[];
   rolls: PropertyRollJson[];
+  registry_rolls: OrderedRoll[];
 };
 
 const isoTimestamp = (text: string) => new Date(text).toISOString();
@@ -67,7 +69,8 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
                             to_char(r.effective_from, 'YYYY-MM-DD') AS effective_from
                        FROM rolls r JOIN valuations o ON o.roll = r.id AND o.title_type = v.title_type AND o.rate_number = v.rate_number
                       WHERE r.id <> v.roll) o) AS other_rolls,
-            ${propertyRollsColumn("v")} AS rolls
+            ${propertyRollsColumn("v")} AS rolls,
+            ${REGISTRY_ROLLS_COLUMN} AS registry_rolls
        FROM valuations v
       WHERE v.roll = $1 AND v.rate_number = $2 ${lookup.title ? "AND v.title_type = $3::title_type" : ""}
       ORDER BY v.title_type`,
@@ -116,7 +119,7 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
           href: valuationHref(other),
           valueChange: valueChange(current, { roll: other.roll, marketValue: other.market_value, effectiveFrom: other.effective_from }),
         })),
-      rolls: toPropertyRolls(row.rolls),
+      rolls: toPropertyRolls(row.rolls, row.registry_rolls),
     },
   };
 }
