@@ -17,7 +17,7 @@ test("an admin adds a roll, sees the probe's verdict, scrapes it, edits it, and 
   const form = panel.getByRole("form", { name: "Add a roll" });
   await expect.poll(() => isHydrated(form)).toBe(true);
   await form.getByLabel("Id").fill("gv2005");
-  await form.getByLabel("Label").fill("GV 2005");
+  await form.getByLabel("Label").fill("Valuation of 2005");
   await form.getByLabel("Base URL").fill(`${readStack().simulatorUrl}gv2017/`);
   await form.getByLabel("Valuation date").fill("2004-07-01");
   await form.getByLabel("Effective from").fill("2005-07-01");
@@ -25,7 +25,7 @@ test("an admin adds a roll, sees the probe's verdict, scrapes it, edits it, and 
   await form.getByRole("button", { name: "Add the roll" }).click();
   await expect(panel.getByTestId("roll-message")).toHaveText("gv2005 is saved. Site probe: ok.", { timeout: 60_000 });
   const row = panel.getByTestId("roll-gv2005");
-  await expect(row).toContainText("GV 2005 (gv2005)");
+  await expect(row).toContainText("Valuation of 2005 (gv2005)");
   await expect(row).toContainText("2005-07-01 to 2008-06-30");
   await expect(row).toContainText("planned");
   await expect(row).toContainText("ok");
@@ -75,7 +75,10 @@ test("an admin adds a roll, sees the probe's verdict, scrapes it, edits it, and 
   ]);
 
   await page.goto("/");
-  await expect(page.getByLabel("Valuation roll").locator("option", { hasText: "GV 2005" })).toHaveAttribute("value", "gv2005");
+  await expect(page.getByLabel("Valuation roll").locator("option", { hasText: "Valuation of 2005" })).toHaveAttribute("value", "gv2005");
   await page.goto("/suburbs?roll=gv2005");
-  await expect(page.getByRole("navigation", { name: "Valuation roll" }).getByRole("link", { name: "GV 2005" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Valuation roll" }).getByRole("link", { name: "Valuation of 2005" })).toHaveAttribute("aria-current", "page");
+  // The registry's label names the roll wherever rolls are compared, whatever its id looks like.
+  await page.goto("/changes/gv2017/gv2005");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("GV 2017 against Valuation of 2005: what changed");
 });
