@@ -62,6 +62,21 @@ describe("database layer on a real PostgreSQL", () => {
     }
   });
 
+  it("keeps an idle connection open as long as configured, and no longer", async () => {
+    const backend = async (pool: Database["pool"]) => (await pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    const brief = createDatabase(testDb.url, 1, { idleTimeoutMs: 100 });
+    const kept = createDatabase(testDb.url, 1, { idleTimeoutMs: 60_000 });
+    try {
+      const [briefPid, keptPid] = [await backend(brief.pool), await backend(kept.pool)];
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await backend(brief.pool)).not.toBe(briefPid);
+      expect(await backend(kept.pool)).toBe(keptPid);
+    } finally {
+      await closeDatabase(brief);
+      await closeDatabase(kept);
+    }
+  });
+
   it("puts no statement timeout on the scripts' and worker's pool", async () => {
     const { rows } = await db.pool.query<{ statement_timeout: string }>("SHOW statement_timeout");
     expect(rows[0]!.statement_timeout).toBe("0");
