@@ -21,6 +21,29 @@ function rollWords(chunks: ReactNode) {
   );
 }
 
+type GlossaryEntry = { key: string; anchor: string; name: string; onTheRoll: ReactNode; meaning: string };
+
+/** One part of the glossary: each term's plain name, the roll's own wording, and what it means. */
+function GlossarySection({ id, heading, intro, testId, entries }: { id: string; heading: string; intro: string; testId: string; entries: GlossaryEntry[] }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-4 space-y-3">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold text-slate-950">
+        {heading}
+      </h2>
+      <p>{intro}</p>
+      <dl className="space-y-3" data-testid={testId}>
+        {entries.map((entry) => (
+          <div key={entry.key} id={entry.anchor} className={ENTRY}>
+            <dt className="font-semibold text-slate-950">{entry.name}</dt>
+            <dd className="text-sm text-slate-700">{entry.onTheRoll}</dd>
+            <dd className="mt-1 text-slate-800">{entry.meaning}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /**
  * What the roll's use codes and rating categories mean, in plain language and the page's language.
  * Each entry has its own anchor, for the links from a property's page (lib/glossary/glossary-links.ts).
@@ -49,37 +72,32 @@ export default async function GlossaryPage() {
         </nav>
       </header>
 
-      <section id="use-codes" aria-labelledby="use-codes-heading" className="scroll-mt-4 space-y-3">
-        <h2 id="use-codes-heading" className="text-xl font-semibold text-slate-950">
-          {t("useCodesHeading")}
-        </h2>
-        <p>{t("useCodesIntro")}</p>
-        <dl className="space-y-3" data-testid="glossary-use-codes">
-          {glossaryUseCodes().map(({ key, code, rollWording }) => (
-            <div key={key} id={useCodeAnchor(code)} className={ENTRY}>
-              <dt className="font-semibold text-slate-950">{t(`useCodes.${key}.name`)}</dt>
-              <dd className="text-sm text-slate-700">{t.rich("onTheRoll", { wording: `${rollWording} (${code})`, roll: rollWords })}</dd>
-              <dd className="mt-1 text-slate-800">{t(`useCodes.${key}.meaning`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-
-      <section id="rating-categories" aria-labelledby="rating-categories-heading" className="scroll-mt-4 space-y-3">
-        <h2 id="rating-categories-heading" className="text-xl font-semibold text-slate-950">
-          {t("ratingCategoriesHeading")}
-        </h2>
-        <p>{t("ratingCategoriesIntro")}</p>
-        <dl className="space-y-3" data-testid="glossary-rating-categories">
-          {glossaryRatingCategories().map(({ key, rollWording }) => (
-            <div key={key} id={ratingCategoryAnchor(rollWording)} className={ENTRY}>
-              <dt className="font-semibold text-slate-950">{t(`ratingCategories.${key}.name`)}</dt>
-              <dd className="text-sm text-slate-700">{t.rich("onTheRoll", { wording: rollWording, roll: rollWords })}</dd>
-              <dd className="mt-1 text-slate-800">{t(`ratingCategories.${key}.meaning`)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <GlossarySection
+        id="use-codes"
+        heading={t("useCodesHeading")}
+        intro={t("useCodesIntro")}
+        testId="glossary-use-codes"
+        entries={glossaryUseCodes().map(({ key, code, rollWording }) => ({
+          key,
+          anchor: useCodeAnchor(code),
+          name: t(`useCodes.${key}.name`),
+          onTheRoll: t.rich("onTheRoll", { wording: `${rollWording} (${code})`, roll: rollWords }),
+          meaning: t(`useCodes.${key}.meaning`),
+        }))}
+      />
+      <GlossarySection
+        id="rating-categories"
+        heading={t("ratingCategoriesHeading")}
+        intro={t("ratingCategoriesIntro")}
+        testId="glossary-rating-categories"
+        entries={glossaryRatingCategories().map(({ key, rollWording }) => ({
+          key,
+          anchor: ratingCategoryAnchor(rollWording),
+          name: t(`ratingCategories.${key}.name`),
+          onTheRoll: t.rich("onTheRoll", { wording: rollWording, roll: rollWords }),
+          meaning: t(`ratingCategories.${key}.meaning`),
+        }))}
+      />
     </article>
   );
 }
