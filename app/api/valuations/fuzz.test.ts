@@ -31,13 +31,19 @@ const value = fc.oneof(hostile, fc.string({ maxLength: 40 }), fc.string({ unit: 
 const name = fc.oneof(fc.constantFrom(...Object.keys(listParameters)), fc.constantFrom("x", "Limit", "sort[]", "q ", ""), fc.string({ maxLength: 8 }));
 const query = fc.array(fc.tuple(name, value), { maxLength: 6 });
 
+// "." and ".." are dot segments: every URL parser, a client's included, resolves them away before a
+// request is sent, so no request can carry them as a rate number.
+function rateNumberSegment(value: string | undefined): string {
+  return !value || value === "." || value === ".." ? "x" : value;
+}
+
 describe("fuzzing the query string", () => {
   it("answers 200 or 400 to anything, and never changes data", async () => {
     const before = await fingerprint();
     await fc.assert(
       fc.asyncProperty(query, fc.boolean(), async (pairs, detail) => {
         const search = new URLSearchParams(pairs).toString();
-        const path = detail ? `/api/valuations/${encodeURIComponent(pairs[0]?.[1] || "x")}?${search}` : `/api/valuations?${search}`;
+        const path = detail ? `/api/valuations/${encodeURIComponent(rateNumberSegment(pairs[0]?.[1]))}?${search}` : `/api/valuations?${search}`;
         const answer = await api.get(path);
         expect(detail ? [200, 300, 400, 404] : [200, 400]).toContain(answer.status);
       }),
