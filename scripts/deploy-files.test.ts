@@ -196,6 +196,10 @@ describe("docker-compose.yml", () => {
     expect(postgres.ports).toBeUndefined();
   });
 
+  it("gives PostgreSQL shared buffers for the search's working set, not the image's 128 MB", () => {
+    expect(services.postgres!.command).toEqual(["postgres", "-c", "shared_buffers=${POSTGRES_SHARED_BUFFERS:-1GB}"]);
+  });
+
   it("runs web, cron and migrate from one image, each with its command", () => {
     const { web, cron, migrate } = services;
     for (const service of [web, cron, migrate]) {
