@@ -40,8 +40,6 @@ type OtherJson = JsonRowOf<(typeof OTHER_FIELDS)[number]> & { effective_from: st
 const DETAIL_FIELDS = ["detail", "detailFetchedAt"] as const;
 type DetailRow = ValuationRow & RowOf<(typeof DETAIL_FIELDS)[number]> & {
   owner_suppressed: boolean;
-  /** The roll's effective date (YYYY-MM-DD), from the registry. */
-  roll_effective_from: string;
   history: ChangeJson[];
   other_rolls: OtherJson[];
   rolls: PropertyRollJson[];
@@ -63,7 +61,6 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
             (SELECT coalesce(json_agg(c ORDER BY c.changed_at DESC, c.id DESC), '[]')
                FROM (SELECT id, run_id, kind, fields, before, after, changed_at FROM valuation_changes
                       WHERE valuation_id = v.id ORDER BY changed_at DESC, id DESC LIMIT ${HISTORY_LIMIT}) c) AS history,
-            (SELECT to_char(effective_from, 'YYYY-MM-DD') FROM rolls WHERE id = v.roll) AS roll_effective_from,
             (SELECT coalesce(json_agg(o ORDER BY o.effective_from DESC), '[]')
                FROM (SELECT ${fieldColumns(OTHER_FIELDS, "o")},
                             to_char(r.effective_from, 'YYYY-MM-DD') AS effective_from
@@ -82,7 +79,10 @@ export async function getValuationDetail(db: Queryable, lookup: DetailLookup, ow
     return { kind: "ambiguous", choices: rows.map((r) => ({ titleType: r.title_type, href: valuationHref(r) })) };
   }
 
-  const current = { roll: lookup.roll, marketValue: row.market_value, effectiveFrom: row.roll_effective_from };
+  // The callers took the roll from the registry, and rolls are never deleted from it.
+  const effectiveFrom = row.registry_rolls.find((roll) => roll.id === lookup.roll)?.effectiveFrom;
+  if (effectiveFrom === undefined) throw new Error(`roll ${lookup.roll} is not in the registry`);
+  const current = { roll: lookup.roll, marketValue: row.market_value, effectiveFrom };
   const shown = ownerNamesShown(owners.ownerNames, row.owner_suppressed);
   const ownerField = shown === "shown" ? "include" : shown === "withheld-at-owner-request" ? "withhold" : "omit";
   // History keeps names only under OWNER_NAMES=full, for OWNER_HISTORY_DAYS; older records (and
