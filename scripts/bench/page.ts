@@ -43,25 +43,21 @@ async function firstLoadJavaScript(baseUrl: string): Promise<{ files: number; ra
     const href = /href="([^"]+)"/.exec(tag)?.[1];
     if (href && (/as="script"/.test(tag) || tag.includes("modulepreload") || href.endsWith(".js"))) sources.add(href);
   }
-  let raw = 0;
-  let gzip = 0;
-  const sizes: [string, number][] = [];
-  for (const source of sources) {
-    const body = await fetchBytes(source, baseUrl);
-    const zipped = gzipSync(body).length;
-    raw += body.length;
-    gzip += zipped;
-    sizes.push([source, zipped]);
-  }
-  sizes.sort((a, b) => b[1] - a[1]);
-  const largest = sizes.slice(0, 3).map(([name, size]) => `${name.split("/").pop()} ${formatNumber(size / 1024, 1)} KB`).join(", ");
-  let noModuleGzip = 0;
-  for (const source of noModule) noModuleGzip += gzipSync(await fetchBytes(source, baseUrl)).length;
-  return { files: sources.size, rawKb: raw / 1024, gzipKb: gzip / 1024, largest, noModuleGzipKb: noModuleGzip / 1024 };
+  const weighed = await weigh([...sources], baseUrl);
+  const sizes = [...weighed].sort((a, b) => b.gzip - a.gzip);
+  const largest = sizes.slice(0, 3).map(({ source, gzip }) => `${source.split("/").pop()} ${formatNumber(gzip / 1024, 1)} KB`).join(", ");
+  const total = (list: { raw: number; gzip: number }[], key: "raw" | "gzip") => list.reduce((sum, size) => sum + size[key], 0) / 1024;
+  return { files: sources.size, rawKb: total(weighed, "raw"), gzipKb: total(weighed, "gzip"), largest, noModuleGzipKb: total(await weigh([...noModule], baseUrl), "gzip") };
 }
 
-async function fetchBytes(source: string, baseUrl: string): Promise<Buffer> {
-  return Buffer.from(await (await fetch(new URL(source.replace(/&amp;/g, "&"), baseUrl))).arrayBuffer());
+/** Each script's size as served and gzipped (level 6). */
+async function weigh(sources: string[], baseUrl: string): Promise<{ source: string; raw: number; gzip: number }[]> {
+  const sizes = [];
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source.replace(/&amp;/g, "&"), baseUrl))).arrayBuffer());
+    sizes.push({ source, raw: body.length, gzip: gzipSync(body).length });
+  }
+  return sizes;
 }
 
 /** How many comparables the helper finds for the sampled properties, by how they were chosen. */
