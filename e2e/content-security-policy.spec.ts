@@ -40,7 +40,11 @@ test("no page logs a CSP violation, and every page's scripts run", async ({ page
     const nonced = await page.evaluate((expected) => [...document.scripts].filter((script) => script.nonce === expected).length, nonce);
     expect(nonced, name).toBeGreaterThan(0);
     // Hydrated: React has attached its fiber to the body, which happens only when its scripts ran.
-    const hydrated = await page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith("__react")));
+    // Hydration is concurrent work that may finish after the network is idle on a busy machine (CI
+    // once found "/" not yet hydrated at that moment), so wait for it rather than look once.
+    const hydrated = await page
+      .waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith("__react")), null, { timeout: 15_000 })
+      .then(() => true, () => false);
     expect(hydrated, `${name} hydrated`).toBe(true);
     for (const problem of await report()) {
       // The not-found page is itself a 404.
